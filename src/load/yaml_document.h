@@ -1,0 +1,68 @@
+// A hardened YAML front end. yaml-cpp's parser is driven with our own event
+// handler and the events are turned into a small plain tree (yaml::Node) that
+// keeps every node's position. Nothing of yaml-cpp escapes this layer: its
+// exceptions become Diagnostics, its Node type is never used.
+//
+// Rejected, each as a Diagnostic at the offending position:
+//  - files over Limits::max_bytes, invalid UTF-8, NUL and other C0/C1 control
+//    characters (TAB, LF and CR are allowed), a byte-order mark after offset 0;
+//  - directives (%YAML, %TAG), tags (`!foo`, `!!str`), anchors and aliases;
+//  - more than one document, and an empty stream;
+//  - nesting deeper than Limits::max_depth, more than Limits::max_nodes nodes;
+//  - duplicate mapping keys, and mapping keys that are not plain scalars;
+//  - whatever yaml-cpp reports as a syntax error.
+// Byte-level problems are all reported (up to a cap) before any parsing.
+#ifndef VENDORLINT_LOAD_YAML_DOCUMENT_H_
+#define VENDORLINT_LOAD_YAML_DOCUMENT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/location.h"
+
+namespace vendorlint::yaml {
+
+struct Limits {
+  size_t max_bytes = 1 << 20;  // 1 MiB
+  int max_depth = 32;          // nested collections
+  size_t max_nodes = 200000;
+  size_t max_errors = 50;      // per file
+};
+
+enum class NodeKind : uint8_t { kNull, kScalar, kSequence, kMapping };
+const char* NodeKindName(NodeKind k);  // "null", "scalar", "sequence", "mapping"
+
+struct Node {
+  NodeKind kind = NodeKind::kNull;
+  uint32_t line = 0;    // 1-based
+  uint32_t column = 0;  // 1-based, in code points
+  bool quoted = false;  // scalar written in '...', "...", | or > style
+  std::string scalar;   // kScalar only: the value as written (after unescaping)
+  std::vector<Node> items;                      // kSequence
+  std::vector<std::pair<Node, Node>> entries;   // kMapping, in document order
+
+  bool IsNull() const { return kind == NodeKind::kNull; }
+  bool IsScalar() const { return kind == NodeKind::kScalar; }
+  bool IsSequence() const { return kind == NodeKind::kSequence; }
+  bool IsMapping() const { return kind == NodeKind::kMapping; }
+};
+
+// Parses `bytes` (the whole content of `path`) as exactly one YAML document.
+// On success fills *root and returns true. On failure appends at least one
+// Diagnostic (file = path) to *diags and returns false; *root is unspecified.
+// Never throws; never recurses deeper than a small multiple of max_depth.
+bool ParseDocument(std::string_view path, std::string_view bytes, const Limits& limits,
+                   Node* root, std::vector<Diagnostic>* diags);
+
+// Reads a file, refusing (with a Diagnostic) files over limits.max_bytes
+// without reading them whole. Returns false on error.
+bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
+                     std::vector<Diagnostic>* diags);
+
+}  // namespace vendorlint::yaml
+
+#endif  // VENDORLINT_LOAD_YAML_DOCUMENT_H_

@@ -1,0 +1,169 @@
+// The registry model: plain structs built once by the loader (src/load/) and
+// read by the rule engine (src/rules/). No YAML types appear here.
+//
+// Contracts:
+//  - Every value carries the Location of the YAML node it came from.
+//  - "Unknown" is explicit: TriFact for booleans, std::optional for scalars,
+//    List::known for lists. An absent list is unknown; an empty list (`[]`) is
+//    a known "none".
+//  - Keys (categories, purposes, subjects, contexts) are taxonomy keys that the
+//    loader has verified exist; provider references (hosted_on) resolve.
+//  - Registry::providers is sorted by id; Registry::files by path.
+#ifndef VENDORLINT_MODEL_REGISTRY_H_
+#define VENDORLINT_MODEL_REGISTRY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/location.h"
+#include "model/taxonomy.h"
+#include "model/tri.h"
+
+namespace vendorlint {
+
+template <typename T>
+struct Located {
+  T value{};
+  Location loc;
+};
+
+using LocatedString = Located<std::string>;
+
+// A list field. known == false means the field was absent (unknown);
+// loc points at the list node when known.
+template <typename T>
+struct List {
+  bool known = false;
+  Location loc;
+  std::vector<T> items;
+};
+
+using KeyList = List<LocatedString>;
+
+// Which way personal data moves, seen from the organisation.
+enum class Direction : uint8_t {
+  kShared,    // the organisation sends it to the provider
+  kReceived,  // the provider sends it to the organisation
+};
+const char* DirectionName(Direction d);
+bool ParseDirection(std::string_view s, Direction* out);
+
+// Qualifiers the disclosure states about a flow.
+enum class Qualifier : uint8_t {
+  kHashed,         // values are one-way hashed before they leave (e.g. hashed emails)
+  kPseudonymised,  // identifiers replaced by pseudonyms
+  kAnonymised,     // stated to be anonymous
+  kAggregated,     // only aggregate or generalised figures
+  kOptional,       // users opt in to this flow
+  kIncidental,     // not sent by design; may occur incidentally (e.g. in tickets)
+  kOnRequest,      // only when a user asks for it (e.g. a PDF export)
+  kConditional,    // only in a stated circumstance (see notes), e.g. while fixing a bug
+};
+const char* QualifierName(Qualifier q);
+bool ParseQualifier(std::string_view s, Qualifier* out);
+std::vector<std::string_view> QualifierNames();
+std::vector<std::string_view> DirectionNames();
+
+struct DataFlow {
+  Location loc;  // the flow's mapping node
+  Located<Direction> direction;
+  KeyList subjects;    // data subject keys; unknown when absent
+  KeyList categories;  // data category keys; required, non-empty
+  std::optional<LocatedString> purpose;  // data-use key
+  std::optional<LocatedString> context;  // context key
+  List<Located<Qualifier>> qualifiers;
+  std::optional<LocatedString> description;  // what flows, in the registry's own words
+  std::optional<LocatedString> source;       // disclosure id, when not the provider's own
+  std::optional<LocatedString> notes;
+
+  bool Has(Qualifier q) const;
+};
+
+struct Storage {
+  Location loc;  // the `storage` mapping, when present
+  TriFact stores_data;        // stores personal data at all
+  TriFact encrypted_at_rest;  // all stored personal data encrypted at rest
+  TriFact passwords_hashed;   // passwords stored as one-way hashes
+  std::optional<LocatedString> location;   // where, in words (region, country)
+  std::optional<LocatedString> hosted_on;  // id of another registered provider
+  std::optional<LocatedString> notes;
+};
+
+// Something the disclosure says the provider does NOT get or is NOT used for.
+// Each non-empty list narrows the statement: "no <categories> about
+// <subjects>, in <contexts>, in <direction>".
+struct Exclusion {
+  Location loc;
+  LocatedString statement;  // own words, required
+  std::optional<Located<Direction>> direction;
+  KeyList subjects;
+  KeyList categories;
+  KeyList contexts;
+};
+
+// Where a provider's facts come from.
+struct Source {
+  Location loc;
+  LocatedString disclosure;  // id from organization.yaml
+  std::optional<LocatedString> section;
+  std::optional<LocatedString> row;  // how the row names the provider
+};
+
+struct Provider {
+  Location loc;  // start of the document
+  uint32_t file = 0;
+  LocatedString id;
+  LocatedString name;
+  std::optional<LocatedString> privacy_policy;  // URL
+  KeyList contexts;
+  KeyList purposes;
+  std::optional<LocatedString> summary;
+  List<DataFlow> data_flows;
+  Storage storage;
+  List<Exclusion> exclusions;
+  List<Source> sources;
+  std::optional<LocatedString> notes;
+};
+
+struct Disclosure {
+  Location loc;
+  LocatedString id;
+  LocatedString title;
+  std::optional<LocatedString> edition;
+  std::optional<LocatedString> source_document;
+  std::optional<LocatedString> url;
+  std::optional<LocatedString> notes;
+};
+
+struct OrganizationContext {
+  Location loc;
+  LocatedString key;  // taxonomy context key
+  LocatedString name;
+  std::optional<LocatedString> description;
+};
+
+struct Organization {
+  uint32_t file = 0;
+  Location loc;
+  LocatedString name;
+  std::vector<Disclosure> disclosures;
+  std::vector<OrganizationContext> contexts;
+  std::optional<LocatedString> notes;
+};
+
+struct Registry {
+  std::vector<std::string> files;  // Location::file indexes this
+  Organization organization;
+  Taxonomy taxonomy;
+  std::vector<Provider> providers;  // sorted by id
+
+  const Provider* FindProvider(std::string_view id) const;
+  const std::string& FilePath(const Location& loc) const { return files.at(loc.file); }
+  size_t FlowCount() const;
+};
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_MODEL_REGISTRY_H_

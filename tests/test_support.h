@@ -1,0 +1,41 @@
+// Helpers shared by the tests: paths to the source tree and ../shared, and a
+// way to run the vendorlint binary and capture its output and exit code.
+#ifndef VENDORLINT_TESTS_TEST_SUPPORT_H_
+#define VENDORLINT_TESTS_TEST_SUPPORT_H_
+
+#include <string>
+#include <vector>
+
+namespace vendorlint::testing {
+
+// The project's source directory (absolute).
+std::string SourceDir();
+// ../shared beside the project; empty if it is absent (tests then GTEST_SKIP).
+std::string SharedDir();
+// Path of the built vendorlint executable.
+std::string BinaryPath();
+
+std::string ReadFileOrDie(const std::string& path);
+void WriteFileOrDie(const std::string& path, const std::string& content);
+// A fresh empty directory under the system temp dir, removed at exit.
+std::string MakeTempDir();
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the vendorlint binary with `args` in working directory `cwd`.
+// `env` entries ("NAME=value") are added to the environment.
+RunResult RunVendorlint(const std::vector<std::string>& args, const std::string& cwd = "",
+                        const std::vector<std::string>& env = {});
+
+}  // namespace vendorlint::testing
+
+#define VL_SKIP_WITHOUT_SHARED()                                                   \
+  do {                                                                             \
+    if (::vendorlint::testing::SharedDir().empty())                                \
+      GTEST_SKIP() << "../shared is absent: skipping test that needs it";          \
+  } while (0)
+
+#endif  // VENDORLINT_TESTS_TEST_SUPPORT_H_
