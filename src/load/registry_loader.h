@@ -1,0 +1,39 @@
+// Loads a whole registry folder: taxonomy.yaml, organization.yaml and
+// providers/*.yaml (in parallel), then the cross-file checks. Results, including
+// the order of diagnostics, are the same for any thread count.
+#ifndef VENDORLINT_LOAD_REGISTRY_LOADER_H_
+#define VENDORLINT_LOAD_REGISTRY_LOADER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "load/yaml_document.h"
+#include "model/registry.h"
+
+namespace vendorlint {
+
+struct LoadOptions {
+  std::string registry_dir = "registry";
+  // Paths in diagnostics and in Registry::files are `registry_dir/...` as given
+  // (relative paths stay relative to the working directory).
+  unsigned threads = 0;  // 0: one per core
+  yaml::Limits limits;
+  size_t max_errors = 200;  // across all files; the rest is summarised
+};
+
+// Returns true if the registry is valid. Diagnostics (sorted by file, line,
+// column) are appended to *diags; when more than max_errors, the list is cut
+// and a final note says how many were left out.
+bool LoadRegistry(const LoadOptions& options, Registry* out, std::vector<Diagnostic>* diags);
+
+// Loads only taxonomy.yaml (used by rule tests and the rule compiler).
+bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
+                      Taxonomy* out, std::vector<Diagnostic>* diags);
+
+// Runs `fn(i)` for i in [0, n) on up to `threads` threads (0: hardware).
+void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& fn);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_LOAD_REGISTRY_LOADER_H_
