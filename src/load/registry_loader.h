@@ -4,7 +4,6 @@
 #ifndef VENDORLINT_LOAD_REGISTRY_LOADER_H_
 #define VENDORLINT_LOAD_REGISTRY_LOADER_H_
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,9 +29,6 @@ bool LoadRegistry(const LoadOptions& options, Registry* out, std::vector<Diagnos
 // Loads only taxonomy.yaml (used by rule tests and the rule compiler).
 bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
                       Taxonomy* out, std::vector<Diagnostic>* diags);
-
-// Runs `fn(i)` for i in [0, n) on up to `threads` threads (0: hardware).
-void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& fn);
 
 }  // namespace vendorlint
 

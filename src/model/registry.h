@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/date.h"
 #include "model/location.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"
@@ -120,6 +121,7 @@ struct Provider {
   KeyList contexts;
   KeyList purposes;
   std::optional<LocatedString> summary;
+  std::optional<Located<Date>> last_reviewed;  // last compliance review
   List<DataFlow> data_flows;
   Storage storage;
   List<Exclusion> exclusions;

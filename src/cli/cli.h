@@ -1,0 +1,49 @@
+// The command-line program as a library function: main.cc parses argv into
+// CliOptions (the only place Boost.Program_options is used) and calls RunCli.
+//
+// Exit codes (a contract, see docs/output.md):
+//   0  the gate passes (or the command succeeded)
+//   1  the gate fails: findings at or above --fail-on, or rule-test mismatches
+//   2  invalid input or usage; nothing was evaluated
+#ifndef VENDORLINT_CLI_CLI_H_
+#define VENDORLINT_CLI_CLI_H_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace vendorlint {
+
+inline constexpr int kExitPass = 0;
+inline constexpr int kExitFail = 1;
+inline constexpr int kExitInvalid = 2;
+
+struct CliOptions {
+  std::string command;  // validate | providers | check | rules | explain | test
+  std::string registry_dir = "registry";
+  std::string rules_dir = "rules";
+  unsigned threads = 0;  // 0: one per core
+
+  // check
+  std::string format = "text";  // text | json
+  std::string output;           // empty: stdout
+  std::string fail_on = "error";
+  bool strict = false;
+  std::string as_of;  // YYYY-MM-DD; empty: today (UTC)
+  std::vector<std::string> rule_ids;
+  std::vector<std::string> provider_ids;
+  // explain
+  std::string rule;
+  // Colour: "auto" (a terminal and NO_COLOR unset), "always", "never".
+  std::string color = "auto";
+};
+
+// Usage text printed by --help and after usage errors.
+std::string Usage();
+std::string VersionString();
+
+int RunCli(const CliOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_CLI_CLI_H_

@@ -1,0 +1,78 @@
+// Byte- and line-level checks that run on a YAML file before (and after)
+// yaml-cpp sees it. Internal to the YAML front end (yaml_document.cc).
+#ifndef VENDORLINT_LOAD_INPUT_CHECKS_H_
+#define VENDORLINT_LOAD_INPUT_CHECKS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vendorlint::yaml::internal {
+
+// Maps byte offsets to 1-based line and column; lines end at LF, columns count
+// code points (every byte that is not a UTF-8 continuation byte).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+
+  struct Position {
+    uint32_t line = 1;
+    uint32_t column = 1;
+  };
+  // `offset` is clamped to the text size.
+  Position At(size_t offset) const;
+  size_t line_count() const { return starts_.size(); }
+  // Byte offset of the start of 1-based `line` (1 <= line <= line_count()).
+  size_t LineStart(uint32_t line) const { return starts_[line - 1]; }
+  // The bytes of 1-based `line`, without its LF (and without a CR before it).
+  std::string_view Line(uint32_t line) const;
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;
+};
+
+struct Problem {
+  size_t offset = 0;
+  uint32_t line = 0;  // 0: about the whole file
+  uint32_t column = 0;
+  std::string message;
+};
+
+// Decodes one UTF-8 sequence at text[i]. Returns its length (1-4) and sets *cp,
+// or returns 0 if the bytes at i are not a well-formed sequence (overlong,
+// surrogate, above U+10FFFF, truncated, or a stray continuation byte).
+size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
+
+// "U+0007" style.
+std::string CodePointName(char32_t cp);
+
+// Checks every byte of `text` (the file without a leading BOM): well-formed
+// UTF-8; no NUL, C0 controls other than TAB, LF and CR, DEL, C1 controls,
+// non-characters U+FFFE/U+FFFF, byte-order marks, or a CR that does not start
+// a CRLF. Appends at most `max` problems, in file order; returns how many
+// there were in total.
+size_t CheckBytes(std::string_view text, size_t max, std::vector<Problem>* out);
+
+// Directives (`%YAML`, `%TAG`, reserved ones) can only stand at the start of
+// the stream or after a document end marker `...`, before the next content.
+// Reports every such `%` line; `%` anywhere else is content, not a directive.
+void FindDirectives(const LineIndex& lines, std::vector<Problem>* out);
+
+// Describes a decoded scalar value's first character that a registry must not
+// contain (a control character or an invalid UTF-8 sequence coming from an
+// escape sequence), or returns "" when the value is clean.
+std::string CheckScalarValue(std::string_view value);
+
+// `s` for a message: control and bidi characters escaped, cut after
+// `max_code_points` with an ellipsis.
+std::string Printable(std::string_view s, size_t max_code_points = 40);
+
+// A file size in words: "1 MiB", "512 KiB", "1000 bytes".
+std::string FormatSize(uint64_t bytes);
+
+}  // namespace vendorlint::yaml::internal
+
+#endif  // VENDORLINT_LOAD_INPUT_CHECKS_H_

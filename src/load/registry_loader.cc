@@ -1,0 +1,160 @@
+#include "load/registry_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "load/organization_loader.h"
+#include "load/parallel_for.h"
+#include "load/provider_loader.h"
+#include "load/schema_reader.h"
+#include "load/taxonomy_loader.h"
+
+namespace vendorlint {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Join(const std::string& dir, const std::string& name) {
+  return (fs::path(dir) / name).generic_string();
+}
+
+// Parses one file into a yaml::Node; false (with diagnostics) on failure.
+bool ParseFile(const std::string& path, const yaml::Limits& limits, yaml::Node* root,
+               std::vector<Diagnostic>* diags) {
+  std::string bytes;
+  if (!yaml::ReadFileLimited(path, limits, &bytes, diags)) return false;
+  return yaml::ParseDocument(path, bytes, limits, root, diags);
+}
+
+// Lists providers/*.yaml, sorted; other entries are reported.
+bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names,
+                       std::vector<Diagnostic>* diags) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    diags->push_back(Diagnostic{dir, 0, 0, Severity::kError,
+                                fmt::format("cannot list provider files: {}", ec.message())});
+    return false;
+  }
+  for (const auto& entry : it) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(".")) continue;
+    std::error_code type_ec;
+    bool regular = entry.is_regular_file(type_ec);
+    if (name.ends_with(".yaml") && regular) {
+      names->push_back(name);
+    } else if (name.ends_with(".yml")) {
+      diags->push_back(Diagnostic{Join(dir, name), 0, 0, Severity::kError,
+                                  "provider files must end in `.yaml`; rename it to `" +
+                                      name.substr(0, name.size() - 4) + ".yaml`"});
+    } else if (regular && !name.ends_with(".md")) {
+      diags->push_back(Diagnostic{Join(dir, name), 0, 0, Severity::kError,
+                                  "unexpected file in providers/: only `<id>.yaml` files belong "
+                                  "here"});
+    } else if (!regular && !name.ends_with(".md")) {
+      diags->push_back(Diagnostic{Join(dir, name), 0, 0, Severity::kError,
+                                  "unexpected entry in providers/: only `<id>.yaml` files belong "
+                                  "here"});
+    }
+  }
+  std::sort(names->begin(), names->end());
+  return true;
+}
+
+void CapDiagnostics(size_t max_errors, std::vector<Diagnostic>* diags) {
+  SortDiagnostics(diags);
+  if (max_errors == 0 || diags->size() <= max_errors) return;
+  size_t dropped = diags->size() - max_errors;
+  diags->resize(max_errors);
+  diags->push_back(Diagnostic{"vendorlint", 0, 0, Severity::kError,
+                              fmt::format("too many errors: {} more not shown", dropped)});
+}
+
+}  // namespace
+
+bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
+                      Taxonomy* out, std::vector<Diagnostic>* diags) {
+  yaml::Node root;
+  if (!ParseFile(path, limits, &root, diags)) return false;
+  SchemaContext ctx(path, file_id, diags);
+  return ReadTaxonomy(&ctx, root, out);
+}
+
+bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnostic>* diags) {
+  std::vector<Diagnostic> local;
+  const std::string& dir = options.registry_dir;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diags->push_back(Diagnostic{dir, 0, 0, Severity::kError,
+                                "registry folder not found (use --registry DIR)"});
+    return false;
+  }
+  reg->files = {Join(dir, "taxonomy.yaml"), Join(dir, "organization.yaml")};
+  std::vector<std::string> names;
+  std::string providers_dir = Join(dir, "providers");
+  if (!fs::is_directory(providers_dir, ec)) {
+    local.push_back(Diagnostic{providers_dir, 0, 0, Severity::kError,
+                               "providers folder not found: add one `<id>.yaml` per provider"});
+  } else {
+    ListProviderFiles(providers_dir, &names, &local);
+  }
+  for (const auto& n : names) reg->files.push_back(Join(providers_dir, n));
+
+  // Without a valid taxonomy every key would be reported unknown: stop there.
+  if (!LoadTaxonomyFile(reg->files[0], 0, options.limits, &reg->taxonomy, &local)) {
+    CapDiagnostics(options.max_errors, &local);
+    diags->insert(diags->end(), local.begin(), local.end());
+    return false;
+  }
+
+  // Slot 0 is organization.yaml, slots 1.. the providers; each slot has its
+  // own diagnostics so that the merged result does not depend on scheduling.
+  std::vector<std::vector<Diagnostic>> slot_diags(names.size() + 1);
+  std::vector<Provider> providers(names.size());
+  ParallelFor(names.size() + 1, options.threads, [&](size_t i) {
+    uint32_t file_id = static_cast<uint32_t>(i + 1);
+    const std::string& path = reg->files[file_id];
+    yaml::Node root;
+    if (!ParseFile(path, options.limits, &root, &slot_diags[i])) return;
+    SchemaContext ctx(path, file_id, &slot_diags[i]);
+    if (i == 0) {
+      ReadOrganization(&ctx, root, reg->taxonomy, &reg->organization);
+    } else {
+      const std::string& name = names[i - 1];
+      ReadProvider(&ctx, root, reg->taxonomy, name.substr(0, name.size() - 5), &providers[i - 1]);
+    }
+  });
+  for (auto& d : slot_diags) local.insert(local.end(), d.begin(), d.end());
+
+  // Ids must be unique (a mismatched id can collide with another file's).
+  std::map<std::string, const Provider*> seen;
+  for (const auto& p : providers) {
+    if (p.id.value.empty()) continue;
+    auto [it, inserted] = seen.emplace(p.id.value, &p);
+    if (!inserted) {
+      local.push_back(Diagnostic{reg->files[p.file], p.id.loc.line, p.id.loc.column,
+                                 Severity::kError,
+                                 fmt::format("duplicate provider id `{}` (also in {}:{})",
+                                             p.id.value, reg->files[it->second->file],
+                                             it->second->id.loc.line)});
+    }
+  }
+  std::vector<std::string> disclosure_ids;
+  for (const auto& d : reg->organization.disclosures)
+    if (!d.id.value.empty()) disclosure_ids.push_back(d.id.value);
+  CheckProviderReferences(providers, disclosure_ids, reg->files, &local);
+
+  std::sort(providers.begin(), providers.end(), [](const Provider& a, const Provider& b) {
+    return a.id.value != b.id.value ? a.id.value < b.id.value : a.file < b.file;
+  });
+  reg->providers = std::move(providers);
+  bool ok = CountErrors(local) == 0;
+  CapDiagnostics(options.max_errors, &local);
+  diags->insert(diags->end(), local.begin(), local.end());
+  return ok;
+}
+
+}  // namespace vendorlint

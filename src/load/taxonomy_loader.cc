@@ -1,0 +1,108 @@
+#include "load/taxonomy_loader.h"
+
+#include <fmt/format.h>
+
+namespace vendorlint {
+namespace {
+
+bool IsHierarchical(TaxonomyKind k) { return k != TaxonomyKind::kSubject; }
+
+void ReadAttributes(SchemaContext* ctx, const MappingReader& m, Taxonomy* tax) {
+  const yaml::Node* v = m.Find("attributes");
+  if (v == nullptr) return;
+  std::vector<std::string> sections;
+  for (TaxonomyKind k : kAllTaxonomyKinds) sections.push_back(TaxonomyKindSection(k));
+  MappingReader am(ctx, *v, "attributes", sections);
+  for (TaxonomyKind k : kAllTaxonomyKinds) {
+    const yaml::Node* list = am.Find(TaxonomyKindSection(k));
+    if (list == nullptr) continue;
+    KeyList names;
+    ReadStringList(ctx, *list, fmt::format("attributes.{}", TaxonomyKindSection(k)), &names);
+    for (const auto& n : names.items) {
+      if (!IsValidTaxonomyKey(n.value) || n.value.find('.') != std::string::npos) {
+        ctx->ErrorAt(n.loc.line, n.loc.column,
+                     fmt::format("attribute name {} must be lowercase words joined by '_'",
+                                 Quote(n.value)));
+        continue;
+      }
+      tax->DeclareAttribute(k, n.value);
+    }
+  }
+}
+
+void ReadEntry(SchemaContext* ctx, const yaml::Node& n, TaxonomyKind kind, Taxonomy* tax) {
+  static const std::vector<std::string> kKeys = {"key", "name", "description", "origin",
+                                                 "attributes"};
+  MappingReader m(ctx, n, fmt::format("{} entry", TaxonomyKindNoun(kind)), kKeys);
+  if (!m.is_mapping()) return;
+  TaxonomyEntry e;
+  e.loc = ctx->Loc(n);
+  const yaml::Node* key = m.Require("key");
+  LocatedString s;
+  if (key == nullptr || !ReadString(ctx, *key, "key", &s)) return;
+  if (!IsValidTaxonomyKey(s.value) ||
+      (!IsHierarchical(kind) && s.value.find('.') != std::string::npos)) {
+    ctx->Error(*key, fmt::format("{} key {} must be lowercase words joined by '_'{}",
+                                 TaxonomyKindNoun(kind), Quote(s.value),
+                                 IsHierarchical(kind) ? ", separated by '.'" : " (no '.')"));
+    return;
+  }
+  e.key = s.value;
+  if (const yaml::Node* v = m.Require("name"); v && ReadString(ctx, *v, "name", &s)) e.name = s.value;
+  if (const yaml::Node* v = m.Find("description"); v && ReadString(ctx, *v, "description", &s))
+    e.description = s.value;
+  e.origin = "vendorlint";
+  if (const yaml::Node* v = m.Find("origin")) {
+    size_t index = 0;
+    static const std::vector<std::string> kOrigins = {"vendorlint", "fideslang"};
+    if (ReadEnum(ctx, *v, "origin", kOrigins, &index)) e.origin = kOrigins[index];
+  }
+  if (const yaml::Node* v = m.Find("attributes")) {
+    MappingReader am(ctx, *v, fmt::format("attributes of `{}`", e.key), tax->Attributes(kind));
+    if (am.is_mapping()) {
+      for (const auto& [k, val] : v->entries) {
+        if (!tax->HasAttribute(kind, k.scalar)) continue;  // reported by MappingReader
+        TriFact f;
+        if (ReadTri(ctx, val, k.scalar, &f)) e.attributes[k.scalar] = f.value;
+      }
+    }
+  }
+  std::string k = e.key;
+  if (!tax->Add(kind, std::move(e))) {
+    const TaxonomyEntry* first = tax->Find(kind, k);
+    ctx->Error(*key, fmt::format("{} `{}` is defined twice (first at line {})",
+                                 TaxonomyKindNoun(kind), k, first->loc.line));
+  }
+}
+
+}  // namespace
+
+bool ReadTaxonomy(SchemaContext* ctx, const yaml::Node& root, Taxonomy* tax) {
+  size_t before = ctx->errors();
+  std::vector<std::string> keys = {"attributes"};
+  for (TaxonomyKind k : kAllTaxonomyKinds) keys.push_back(TaxonomyKindSection(k));
+  MappingReader m(ctx, root, "taxonomy", keys);
+  if (!m.is_mapping()) return false;
+  ReadAttributes(ctx, m, tax);
+  for (TaxonomyKind kind : kAllTaxonomyKinds) {
+    const yaml::Node* list = m.Require(TaxonomyKindSection(kind));
+    if (list == nullptr) continue;
+    if (!list->IsSequence()) {
+      ctx->Error(*list, fmt::format("`{}` must be a list of entries", TaxonomyKindSection(kind)));
+      continue;
+    }
+    for (const auto& item : list->items) ReadEntry(ctx, item, kind, tax);
+    if (!IsHierarchical(kind)) continue;
+    for (const std::string& key : tax->Keys(kind)) {
+      size_t dot = key.rfind('.');
+      if (dot == std::string::npos || tax->Has(kind, key.substr(0, dot))) continue;
+      const TaxonomyEntry* e = tax->Find(kind, key);
+      ctx->ErrorAt(e->loc.line, e->loc.column,
+                   fmt::format("{} `{}` has no parent: add `{}` to `{}`", TaxonomyKindNoun(kind),
+                               key, key.substr(0, dot), TaxonomyKindSection(kind)));
+    }
+  }
+  return ctx->errors() == before;
+}
+
+}  // namespace vendorlint

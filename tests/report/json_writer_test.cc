@@ -1,0 +1,33 @@
+#include "report/json_writer.h"
+
+#include <gtest/gtest.h>
+
+namespace vendorlint {
+namespace {
+
+TEST(JsonWriter, NestedValuesAreIndentedAndOrdered) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Member("b", "x");
+  w.Member("a", int64_t{3});
+  w.Key("list");
+  w.BeginArray();
+  w.Bool(true);
+  w.Null();
+  w.BeginObject();
+  w.EndObject();
+  w.BeginArray();
+  w.EndArray();
+  w.EndArray();
+  w.EndObject();
+  EXPECT_EQ(w.str(),
+            "{\n  \"b\": \"x\",\n  \"a\": 3,\n  \"list\": [\n    true,\n    null,\n    {},\n    "
+            "[]\n  ]\n}\n");
+}
+
+TEST(JsonWriter, EscapesControlCharactersAndQuotes) {
+  EXPECT_EQ(JsonQuote("a\"b\\c\n\t\x01\x7f é"), "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f é\"");
+}
+
+}  // namespace
+}  // namespace vendorlint
