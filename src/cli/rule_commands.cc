@@ -1,28 +1,191 @@
-// Commands over rules: check, rules, explain, test. (Wired to src/rules/ once
-// the engine lands.)
+// Commands that compile rules: validate, check, rules, explain, test.
+// Data flows one way: load the registry, compile the rules against its
+// taxonomy, evaluate, report. Any invalid input stops before evaluation (2).
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
 #include <ostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.h"
+#include "load/did_you_mean.h"
 #include "load/registry_loader.h"
+#include "report/json_report.h"
+#include "report/report.h"
+#include "report/text_report.h"
+#include "rules/evaluator.h"
+#include "rules/rule_compiler.h"
+#include "rules/rule_test_runner.h"
 
 namespace vendorlint {
+namespace {
+
+int UsageError(std::ostream& err, const std::string& message) {
+  err << "vendorlint: error: " << message << "\n";
+  return kExitInvalid;
+}
+
+bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules,
+                       std::ostream& err) {
+  std::vector<Diagnostic> diags;
+  bool ok = LoadRules(o.rules_dir, reg.taxonomy, yaml::Limits{}, rules, &diags, o.threads);
+  PrintDiagnostics(diags, err);
+  if (!ok) {
+    size_t n = CountErrors(diags);
+    err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n", n,
+                       n == 1 ? "" : "s", o.rules_dir);
+  }
+  return ok;
+}
+
+// Every id named with --rule / --provider must exist: a typo would otherwise
+// silently select nothing and pass the gate.
+bool CheckSelection(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
+                    const char* what, std::ostream& err) {
+  bool ok = true;
+  for (const auto& w : wanted) {
+    if (std::find(known.begin(), known.end(), w) != known.end()) continue;
+    err << fmt::format("vendorlint: error: unknown {} `{}`{}\n", what, w,
+                       DidYouMeanSuffix(w, known));
+    ok = false;
+  }
+  return ok;
+}
+
+bool UseColor(const CliOptions& o, bool to_stdout) {
+  if (o.color == "always") return true;
+  if (o.color == "never" || !to_stdout) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
 
 int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  RuleSet rules;
+  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
   out << fmt::format("{}: valid: {} providers, {} data flows, {} contexts\n", o.registry_dir,
                      reg.providers.size(), reg.FlowCount(), reg.organization.contexts.size());
+  out << fmt::format("{}: valid: {} rules\n", o.rules_dir, rules.rules.size());
   return kExitPass;
 }
 
-int RunCheck(const CliOptions&, std::ostream&, std::ostream& err) {
-  err << "vendorlint: error: check is not available yet\n";
-  return kExitInvalid;
+int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  // Options first: a usage error must not cost a load.
+  GatePolicy policy;
+  if (!ParseFailOn(o.fail_on, &policy))
+    return UsageError(err, fmt::format("--fail-on must be error, warning, note or none, not '{}'",
+                                       o.fail_on));
+  policy.strict = o.strict;
+  if (o.format != "text" && o.format != "json")
+    return UsageError(err, fmt::format("--format must be text or json, not '{}'", o.format));
+  if (o.color != "auto" && o.color != "always" && o.color != "never")
+    return UsageError(err, fmt::format("--color must be auto, always or never, not '{}'", o.color));
+  Date as_of = Date::Today();
+  if (!o.as_of.empty() && !Date::Parse(o.as_of, &as_of))
+    return UsageError(err, fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'",
+                                       o.as_of));
+
+  Registry reg;
+  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  RuleSet rules;
+  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  std::vector<std::string> rule_ids, provider_ids;
+  for (const auto& r : rules.rules) rule_ids.push_back(r.id);
+  for (const auto& p : reg.providers) provider_ids.push_back(p.id.value);
+  bool selection_ok = CheckSelection(o.rule_ids, rule_ids, "rule", err);
+  selection_ok = CheckSelection(o.provider_ids, provider_ids, "provider", err) && selection_ok;
+  if (!selection_ok) return kExitInvalid;
+
+  Report report;
+  report.registry = &reg;
+  report.rules = &rules;
+  report.as_of = as_of;
+  report.policy = policy;
+  EvalFilter filter{o.rule_ids, o.provider_ids, {}};
+  report.findings = EvaluateAll(rules, reg, EvalContext{as_of, o.threads}, filter);
+  report.summary = ComputeSummary(reg, rules, report.findings, policy);
+  if (!o.rule_ids.empty()) report.summary.rules = o.rule_ids.size();
+  if (!o.provider_ids.empty()) report.summary.providers = o.provider_ids.size();
+
+  std::string text = o.format == "json"
+                         ? WriteJsonReport(report)
+                         : WriteTextReport(report, TextOptions{UseColor(o, o.output.empty())});
+  if (o.output.empty()) {
+    out << text;
+  } else {
+    std::string error;
+    if (!WriteFileAtomically(o.output, text, &error)) return UsageError(err, error);
+    err << SummaryLine(report) << "\n";
+  }
+  return report.summary.gate_pass ? kExitPass : kExitFail;
 }
-int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err) { return RunCheck(o, out, err); }
-int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) { return RunCheck(o, out, err); }
-int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err) { return RunCheck(o, out, err); }
+
+int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  Registry reg;
+  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  RuleSet rules;
+  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  size_t width = 2;
+  for (const auto& r : rules.rules) width = std::max(width, r.id.size());
+  out << fmt::format("{:<{}}  {:<8}  {}\n", "ID", width, "SEVERITY", "TITLE");
+  for (const auto& r : rules.rules)
+    out << fmt::format("{:<{}}  {:<8}  {}\n", r.id, width, SeverityName(r.severity), r.title);
+  out << fmt::format("{} rules\n", rules.rules.size());
+  return kExitPass;
+}
+
+int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.rule.empty()) return UsageError(err, "explain needs a rule id: vendorlint explain RULE");
+  Registry reg;
+  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  RuleSet rules;
+  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  const Rule* r = rules.Find(o.rule);
+  if (r == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& rule : rules.rules) ids.push_back(rule.id);
+    return UsageError(err, fmt::format("unknown rule `{}`{}", o.rule, DidYouMeanSuffix(o.rule, ids)));
+  }
+  auto trim = [](std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+  };
+  out << fmt::format("{} [{}]\n{}\n\n", r->id, SeverityName(r->severity), r->title);
+  out << fmt::format("Description:\n  {}\n\n", trim(r->description));
+  out << fmt::format("Rationale:\n  {}\n\n", trim(r->rationale));
+  out << "References:\n";
+  for (const auto& ref : r->references) {
+    out << fmt::format("  - {}{}\n    {}\n", ref.title,
+                       ref.citation.empty() ? "" : fmt::format(" ({})", ref.citation), ref.url);
+  }
+  out << fmt::format("\nRemediation:\n  {}\n\n", trim(r->remediation));
+  out << fmt::format("Tags: {}\n", fmt::join(r->tags, ", "));
+  out << fmt::format("Waivable: {}\n", r->waivable ? "yes" : "no");
+  out << fmt::format("Defined in: {}\n", r->path);
+  return kExitPass;
+}
+
+int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  Taxonomy taxonomy;
+  std::vector<Diagnostic> diags;
+  std::string path = o.registry_dir + "/taxonomy.yaml";
+  if (!LoadTaxonomyFile(path, 0, yaml::Limits{}, &taxonomy, &diags)) {
+    PrintDiagnostics(diags, err);
+    return kExitInvalid;
+  }
+  RuleTestOptions options;
+  options.rules_dir = o.rules_dir;
+  options.rule_ids = o.rule_ids;
+  options.threads = o.threads;
+  RuleTestResult result = RunRuleTests(options, taxonomy, out);
+  return result.ok() ? kExitPass : kExitFail;
+}
 
 }  // namespace vendorlint

@@ -12,7 +12,8 @@
 namespace vendorlint::yaml::internal {
 
 // Maps byte offsets to 1-based line and column; lines end at LF, columns count
-// code points (every byte that is not a UTF-8 continuation byte).
+// code points (every byte that is not a UTF-8 continuation byte). A lookup
+// costs O(log lines + kBlock), also on a single 1 MiB line.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -30,8 +31,13 @@ class LineIndex {
   std::string_view Line(uint32_t line) const;
 
  private:
+  static constexpr size_t kBlock = 256;
+  // Continuation bytes before text_[offset].
+  size_t ContinuationsBefore(size_t offset) const;
+
   std::string_view text_;
   std::vector<size_t> starts_;
+  std::vector<uint32_t> block_continuations_;  // continuation bytes before each block
 };
 
 struct Problem {
@@ -60,6 +66,38 @@ size_t CheckBytes(std::string_view text, size_t max, std::vector<Problem>* out);
 // the stream or after a document end marker `...`, before the next content.
 // Reports every such `%` line; `%` anywhere else is content, not a directive.
 void FindDirectives(const LineIndex& lines, std::vector<Problem>* out);
+
+// yaml-cpp reads a whole flow collection into memory before the first event
+// reaches our handler (a megabyte of `[` costs it 250 MB). This lexical pass
+// reports flow collections nested deeper than `max_depth` or with more than
+// `max_nodes` entries before yaml-cpp runs. It only ever under-counts, so it
+// never rejects a document that is within the limits.
+void CheckFlowLimits(std::string_view text, const LineIndex& lines, size_t max_depth,
+                     size_t max_nodes, std::vector<Problem>* out);
+
+// What the parser saw, for the checks that yaml-cpp 0.7 does not do itself.
+// Offsets index the text given to yaml-cpp.
+struct ParseFacts {
+  struct BlockScalar {
+    size_t offset = 0;       // the `|` or `>`
+    int parent_indent = -1;  // indentation of the collection that holds it
+  };
+  std::vector<size_t> quoted_scalars;  // each starts with `"` or `'`
+  std::vector<BlockScalar> block_scalars;
+  std::vector<size_t> flow_collections;  // each starts with `[` or `{`
+  std::vector<size_t> block_keys;        // keys of block mappings
+  bool block_root = false;               // the root is a block mapping or block sequence
+  uint32_t root_line = 0;
+};
+
+// Lexical checks on a document yaml-cpp accepted, for mistakes it lets pass:
+// unterminated quoted strings, invalid escapes, comments glued to a token
+// (`"a"#b`, `[a]#b`, `|#b`), leading blank lines of a block scalar with more
+// spaces than its text, and in a document whose root is a block collection,
+// tab indentation and lines at column 1 that are neither keys nor entries.
+// Every rule is one that the YAML 1.2 spec makes an error.
+void CheckAfterParse(std::string_view text, const LineIndex& lines, const ParseFacts& facts,
+                     std::vector<Problem>* out);
 
 // Describes a decoded scalar value's first character that a registry must not
 // contain (a control character or an invalid UTF-8 sequence coming from an

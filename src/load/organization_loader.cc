@@ -47,8 +47,9 @@ bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy
   if (const yaml::Node* v = m.Require("name")) ReadString(ctx, *v, "name", &org->name);
   if (const yaml::Node* v = m.Require("disclosures")) {
     if (!v->IsSequence() || v->items.empty()) {
-      ctx->Error(*v, "`disclosures` must be a non-empty list of the disclosures this registry "
-                     "mirrors");
+      ctx->Error(*v,
+                 "`disclosures` must be a non-empty list of the disclosures this registry "
+                 "mirrors");
     } else {
       for (const auto& item : v->items) {
         Disclosure d;

@@ -45,9 +45,9 @@ void ReadQualifiers(SchemaContext* ctx, const yaml::Node& n, List<Located<Qualif
 }
 
 void ReadFlow(SchemaContext* ctx, const yaml::Node& n, const Taxonomy& tax, DataFlow* flow) {
-  static const std::vector<std::string> kKeys = {
-      "direction", "subjects", "categories", "purpose", "context",
-      "qualifiers", "description", "source", "notes"};
+  static const std::vector<std::string> kKeys = {"direction",   "subjects", "categories",
+                                                 "purpose",     "context",  "qualifiers",
+                                                 "description", "source",   "notes"};
   MappingReader m(ctx, n, "data flow", kKeys);
   if (!m.is_mapping()) return;
   flow->loc = ctx->Loc(n);
@@ -77,13 +77,13 @@ void ReadFlow(SchemaContext* ctx, const yaml::Node& n, const Taxonomy& tax, Data
 }
 
 void ReadStorage(SchemaContext* ctx, const yaml::Node& n, Storage* st) {
-  static const std::vector<std::string> kKeys = {"stores_data", "encrypted_at_rest",
-                                                 "passwords_hashed", "location",
-                                                 "hosted_on",   "notes"};
+  static const std::vector<std::string> kKeys = {
+      "stores_data", "encrypted_at_rest", "passwords_hashed", "location", "hosted_on", "notes"};
   MappingReader m(ctx, n, "storage", kKeys);
   if (!m.is_mapping()) return;
   st->loc = ctx->Loc(n);
-  if (const yaml::Node* v = m.Find("stores_data")) ReadTri(ctx, *v, "stores_data", &st->stores_data);
+  if (const yaml::Node* v = m.Find("stores_data"))
+    ReadTri(ctx, *v, "stores_data", &st->stores_data);
   if (const yaml::Node* v = m.Find("encrypted_at_rest"))
     ReadTri(ctx, *v, "encrypted_at_rest", &st->encrypted_at_rest);
   if (const yaml::Node* v = m.Find("passwords_hashed"))
@@ -97,12 +97,13 @@ void ReadStorage(SchemaContext* ctx, const yaml::Node& n, Storage* st) {
 }
 
 void ReadExclusion(SchemaContext* ctx, const yaml::Node& n, const Taxonomy& tax, Exclusion* ex) {
-  static const std::vector<std::string> kKeys = {"statement", "direction", "subjects",
-                                                 "categories", "contexts"};
+  static const std::vector<std::string> kKeys = {"statement", "direction", "subjects", "categories",
+                                                 "contexts"};
   MappingReader m(ctx, n, "exclusion", kKeys);
   if (!m.is_mapping()) return;
   ex->loc = ctx->Loc(n);
-  if (const yaml::Node* v = m.Require("statement")) ReadString(ctx, *v, "statement", &ex->statement);
+  if (const yaml::Node* v = m.Require("statement"))
+    ReadString(ctx, *v, "statement", &ex->statement);
   if (const yaml::Node* v = m.Find("direction")) {
     Located<Direction> d;
     if (ReadDirection(ctx, *v, &d)) ex->direction = d;
@@ -122,7 +123,8 @@ void ReadSource(SchemaContext* ctx, const yaml::Node& n, Source* src) {
   MappingReader m(ctx, n, "source", kKeys);
   if (!m.is_mapping()) return;
   src->loc = ctx->Loc(n);
-  if (const yaml::Node* v = m.Require("disclosure")) ReadId(ctx, *v, "disclosure", &src->disclosure);
+  if (const yaml::Node* v = m.Require("disclosure"))
+    ReadId(ctx, *v, "disclosure", &src->disclosure);
   ReadOptString(ctx, m, "section", &src->section);
   ReadOptString(ctx, m, "row", &src->row);
 }
@@ -152,8 +154,8 @@ void ReadRecordList(SchemaContext* ctx, const yaml::Node& n, std::string_view ke
 
 const std::vector<std::string>& ProviderKeys() {
   static const std::vector<std::string> kKeys = {
-      "id",          "name",    "privacy_policy", "contexts",   "purposes", "summary",
-      "last_reviewed", "data_flows", "storage",   "exclusions", "sources",  "notes"};
+      "id",         "name",    "privacy_policy", "contexts", "purposes", "summary", "last_reviewed",
+      "data_flows", "storage", "exclusions",     "sources",  "notes"};
   return kKeys;
 }
 
@@ -215,8 +217,8 @@ void CheckProviderReferences(const std::vector<Provider>& providers,
     ids.push_back(p.id.value);
   }
   auto error = [&](const Location& loc, std::string msg) {
-    diags->push_back(Diagnostic{files.at(loc.file), loc.line, loc.column, Severity::kError,
-                                std::move(msg)});
+    diags->push_back(
+        Diagnostic{files.at(loc.file), loc.line, loc.column, Severity::kError, std::move(msg)});
   };
   for (const auto& p : providers) {
     if (p.storage.hosted_on) {

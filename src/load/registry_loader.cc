@@ -88,8 +88,8 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
   const std::string& dir = options.registry_dir;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    diags->push_back(Diagnostic{dir, 0, 0, Severity::kError,
-                                "registry folder not found (use --registry DIR)"});
+    diags->push_back(
+        Diagnostic{dir, 0, 0, Severity::kError, "registry folder not found (use --registry DIR)"});
     return false;
   }
   reg->files = {Join(dir, "taxonomy.yaml"), Join(dir, "organization.yaml")};
@@ -135,11 +135,10 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
     if (p.id.value.empty()) continue;
     auto [it, inserted] = seen.emplace(p.id.value, &p);
     if (!inserted) {
-      local.push_back(Diagnostic{reg->files[p.file], p.id.loc.line, p.id.loc.column,
-                                 Severity::kError,
-                                 fmt::format("duplicate provider id `{}` (also in {}:{})",
-                                             p.id.value, reg->files[it->second->file],
-                                             it->second->id.loc.line)});
+      local.push_back(
+          Diagnostic{reg->files[p.file], p.id.loc.line, p.id.loc.column, Severity::kError,
+                     fmt::format("duplicate provider id `{}` (also in {}:{})", p.id.value,
+                                 reg->files[it->second->file], it->second->id.loc.line)});
     }
   }
   std::vector<std::string> disclosure_ids;

@@ -72,8 +72,8 @@ MappingReader::MappingReader(SchemaContext* ctx, const yaml::Node& node, std::st
                              std::vector<std::string> allowed)
     : ctx_(ctx), node_(node), what_(std::move(what)) {
   if (!node.IsMapping()) {
-    ctx->Error(node, fmt::format("{} must be a mapping of keys to values, not {}", what_,
-                                 Describe(node)));
+    ctx->Error(
+        node, fmt::format("{} must be a mapping of keys to values, not {}", what_, Describe(node)));
     return;
   }
   for (const auto& [k, v] : node.entries) {
@@ -207,9 +207,8 @@ bool IsValidUrl(std::string_view s, std::string* why) {
     *why = "it must not carry user credentials";
     return false;
   }
-  std::string_view host = authority.substr(0, authority.rfind(':') == std::string_view::npos
-                                                  ? authority.size()
-                                                  : authority.rfind(':'));
+  std::string_view host = authority.substr(
+      0, authority.rfind(':') == std::string_view::npos ? authority.size() : authority.rfind(':'));
   if (host.size() != authority.size()) {
     std::string_view port = authority.substr(host.size() + 1);
     bool digits = !port.empty() && port.size() <= 5;

@@ -20,9 +20,9 @@ void ReadAttributes(SchemaContext* ctx, const MappingReader& m, Taxonomy* tax) {
     ReadStringList(ctx, *list, fmt::format("attributes.{}", TaxonomyKindSection(k)), &names);
     for (const auto& n : names.items) {
       if (!IsValidTaxonomyKey(n.value) || n.value.find('.') != std::string::npos) {
-        ctx->ErrorAt(n.loc.line, n.loc.column,
-                     fmt::format("attribute name {} must be lowercase words joined by '_'",
-                                 Quote(n.value)));
+        ctx->ErrorAt(
+            n.loc.line, n.loc.column,
+            fmt::format("attribute name {} must be lowercase words joined by '_'", Quote(n.value)));
         continue;
       }
       tax->DeclareAttribute(k, n.value);
@@ -48,7 +48,8 @@ void ReadEntry(SchemaContext* ctx, const yaml::Node& n, TaxonomyKind kind, Taxon
     return;
   }
   e.key = s.value;
-  if (const yaml::Node* v = m.Require("name"); v && ReadString(ctx, *v, "name", &s)) e.name = s.value;
+  if (const yaml::Node* v = m.Require("name"); v && ReadString(ctx, *v, "name", &s))
+    e.name = s.value;
   if (const yaml::Node* v = m.Find("description"); v && ReadString(ctx, *v, "description", &s))
     e.description = s.value;
   e.origin = "vendorlint";

@@ -54,9 +54,11 @@ TEST(Cli, UsageErrorsExitTwo) {
 }
 
 TEST(Cli, ValidateSummarisesAValidRegistry) {
-  auto r = RunVendorlint({"validate", "--registry", Mini(), "--rules", MakeTempDir()});
+  std::string rules = MakeTempDir();
+  auto r = RunVendorlint({"validate", "--registry", Mini(), "--rules", rules});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, Mini() + ": valid: 2 providers, 2 data flows, 1 contexts\n");
+  EXPECT_EQ(r.out, Mini() + ": valid: 2 providers, 2 data flows, 1 contexts\n" + rules +
+                       ": valid: 0 rules\n");
   EXPECT_EQ(r.err, "");
 }
 

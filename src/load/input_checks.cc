@@ -1,0 +1,631 @@
+#include "load/input_checks.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace vendorlint::yaml::internal {
+
+namespace {
+
+bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+unsigned char ByteAt(std::string_view s, size_t i) { return static_cast<unsigned char>(s[i]); }
+
+bool IsBlankLine(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// `...` or `---` at column 1, followed by a blank or the end of the line.
+bool IsMarker(std::string_view line, std::string_view marker) {
+  if (line.substr(0, 3) != marker) return false;
+  return line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r';
+}
+
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  block_continuations_.reserve(text.size() / kBlock + 1);
+  uint32_t continuations = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) block_continuations_.push_back(continuations);
+    const unsigned char b = ByteAt(text, i);
+    if (b == '\n') starts_.push_back(i + 1);
+    if (IsContinuation(b)) ++continuations;
+  }
+  // So that an offset equal to the text size has a block too.
+  if (text.size() % kBlock == 0) block_continuations_.push_back(continuations);
+}
+
+size_t LineIndex::ContinuationsBefore(size_t offset) const {
+  const size_t block = offset / kBlock;
+  size_t count = block_continuations_[block];
+  for (size_t i = block * kBlock; i < offset; ++i) {
+    if (IsContinuation(ByteAt(text_, i))) ++count;
+  }
+  return count;
+}
+
+LineIndex::Position LineIndex::At(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const size_t index = static_cast<size_t>(it - starts_.begin()) - 1;
+  const size_t start = starts_[index];
+  const size_t code_points =
+      (offset - start) - (ContinuationsBefore(offset) - ContinuationsBefore(start));
+  return {static_cast<uint32_t>(index + 1), static_cast<uint32_t>(code_points + 1)};
+}
+
+std::string_view LineIndex::Line(uint32_t line) const {
+  size_t start = starts_[line - 1];
+  size_t end = line < starts_.size() ? starts_[line] - 1 : text_.size();
+  std::string_view s = text_.substr(start, end - start);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
+
+size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
+  const size_t n = text.size();
+  const unsigned char b0 = ByteAt(text, i);
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  char32_t value;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+    value = b0 & 0x1Fu;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    value = b0 & 0x0Fu;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    value = b0 & 0x07u;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;  // continuation byte, C0/C1 overlong lead, or F5..FF
+  }
+  if (i + len > n) return 0;
+  const unsigned char b1 = ByteAt(text, i + 1);
+  if (b1 < lo || b1 > hi) return 0;
+  value = (value << 6) | (b1 & 0x3Fu);
+  for (size_t k = 2; k < len; ++k) {
+    const unsigned char b = ByteAt(text, i + k);
+    if (!IsContinuation(b)) return 0;
+    value = (value << 6) | (b & 0x3Fu);
+  }
+  *cp = value;
+  return len;
+}
+
+std::string CodePointName(char32_t cp) {
+  return fmt::format("U+{:04X}", static_cast<uint32_t>(cp));
+}
+
+size_t CheckBytes(std::string_view text, size_t max, std::vector<Problem>* out) {
+  size_t total = 0;
+  uint32_t line = 1;
+  uint32_t column = 1;
+  auto report = [&](size_t offset, std::string message) {
+    if (total++ < max) out->push_back({offset, line, column, std::move(message)});
+  };
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const unsigned char b = ByteAt(text, i);
+    if (b < 0x80) {
+      if (b == '\n') {
+        ++line;
+        column = 1;
+        ++i;
+        continue;
+      }
+      if (b == '\r') {
+        if (i + 1 >= n || text[i + 1] != '\n') {
+          report(i, "carriage return without a line feed (use LF or CRLF line endings)");
+        }
+      } else if (b == 0) {
+        report(i, "NUL byte");
+      } else if ((b < 0x20 && b != '\t') || b == 0x7F) {
+        report(i, "control character " + CodePointName(b));
+      }
+      ++column;
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const size_t len = DecodeUtf8(text, i, &cp);
+    if (len == 0) {
+      report(i, fmt::format("invalid UTF-8 byte 0x{:02X}", b));
+      // One report per broken sequence: skip the continuation bytes after it.
+      ++i;
+      for (int k = 0; k < 3 && i < n && IsContinuation(ByteAt(text, i)); ++k) ++i;
+      ++column;
+      continue;
+    }
+    if (cp <= 0x9F) {
+      report(i, "control character " + CodePointName(cp));
+    } else if (cp == 0xFEFF) {
+      report(i, "byte-order mark after the start of the file");
+    } else if (cp == 0xFFFE || cp == 0xFFFF) {
+      report(i, "non-character " + CodePointName(cp));
+    }
+    i += len;
+    ++column;
+  }
+  return total;
+}
+
+void FindDirectives(const LineIndex& lines, std::vector<Problem>* out) {
+  bool directives_allowed_here = true;  // stream start, or just after `...`
+  for (uint32_t ln = 1; ln <= lines.line_count(); ++ln) {
+    std::string_view line = lines.Line(ln);
+    if (IsMarker(line, "...")) {
+      directives_allowed_here = true;
+      continue;
+    }
+    if (!directives_allowed_here) continue;
+    if (!line.empty() && line[0] == '%') {
+      out->push_back({lines.LineStart(ln), ln, 1, "directives are not allowed"});
+      continue;
+    }
+    if (IsBlankLine(line)) continue;
+    size_t first = line.find_first_not_of(" \t");
+    if (line[first] == '#') continue;
+    directives_allowed_here = false;
+  }
+}
+
+namespace {
+
+constexpr size_t kNpos = std::string_view::npos;
+
+void Report(const LineIndex& lines, size_t offset, std::string message, std::vector<Problem>* out) {
+  LineIndex::Position p = lines.At(offset);
+  out->push_back({offset, p.line, p.column, std::move(message)});
+}
+
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// The code point at text[i] for a message.
+std::string CharAt(std::string_view text, size_t i) {
+  char32_t cp = 0;
+  size_t len = DecodeUtf8(text, i, &cp);
+  return Printable(text.substr(i, len == 0 ? 1 : len), 1);
+}
+
+// From the opening `"` at `start`: reports invalid escapes; returns the offset
+// after the closing quote, or kNpos when there is none.
+// `lines` and `out` may be null: then nothing is reported.
+size_t ScanDoubleQuoted(std::string_view text, size_t start, const LineIndex* lines,
+                        std::vector<Problem>* out) {
+  size_t i = start + 1;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') return i + 1;
+    if (c != '\\') {
+      ++i;
+      continue;
+    }
+    if (i + 1 >= text.size()) break;
+    size_t hex = 0;
+    switch (text[i + 1]) {
+      case 'x':
+        hex = 2;
+        break;
+      case 'u':
+        hex = 4;
+        break;
+      case 'U':
+        hex = 8;
+        break;
+      case '0':
+      case 'a':
+      case 'b':
+      case 't':
+      case '\t':
+      case 'n':
+      case 'v':
+      case 'f':
+      case 'r':
+      case 'e':
+      case ' ':
+      case '"':
+      case '/':
+      case '\\':
+      case 'N':
+      case '_':
+      case 'L':
+      case 'P':
+      case '\r':
+      case '\n':
+        break;
+      default:
+        if (out != nullptr) {
+          Report(*lines, i, "invalid escape sequence `\\" + CharAt(text, i + 1) + "`", out);
+        }
+        break;
+    }
+    i += 2;
+    for (size_t k = 0; k < hex && i < text.size() && IsHexDigit(text[i]); ++k) ++i;
+  }
+  return kNpos;
+}
+
+// From the opening `'` at `start`: the offset after the closing quote, or kNpos.
+size_t ScanSingleQuoted(std::string_view text, size_t start) {
+  for (size_t i = start + 1; i < text.size(); ++i) {
+    if (text[i] != '\'') continue;
+    if (i + 1 < text.size() && text[i + 1] == '\'') {
+      ++i;
+      continue;
+    }
+    return i + 1;
+  }
+  return kNpos;
+}
+
+void CheckBlockScalar(std::string_view text, const LineIndex& lines,
+                      const ParseFacts::BlockScalar& block, std::vector<Problem>* out) {
+  size_t i = block.offset + 1;
+  bool explicit_indent = false;
+  for (int k = 0; k < 2 && i < text.size(); ++k, ++i) {
+    const char c = text[i];
+    if (c >= '1' && c <= '9') {
+      explicit_indent = true;
+    } else if (c != '+' && c != '-') {
+      break;
+    }
+  }
+  if (i < text.size() && text[i] == '#') {
+    Report(lines, i, "comment must be preceded by whitespace", out);
+  }
+  if (explicit_indent) return;
+  // Leading empty lines must not have more spaces than the first text line.
+  size_t most_spaces = 0;
+  uint32_t most_spaces_line = 0;
+  for (uint32_t ln = lines.At(block.offset).line + 1; ln <= lines.line_count(); ++ln) {
+    std::string_view line = lines.Line(ln);
+    const size_t spaces = line.find_first_not_of(' ');
+    if (spaces == kNpos) {
+      if (line.size() > most_spaces) {
+        most_spaces = line.size();
+        most_spaces_line = ln;
+      }
+      continue;
+    }
+    if (line[spaces] == '\t' || static_cast<int>(spaces) <= block.parent_indent) return;
+    if (spaces == 0 && (IsMarker(line, "---") || IsMarker(line, "..."))) return;
+    if (most_spaces > spaces) {
+      Report(lines, lines.LineStart(most_spaces_line),
+             fmt::format("empty line with {} spaces before the text of a block scalar indented "
+                         "by {}; remove the extra spaces",
+                         most_spaces, spaces),
+             out);
+    }
+    return;
+  }
+}
+
+// Flow collections: a comment right after `,`, `[`, `]`, `{` or `}`.
+void CheckFlowCollections(std::string_view text, const LineIndex& lines, const ParseFacts& facts,
+                          const std::vector<std::pair<size_t, size_t>>& quoted,
+                          std::vector<Problem>* out) {
+  std::vector<size_t> starts = facts.flow_collections;
+  std::sort(starts.begin(), starts.end());
+  size_t scanned_until = 0;
+  auto q = quoted.begin();
+  for (size_t start : starts) {
+    if (start < scanned_until) continue;  // nested in one already scanned
+    int depth = 0;
+    size_t i = start;
+    bool closed = false;
+    while (i < text.size() && !closed) {
+      while (q != quoted.end() && q->first < i) ++q;
+      if (q != quoted.end() && q->first == i) {
+        i = q->second == kNpos ? text.size() : q->second;
+        continue;
+      }
+      const char c = text[i];
+      if (c == '[' || c == '{') {
+        ++depth;
+      } else if (c == ']' || c == '}') {
+        closed = --depth == 0;
+      } else if (c == '#') {
+        const char prev = i > 0 ? text[i - 1] : '\n';
+        if (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r') {
+          i = text.find('\n', i);  // a comment
+          if (i == kNpos) i = text.size();
+          continue;
+        }
+        if (std::string_view(",[]{}").find(prev) != kNpos) {
+          Report(lines, i, "comment must be preceded by whitespace", out);
+        }
+      }
+      ++i;
+    }
+    if (closed && i < text.size() && text[i] == '#') {
+      Report(lines, i, "comment must be preceded by whitespace", out);
+    }
+    scanned_until = i;
+  }
+}
+
+// In a document whose root is a block collection, every line that starts at
+// column 1 must start a key or an entry: anything else continues a value
+// without the indentation YAML requires. Tabs cannot indent.
+void CheckColumnOne(const LineIndex& lines, const ParseFacts& facts, std::vector<Problem>* out) {
+  std::vector<size_t> keys = facts.block_keys;
+  std::sort(keys.begin(), keys.end());
+  for (uint32_t ln = facts.root_line + 1; ln <= lines.line_count(); ++ln) {
+    std::string_view line = lines.Line(ln);
+    const size_t first = line.find_first_not_of(" \t");
+    if (first == kNpos || line[0] == ' ' || line[first] == '#') continue;
+    const size_t start = lines.LineStart(ln);
+    const char c = line[0];
+    if (c == '\t') {
+      Report(lines, start, "tab character used for indentation", out);
+      continue;
+    }
+    if (IsMarker(line, "...") || IsMarker(line, "---")) break;
+    if ((c == '-' || c == '?' || c == ':') &&
+        (line.size() == 1 || line[1] == ' ' || line[1] == '\t')) {
+      continue;
+    }
+    if (std::binary_search(keys.begin(), keys.end(), start)) continue;
+    Report(lines, start,
+           c == '%' ? "directives are not allowed" : "continuation line must be indented", out);
+  }
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The pre-parse bound of CheckFlowLimits. In block context it only looks at
+// node starts (line start, or after `- `, `? `, `: `) and skips comments,
+// quoted scalars, block scalars and the lines that may continue a plain
+// scalar; inside flow collections it follows brackets and counts entries.
+// Whatever it cannot classify it skips, so it can only count too low.
+class FlowLimitScanner {
+ public:
+  FlowLimitScanner(std::string_view text, const LineIndex& lines, size_t max_depth,
+                   size_t max_nodes, std::vector<Problem>* out)
+      : text_(text), lines_(lines), max_depth_(max_depth), max_nodes_(max_nodes), out_(out) {}
+
+  void Run() {
+    const size_t n = text_.size();
+    size_t line_start = 0;
+    long skip_indent = -1;  // skip lines indented more than this
+    while (line_start < n) {
+      size_t line_end = LineEnd(line_start);
+      const size_t indent = text_.find_first_not_of(' ', line_start) - line_start;
+      const size_t first = text_.find_first_not_of(" \t\r", line_start);
+      const bool blank = first >= line_end || text_[first] == '#';
+      if (skip_indent >= 0) {
+        if (blank || static_cast<long>(indent) > skip_indent) {
+          line_start = line_end + 1;
+          continue;
+        }
+        skip_indent = -1;
+      }
+      char prev = '\n';  // the last indicator or token on this line
+      bool in_plain = false;
+      size_t j = line_start;
+      while (j < line_end) {
+        const char c = text_[j];
+        if (c == ' ' || c == '\t' || c == '\r') {
+          ++j;
+          continue;
+        }
+        const bool space_before = j == line_start || text_[j - 1] == ' ' || text_[j - 1] == '\t';
+        if (c == '#' && space_before) break;
+        const bool indicator_follows = j + 1 >= n || IsSpace(text_[j + 1]);
+        if (in_plain) {
+          if (c == ':' && indicator_follows) {
+            in_plain = false;
+            prev = ':';
+          }
+          ++j;
+          continue;
+        }
+        const bool node_start =
+            space_before && (prev == '\n' || prev == '-' || prev == '?' || prev == ':');
+        if (node_start && (c == '[' || c == '{' || c == '"' || c == '\'')) {
+          const size_t end = (c == '[' || c == '{') ? Flow(j) : QuotedEnd(j);
+          if (end == kNpos) return;  // over a limit, or unterminated: stop
+          j = end;
+          if (j > line_end) {  // continued over lines: go on from the last one
+            line_start = text_.rfind('\n', j - 1) + 1;
+            line_end = LineEnd(line_start);
+          }
+          prev = c;
+          continue;
+        }
+        if (node_start && (c == '|' || c == '>')) {
+          skip_indent = static_cast<long>(indent);
+          break;
+        }
+        if ((c == ':' || (node_start && (c == '-' || c == '?'))) && indicator_follows) {
+          prev = c;  // after a quoted scalar or a flow collection, `: ` is a value indicator
+        } else {
+          in_plain = true;  // a plain scalar, or anything we do not classify
+        }
+        ++j;
+      }
+      if (in_plain) skip_indent = static_cast<long>(indent);
+      line_start = line_end + 1;
+    }
+  }
+
+ private:
+  size_t LineEnd(size_t from) const {
+    const size_t e = text_.find('\n', from);
+    return e == kNpos ? text_.size() : e;
+  }
+
+  size_t QuotedEnd(size_t start) const {
+    return text_[start] == '"' ? ScanDoubleQuoted(text_, start, nullptr, nullptr)
+                               : ScanSingleQuoted(text_, start);
+  }
+
+  bool Count(size_t offset) {
+    if (++tokens_ <= max_nodes_) return true;
+    Report(lines_, offset, fmt::format("more than {} YAML nodes", max_nodes_), out_);
+    return false;
+  }
+
+  // From the `[` or `{` at `start`: the offset after the matching bracket, or
+  // kNpos (a limit was reported, or the input ended).
+  size_t Flow(size_t start) {
+    size_t depth = 0;
+    char prev = '[';
+    for (size_t k = start; k < text_.size();) {
+      const char c = text_[k];
+      if (IsSpace(c)) {
+        ++k;
+        continue;
+      }
+      if (c == '#' && (k == 0 || IsSpace(text_[k - 1]))) {
+        k = LineEnd(k);
+        continue;
+      }
+      if ((c == '"' || c == '\'') && std::string_view("[{,:?").find(prev) != kNpos) {
+        k = QuotedEnd(k);
+        if (k == kNpos) return kNpos;
+        prev = c;
+        continue;
+      }
+      // Entries are counted by their `,` and `: `: at most two per entry, and
+      // an entry with both is a key and a value, so never more than the nodes.
+      if (c == '[' || c == '{') {
+        if (++depth > max_depth_) {
+          Report(lines_, k, fmt::format("nesting deeper than {} levels", max_depth_), out_);
+          return kNpos;
+        }
+      } else if (c == ']' || c == '}') {
+        if (--depth == 0) return k + 1;
+      } else if (c == ',') {
+        if (!Count(k)) return kNpos;
+      } else if (c == ':') {
+        const char next = k + 1 < text_.size() ? text_[k + 1] : ' ';
+        if ((IsSpace(next) || std::string_view(",[]{}").find(next) != kNpos) && !Count(k)) {
+          return kNpos;
+        }
+      }
+      prev = c;
+      ++k;
+    }
+    return kNpos;
+  }
+
+  std::string_view text_;
+  const LineIndex& lines_;
+  size_t max_depth_;
+  size_t max_nodes_;
+  std::vector<Problem>* out_;
+  size_t tokens_ = 0;
+};
+
+}  // namespace
+
+void CheckFlowLimits(std::string_view text, const LineIndex& lines, size_t max_depth,
+                     size_t max_nodes, std::vector<Problem>* out) {
+  FlowLimitScanner(text, lines, max_depth, max_nodes, out).Run();
+}
+
+void CheckAfterParse(std::string_view text, const LineIndex& lines, const ParseFacts& facts,
+                     std::vector<Problem>* out) {
+  // Quoted scalars: terminated, valid escapes, and followed by a separator.
+  std::vector<std::pair<size_t, size_t>> quoted;  // start, end (kNpos: unterminated)
+  for (size_t start : facts.quoted_scalars) {
+    const bool dq = text[start] == '"';
+    const size_t end =
+        dq ? ScanDoubleQuoted(text, start, &lines, out) : ScanSingleQuoted(text, start);
+    quoted.emplace_back(start, end);
+    if (end == kNpos) {
+      Report(lines, start,
+             dq ? "unterminated double-quoted string" : "unterminated single-quoted string", out);
+    } else if (end < text.size()) {
+      const char c = text[end];
+      if (c == '#') {
+        Report(lines, end, "comment must be preceded by whitespace", out);
+      } else if (std::string_view(" \t\r\n:,]}").find(c) == kNpos) {
+        Report(lines, end, "unexpected `" + CharAt(text, end) + "` after a quoted string", out);
+      }
+    }
+  }
+  std::sort(quoted.begin(), quoted.end());
+  for (const ParseFacts::BlockScalar& block : facts.block_scalars) {
+    CheckBlockScalar(text, lines, block, out);
+  }
+  CheckFlowCollections(text, lines, facts, quoted, out);
+  if (facts.block_root) CheckColumnOne(lines, facts, out);
+  std::stable_sort(out->begin(), out->end(),
+                   [](const Problem& a, const Problem& b) { return a.offset < b.offset; });
+}
+
+std::string CheckScalarValue(std::string_view value) {
+  for (size_t i = 0; i < value.size();) {
+    char32_t cp = 0;
+    const size_t len = DecodeUtf8(value, i, &cp);
+    // yaml-cpp 0.7 decodes `\N` and `\_` to a single byte, not to UTF-8.
+    if (len == 0)
+      return "invalid UTF-8 (yaml-cpp cannot decode `\\N` and `\\_`; write the character)";
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F)) {
+      return "control character " + CodePointName(cp);
+    }
+    if (cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) return "character " + CodePointName(cp);
+    i += len;
+  }
+  return "";
+}
+
+std::string Printable(std::string_view s, size_t max_code_points) {
+  std::string out;
+  size_t count = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (count == max_code_points) {
+      out += "…";
+      break;
+    }
+    char32_t cp = 0;
+    size_t len = DecodeUtf8(s, i, &cp);
+    if (len == 0) {
+      out += fmt::format("\\x{:02X}", ByteAt(s, i));
+      ++i;
+    } else {
+      if (cp == '\n') {
+        out += "\\n";
+      } else if (cp == '\t') {
+        out += "\\t";
+      } else if (cp == '\r') {
+        out += "\\r";
+      } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200E && cp <= 0x200F) ||
+                 (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF) {
+        out += fmt::format("\\u{:04X}", static_cast<uint32_t>(cp));
+      } else {
+        out.append(s.substr(i, len));
+      }
+      i += len;
+    }
+    ++count;
+  }
+  return out;
+}
+
+std::string FormatSize(uint64_t bytes) {
+  constexpr uint64_t kKiB = 1024;
+  constexpr uint64_t kMiB = 1024 * kKiB;
+  if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
+  if (bytes >= kKiB && bytes % kKiB == 0) return fmt::format("{} KiB", bytes / kKiB);
+  return fmt::format("{} byte{}", bytes, bytes == 1 ? "" : "s");
+}
+
+}  // namespace vendorlint::yaml::internal

@@ -1,0 +1,67 @@
+#include "report/json_report.h"
+
+#include "report/json_writer.h"
+
+namespace vendorlint {
+namespace {
+
+void WriteLocation(JsonWriter* w, const Report& r, const Location& loc) {
+  w->Key("location");
+  w->BeginObject();
+  w->Member("file", r.Path(loc));
+  w->Member("line", static_cast<int64_t>(loc.line));
+  w->Member("column", static_cast<int64_t>(loc.column));
+  w->EndObject();
+}
+
+}  // namespace
+
+std::string WriteJsonReport(const Report& r) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Member("format_version", kJsonReportVersion);
+  w.Key("tool");
+  w.BeginObject();
+  w.Member("name", "vendorlint");
+  w.Member("version", VENDORLINT_VERSION);
+  w.EndObject();
+  w.Member("as_of", r.as_of.ToString());
+  w.Key("summary");
+  w.BeginObject();
+  w.Member("providers", static_cast<int64_t>(r.summary.providers));
+  w.Member("rules", static_cast<int64_t>(r.summary.rules));
+  for (Outcome o : {Outcome::kPass, Outcome::kFail, Outcome::kReview, Outcome::kNotApplicable,
+                    Outcome::kWaived}) {
+    w.Member(OutcomeName(o), static_cast<int64_t>(r.summary.count(o)));
+  }
+  w.Member("gate", r.summary.gate_pass ? "pass" : "fail");
+  w.EndObject();
+  w.Key("findings");
+  w.BeginArray();
+  for (const Finding& f : r.findings) {
+    if (f.outcome == Outcome::kNotApplicable) continue;
+    w.BeginObject();
+    w.Member("rule", f.rule_id);
+    w.Member("provider", f.provider_id);
+    w.Member("outcome", OutcomeName(f.outcome));
+    w.Member("severity", SeverityName(f.severity));
+    w.Member("message", f.message);
+    WriteLocation(&w, r, f.loc);
+    w.Key("evidence");
+    w.BeginArray();
+    for (const Evidence& e : f.evidence) {
+      w.BeginObject();
+      w.Member("path", e.path);
+      w.Member("message", e.message);
+      WriteLocation(&w, r, e.loc);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.str();
+}
+
+}  // namespace vendorlint

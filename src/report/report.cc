@@ -1,0 +1,82 @@
+#include "report/report.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+namespace vendorlint {
+
+bool ParseFailOn(std::string_view s, GatePolicy* out) {
+  out->fail_on_none = false;
+  if (s == "error") {
+    out->fail_on = Severity::kError;
+  } else if (s == "warning") {
+    out->fail_on = Severity::kWarning;
+  } else if (s == "note") {
+    out->fail_on = Severity::kNote;
+  } else if (s == "none") {
+    out->fail_on_none = true;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool FailsGate(const Finding& f, const GatePolicy& policy) {
+  if (policy.fail_on_none) return false;
+  bool failing = f.outcome == Outcome::kFail || (policy.strict && f.outcome == Outcome::kReview);
+  // Severity enum order is error < warning < note: "at or above" is <=.
+  return failing && f.severity <= policy.fail_on;
+}
+
+ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
+                             const std::vector<Finding>& findings, const GatePolicy& policy) {
+  ReportSummary s;
+  s.providers = registry.providers.size();
+  s.rules = rules.rules.size();
+  for (const auto& f : findings) {
+    ++s.counts[static_cast<size_t>(f.outcome)];
+    if (FailsGate(f, policy)) s.gate_pass = false;
+  }
+  return s;
+}
+
+bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = mkstemp(tmpl.data());
+  if (fd < 0) {
+    *error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    return false;
+  }
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+      close(fd);
+      unlink(tmpl.c_str());
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  fchmod(fd, 0644);
+  if (fsync(fd) != 0 || close(fd) != 0 || std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    *error = fmt::format("cannot write {}: {}", path, std::strerror(errno));
+    unlink(tmpl.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace vendorlint

@@ -1,0 +1,63 @@
+// What every report writer receives: the findings of one `check` run and what
+// produced them. Writers only format; they decide nothing (the gate verdict is
+// computed once, in ComputeSummary).
+#ifndef VENDORLINT_REPORT_REPORT_H_
+#define VENDORLINT_REPORT_REPORT_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/date.h"
+#include "model/registry.h"
+#include "rules/finding.h"
+#include "rules/rule.h"
+
+namespace vendorlint {
+
+// Which findings fail the gate.
+struct GatePolicy {
+  // Fails at or above this severity count; "none" (fail_on_none) never fails.
+  Severity fail_on = Severity::kError;
+  bool fail_on_none = false;
+  bool strict = false;  // `review` counts as `fail`
+};
+
+// Parses error | warning | note | none.
+bool ParseFailOn(std::string_view s, GatePolicy* out);
+
+struct ReportSummary {
+  size_t providers = 0;
+  size_t rules = 0;
+  std::array<size_t, 5> counts{};  // indexed by Outcome
+  bool gate_pass = true;
+
+  size_t count(Outcome o) const { return counts[static_cast<size_t>(o)]; }
+};
+
+// True if this finding makes the gate fail under `policy`.
+bool FailsGate(const Finding& f, const GatePolicy& policy);
+ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
+                             const std::vector<Finding>& findings, const GatePolicy& policy);
+
+struct Report {
+  const Registry* registry = nullptr;
+  const RuleSet* rules = nullptr;
+  std::vector<Finding> findings;  // sorted by rule id, then provider id
+  Date as_of;
+  GatePolicy policy;
+  ReportSummary summary;
+
+  // The path of a location's file as reports print it.
+  const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }
+};
+
+// Writes `content` to `path` through a temporary file in the same folder and
+// a rename, so that readers never see a half-written report. False (with
+// *error set) on failure; an existing file is then left untouched.
+bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_REPORT_REPORT_H_

@@ -1,0 +1,88 @@
+#include "report/text_report.h"
+
+#include <fmt/format.h>
+
+namespace vendorlint {
+namespace {
+
+struct Style {
+  bool on;
+  std::string Paint(std::string_view code, std::string_view s) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+  std::string Bold(std::string_view s) const { return Paint("1", s); }
+  std::string Dim(std::string_view s) const { return Paint("2", s); }
+  std::string Outcome(vendorlint::Outcome o) const {
+    switch (o) {
+      case Outcome::kFail:
+        return Paint("1;31", "FAIL  ");
+      case Outcome::kReview:
+        return Paint("1;33", "REVIEW");
+      case Outcome::kWaived:
+        return Paint("36", "WAIVED");
+      case Outcome::kPass:
+        return Paint("32", "PASS  ");
+      case Outcome::kNotApplicable:
+        return "N/A   ";
+    }
+    return "";
+  }
+};
+
+std::string Where(const Report& r, const Location& loc) {
+  return fmt::format("{}:{}:{}", r.Path(loc), loc.line, loc.column);
+}
+
+}  // namespace
+
+std::string SummaryLine(const Report& r) {
+  const ReportSummary& s = r.summary;
+  std::string gate = r.policy.fail_on_none ? "none" : SeverityName(r.policy.fail_on);
+  return fmt::format(
+      "{} providers, {} rules: {} pass, {} fail, {} review, {} waived, {} not applicable; "
+      "gate: {} (--fail-on {}{})",
+      s.providers, s.rules, s.count(Outcome::kPass), s.count(Outcome::kFail),
+      s.count(Outcome::kReview), s.count(Outcome::kWaived), s.count(Outcome::kNotApplicable),
+      s.gate_pass ? "PASS" : "FAIL", gate, r.policy.strict ? ", --strict" : "");
+}
+
+std::string WriteTextReport(const Report& r, const TextOptions& options) {
+  Style st{options.color};
+  std::string out;
+  size_t i = 0;
+  while (i < r.findings.size()) {
+    size_t end = i;
+    bool any = false;
+    while (end < r.findings.size() && r.findings[end].rule_id == r.findings[i].rule_id) {
+      Outcome o = r.findings[end].outcome;
+      any = any || o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
+      ++end;
+    }
+    if (any) {
+      const Finding& first = r.findings[i];
+      const Rule* rule = r.rules->Find(first.rule_id);
+      out += st.Bold(fmt::format("{} [{}]", first.rule_id, SeverityName(first.severity)));
+      if (rule) out += " " + rule->title;
+      out += "\n";
+      for (size_t k = i; k < end; ++k) {
+        const Finding& f = r.findings[k];
+        if (f.outcome != Outcome::kFail && f.outcome != Outcome::kReview &&
+            f.outcome != Outcome::kWaived)
+          continue;
+        out += fmt::format("  {} {}  {}\n", st.Outcome(f.outcome), f.provider_id,
+                           st.Dim(Where(r, f.loc)));
+        out += fmt::format("         {}\n", f.message);
+        for (const Evidence& e : f.evidence) {
+          out += fmt::format("         - {}: {} {}\n", e.path, e.message,
+                             st.Dim(fmt::format("({})", Where(r, e.loc))));
+        }
+      }
+      out += "\n";
+    }
+    i = end;
+  }
+  out += SummaryLine(r) + "\n";
+  return out;
+}
+
+}  // namespace vendorlint

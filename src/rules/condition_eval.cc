@@ -1,0 +1,279 @@
+// Field conditions: reading a field through its FieldDef and applying one
+// operator, with the taxonomy-aware key matching of docs/rules.md.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "load/schema_reader.h"
+#include "rules/predicate_eval.h"
+
+namespace vendorlint {
+namespace {
+
+std::string JoinStrings(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+bool Hierarchical(const Condition& c) {
+  return c.field->type == FieldType::kKeyList && c.field->kind != TaxonomyKind::kSubject;
+}
+
+// Whether a registry item matches a key named in the rule: the same key or
+// one below it matches; a broader key may or may not contain it (unknown).
+Tri KeyMatch(std::string_view item, std::string_view named, bool hierarchical) {
+  if (item == named) return Tri::kTrue;
+  if (!hierarchical) return Tri::kFalse;
+  if (KeyIsUnder(item, named)) return Tri::kTrue;
+  if (KeyIsUnder(named, item)) return Tri::kUnknown;
+  return Tri::kFalse;
+}
+
+// An entry's attribute; for hierarchical kinds an unstated attribute is the
+// nearest ancestor's stated value.
+Tri AttributeOf(const Taxonomy& tax, TaxonomyKind kind, std::string_view key,
+                std::string_view attr) {
+  while (true) {
+    if (const TaxonomyEntry* e = tax.Find(kind, key)) {
+      auto it = e->attributes.find(attr);
+      if (it != e->attributes.end()) return it->second;
+    }
+    size_t dot = key.rfind('.');
+    if (kind == TaxonomyKind::kSubject || dot == std::string_view::npos) return Tri::kUnknown;
+    key = key.substr(0, dot);
+  }
+}
+
+struct Item {
+  std::string_view value;
+  Location loc;
+  size_t index;
+};
+
+std::vector<Item> ItemsOf(const FieldView& v) {
+  std::vector<Item> items;
+  for (size_t i = 0; i < v.keys.size(); ++i) items.push_back({v.keys[i].value, v.keys[i].loc, i});
+  for (size_t i = 0; i < v.qualifiers.size(); ++i)
+    items.push_back({QualifierName(v.qualifiers[i].value), v.qualifiers[i].loc, i});
+  return items;
+}
+
+std::string ListText(const std::vector<Item>& items) {
+  std::string out;
+  for (const auto& i : items) out += std::string(out.empty() ? "" : ", ") + std::string(i.value);
+  return "[" + out + "]";
+}
+
+bool Dominates(bool is_and, Tri r) { return r == (is_and ? Tri::kFalse : Tri::kTrue); }
+
+}  // namespace
+
+Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
+                                      std::vector<Evidence>* ev) const {
+  const FieldDef& def = *c.field;
+  const void* element = c.on_provider ? nullptr : f.element;
+  FieldView v = def.get(*f.provider, element);
+  if (def.type == FieldType::kKeyList || def.type == FieldType::kQualifierList) {
+    if (c.op != Op::kExists && c.op != Op::kEmpty) return EvalKeyCondition(c, f, v, ev);
+  }
+  Tri r = Tri::kUnknown;
+  switch (c.op) {
+    case Op::kExists:
+      r = TriFromBool(v.stated == c.flag);
+      break;
+    case Op::kEmpty:
+      if (v.stated) r = TriFromBool((v.count == 0) == c.flag);
+      break;
+    case Op::kEquals:
+    case Op::kNotEquals:
+      if (v.stated) {
+        bool eq =
+            def.type == FieldType::kFact ? v.fact == TriFromBool(c.flag) : v.text == c.values[0];
+        r = TriFromBool(eq == (c.op == Op::kEquals));
+      }
+      break;
+    case Op::kOneOf:
+      if (v.stated)
+        r = TriFromBool(std::find(c.values.begin(), c.values.end(), v.text) != c.values.end());
+      break;
+    case Op::kMatches:
+      if (v.stated) r = TriFromBool(RE2::FullMatch(v.text, *c.regex));
+      break;
+    case Op::kWithinDays:
+    case Op::kOlderThanDays:
+      if (v.stated) {
+        int64_t age = ctx_.as_of.DaysSinceEpoch() - v.date.DaysSinceEpoch();
+        r = TriFromBool(c.op == Op::kWithinDays ? age <= c.days : age > c.days);
+      }
+      break;
+    default:
+      break;  // key operators are handled above
+  }
+  if (ev == nullptr) return r;
+
+  // The evidence is the field's value (or its absence), stated as a fact.
+  std::string prefix = c.on_provider ? f.provider_prefix : f.RecordPrefix();
+  std::string path = prefix + std::string(def.path);
+  std::string msg;
+  if (v.from_provider) {
+    // A flow without its own purpose/context: the provider's list is the fact.
+    if (v.stated) {
+      std::string own = path;
+      path = f.provider_prefix + std::string(v.item_path);
+      msg = fmt::format("{} is {} ({} is not stated, so the provider's apply)", path,
+                        ListText(ItemsOf(v)), own);
+    } else {
+      msg = fmt::format("{} is not stated, and neither are the provider's {}", path, v.item_path);
+    }
+  } else if (!v.stated) {
+    msg = v.written_unknown ? path + " is stated as unknown" : path + " is not stated";
+  } else {
+    switch (def.type) {
+      case FieldType::kFact:
+        msg = fmt::format("{} is {}", path, TriName(v.fact));
+        break;
+      case FieldType::kString:
+      case FieldType::kEnum:
+        msg = fmt::format("{} is {}", path, Quote(v.text));
+        break;
+      case FieldType::kDate: {
+        int64_t age = ctx_.as_of.DaysSinceEpoch() - v.date.DaysSinceEpoch();
+        msg =
+            fmt::format("{} is {}, {} days {} the as-of date {}", path, v.date.ToString(),
+                        age < 0 ? -age : age, age < 0 ? "after" : "before", ctx_.as_of.ToString());
+        break;
+      }
+      case FieldType::kKeyList:
+      case FieldType::kQualifierList:
+        msg =
+            v.count == 0 ? path + " is empty" : fmt::format("{} is {}", path, ListText(ItemsOf(v)));
+        break;
+      case FieldType::kRecordList:
+        msg = v.count == 0 ? path + " is empty" : fmt::format("{} has {} items", path, v.count);
+        break;
+    }
+  }
+  ev->push_back({std::move(path), v.loc, std::move(msg)});
+  return r;
+}
+
+Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, const FieldView& v,
+                                         std::vector<Evidence>* ev) const {
+  const bool hier = Hierarchical(c);
+  const std::vector<Item> items = v.stated ? ItemsOf(v) : std::vector<Item>{};
+  const bool with =
+      c.op == Op::kIncludesAnyWith || c.op == Op::kIncludesNoneWith || c.op == Op::kOnlyWith;
+
+  // How one item matches: by attributes (all of them) or by named keys (any).
+  auto item_match = [&](const Item& it) {
+    if (with) {
+      Tri m = Tri::kTrue;
+      for (const auto& [attr, want] : c.attributes) {
+        Tri a = AttributeOf(registry_.taxonomy, c.field->kind, it.value, attr);
+        m = TriAnd(m, a == Tri::kUnknown ? Tri::kUnknown : TriFromBool(a == TriFromBool(want)));
+      }
+      return m;
+    }
+    Tri m = Tri::kFalse;
+    for (const auto& k : c.values) m = TriOr(m, KeyMatch(it.value, k, hier));
+    return m;
+  };
+
+  Tri r = Tri::kUnknown;
+  std::vector<Tri> per_item;  // includes_any/none/only (and _with)
+  std::vector<Tri> per_key;   // includes_all
+  const bool is_and = c.op == Op::kOnly || c.op == Op::kOnlyWith;
+  if (v.stated) {
+    if (c.op == Op::kIncludesAll) {
+      r = Tri::kTrue;
+      for (const auto& k : c.values) {
+        Tri any = Tri::kFalse;
+        for (const auto& it : items) any = TriOr(any, KeyMatch(it.value, k, hier));
+        per_key.push_back(any);
+        r = TriAnd(r, any);
+      }
+    } else {
+      r = is_and ? Tri::kTrue : Tri::kFalse;
+      for (const auto& it : items) {
+        per_item.push_back(item_match(it));
+        r = is_and ? TriAnd(r, per_item.back()) : TriOr(r, per_item.back());
+        if (ev == nullptr && Dominates(is_and, r)) break;
+      }
+    }
+  }
+  Tri result = (c.op == Op::kIncludesNone || c.op == Op::kIncludesNoneWith) ? TriNot(r) : r;
+  if (ev == nullptr) return result;
+
+  const std::string record_prefix = c.on_provider ? f.provider_prefix : f.RecordPrefix();
+  const std::string item_base =
+      (v.from_provider ? f.provider_prefix : record_prefix) + std::string(v.item_path);
+  auto item_path = [&](const Item& it) {
+    return v.indexed ? fmt::format("{}[{}]", item_base, it.index) : item_base;
+  };
+  auto attr_text = [&](const Item& it) {
+    std::string out;
+    for (const auto& [attr, want] : c.attributes) {
+      out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", attr,
+                         TriName(AttributeOf(registry_.taxonomy, c.field->kind, it.value, attr)));
+    }
+    return out;
+  };
+  // Names the rule's keys for "outside" and "broader" messages.
+  auto item_message = [&](const Item& it, Tri m) {
+    std::string p = item_path(it);
+    if (with) return fmt::format("{} is {} ({})", p, it.value, attr_text(it));
+    if (m == Tri::kUnknown) {
+      for (const auto& k : c.values) {
+        if (KeyMatch(it.value, k, hier) == Tri::kUnknown)
+          return fmt::format("{} is {}, which is broader than {}: it may or may not include it", p,
+                             it.value, k);
+      }
+    }
+    if (m == Tri::kFalse)
+      return fmt::format("{} is {}, which is not {} {}", p, it.value, hier ? "under" : "one of",
+                         JoinStrings(c.values));
+    return fmt::format("{} is {}", p, it.value);
+  };
+  auto list_evidence = [&]() {
+    // Not stated, empty, or every item counts equally: the field itself.
+    Condition exists = c;
+    exists.op = Op::kExists;
+    exists.flag = true;
+    EvalCondition(exists, f, ev);
+  };
+
+  if (!v.stated) {
+    list_evidence();
+  } else if (c.op == Op::kIncludesAll) {
+    if (r == Tri::kTrue) {
+      list_evidence();
+    } else {
+      for (size_t k = 0; k < per_key.size(); ++k) {
+        if (per_key[k] != r) continue;
+        if (r == Tri::kFalse) {
+          std::string p = record_prefix + std::string(c.field->path);
+          if (v.from_provider) p = item_base;
+          ev->push_back(
+              {p, v.loc,
+               fmt::format("{} has no item {} {}", p, hier ? "under" : "equal to", c.values[k])});
+          continue;
+        }
+        for (const auto& it : items) {
+          if (KeyMatch(it.value, c.values[k], hier) == Tri::kUnknown)
+            ev->push_back({item_path(it), it.loc, item_message(it, Tri::kUnknown)});
+        }
+      }
+    }
+  } else if (r == Tri::kUnknown || Dominates(is_and, r)) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (per_item[i] == r)
+        ev->push_back({item_path(items[i]), items[i].loc, item_message(items[i], r)});
+    }
+  } else {
+    list_evidence();
+  }
+  return result;
+}
+
+}  // namespace vendorlint

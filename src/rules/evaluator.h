@@ -1,0 +1,61 @@
+// Evaluates compiled rules against the registry model (never against YAML).
+//
+// Contracts:
+//  - Predicates use Kleene's three-valued logic (docs/rules.md); an unstated
+//    fact is unknown and can never produce a pass.
+//  - Outcome per (rule, provider): applies_to false -> not_applicable;
+//    require true -> pass; require false -> fail if applies_to is true, review
+//    if it is unknown; require unknown -> review.
+//  - fail and review findings carry evidence, most specific first; the
+//    finding's location is the first evidence item's.
+//  - Results are deterministic and independent of EvalContext::threads.
+#ifndef VENDORLINT_RULES_EVALUATOR_H_
+#define VENDORLINT_RULES_EVALUATOR_H_
+
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "model/registry.h"
+#include "model/tri.h"
+#include "rules/finding.h"
+#include "rules/predicate.h"
+#include "rules/rule.h"
+
+namespace vendorlint {
+
+struct EvalContext {
+  Date as_of;            // "today" for within_days / older_than_days
+  unsigned threads = 1;  // EvaluateAll only; 0: one per core
+};
+
+// Which (rule, provider) pairs EvaluateAll considers; empty lists mean all.
+struct EvalFilter {
+  std::vector<std::string> rule_ids;      // exact ids
+  std::vector<std::string> provider_ids;  // exact ids
+  std::vector<std::string> tags;          // rules with at least one of these tags
+};
+
+// The finding of one rule for one provider of `registry`.
+Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
+                 const EvalContext& ctx);
+
+// Every rule against every provider that passes `filter`, sorted by rule id
+// then provider id (one finding per pair, whatever its outcome).
+std::vector<Finding> EvaluateAll(const RuleSet& rules, const Registry& registry,
+                                 const EvalContext& ctx, const EvalFilter& filter = {});
+
+// One predicate's value at provider scope. When `evidence` is not null it
+// receives the facts that decide the value (see docs/rules.md, "Findings and
+// evidence"), most specific first, without duplicates.
+Tri EvaluatePredicate(const Predicate& predicate, const Provider& provider,
+                      const Registry& registry, const EvalContext& ctx,
+                      std::vector<Evidence>* evidence);
+
+// Fills {provider.id}, {provider.name}, {rule.id} and {rule.title}.
+std::string RenderMessage(const std::string& message_template, const Rule& rule,
+                          const Provider& provider);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_RULES_EVALUATOR_H_

@@ -1,0 +1,80 @@
+// The compiled form of a rule's predicates: a plain tree built by the rule
+// compiler (rule_compiler.h) and walked by the evaluator (evaluator.h). Fields
+// are resolved to FieldDef pointers, patterns compiled and taxonomy keys
+// checked at compile time, so evaluation never fails and never parses.
+#ifndef VENDORLINT_RULES_PREDICATE_H_
+#define VENDORLINT_RULES_PREDICATE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "model/location.h"
+#include "rules/field_access.h"
+
+namespace vendorlint {
+
+// Field condition operators; which apply to which FieldType is in
+// rule_compiler.cc and docs/rules.md.
+enum class Op : uint8_t {
+  kEquals,
+  kNotEquals,
+  kOneOf,
+  kMatches,
+  kExists,
+  kEmpty,
+  kWithinDays,
+  kOlderThanDays,
+  kIncludesAny,
+  kIncludesAll,
+  kIncludesNone,
+  kOnly,
+  kIncludesAnyWith,
+  kIncludesNoneWith,
+  kOnlyWith,
+};
+const char* OpName(Op op);  // the YAML key: "includes_any"
+
+struct Condition {
+  const FieldDef* field = nullptr;
+  // The field is the enclosing provider's (`provider.` prefix inside `where`).
+  bool on_provider = false;
+  Op op = Op::kEquals;
+  bool flag = false;  // equals/not_equals on a fact; exists; empty
+  // equals/not_equals/one_of on strings and enums (one value for equals);
+  // taxonomy keys or qualifier names for includes_* and only.
+  std::vector<std::string> values;
+  int64_t days = 0;                                      // within_days, older_than_days
+  std::shared_ptr<const RE2> regex;                      // matches (full match)
+  std::vector<std::pair<std::string, bool>> attributes;  // *_with, in rule order
+};
+
+enum class PredicateKind : uint8_t {
+  kAllOf,
+  kAnyOf,
+  kNot,
+  kAny,  // quantifiers over a RecordList
+  kAll,
+  kNone,
+  kHost,  // the provider named by storage.hosted_on
+  kCondition,
+};
+
+struct Predicate {
+  PredicateKind kind = PredicateKind::kCondition;
+  Location loc;  // the predicate's mapping in the rule file (RuleSet::files)
+  // kAllOf/kAnyOf: operands; kNot: one; quantifiers and kHost: `where`
+  // (empty when `where` was left out: true for every record).
+  std::vector<Predicate> children;
+  RecordList list = RecordList::kDataFlows;  // quantifiers
+  bool chain = false;                        // kHost: follow the hosting chain
+  Condition condition;                       // kCondition
+};
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_RULES_PREDICATE_H_

@@ -1,0 +1,43 @@
+// Runs the test cases that ship with every rule (rules/<theme>/<id>.test.yaml,
+// format in docs/rules.md, "Testing rules"): each case's provider is read like
+// a registry provider, the rule is evaluated against it, and the outcome is
+// compared with the case's `expect`. `vendorlint test` is a thin wrapper.
+#ifndef VENDORLINT_RULES_RULE_TEST_RUNNER_H_
+#define VENDORLINT_RULES_RULE_TEST_RUNNER_H_
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "load/yaml_document.h"
+#include "model/taxonomy.h"
+
+namespace vendorlint {
+
+struct RuleTestOptions {
+  std::string rules_dir = "rules";
+  yaml::Limits limits;
+  std::vector<std::string> rule_ids;  // only these rules' tests; empty: all
+  unsigned threads = 0;               // for compiling the rules
+};
+
+struct RuleTestResult {
+  size_t passed = 0;  // cases whose outcome was the expected one
+  // Cases with another outcome, plus every error in a rule or test file
+  // (a rule without tests, a broken case, ...).
+  size_t failed = 0;
+  bool ok() const { return failed == 0; }
+};
+
+// Compiles the rules against `taxonomy`, runs every test file, and writes to
+// `out`: each error and each mismatch as
+//   path:line:col: error: rule <id> case "<name>": expected fail, got review
+// (followed by `note:` lines with the finding's evidence), then the summary
+// line `N passed, N failed`. Output is deterministic (sorted by file).
+RuleTestResult RunRuleTests(const RuleTestOptions& options, const Taxonomy& taxonomy,
+                            std::ostream& out);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_RULES_RULE_TEST_RUNNER_H_

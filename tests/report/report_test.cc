@@ -1,0 +1,201 @@
+// Report writers on hand-made findings: exact text and JSON, gate policy,
+// atomic writes.
+#include "report/report.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "report/json_report.h"
+#include "report/text_report.h"
+#include "test_support.h"
+
+namespace vendorlint {
+namespace {
+
+struct Fixture {
+  Registry registry;
+  RuleSet rules;
+  Report report;
+
+  Fixture() {
+    registry.files = {"registry/taxonomy.yaml", "registry/organization.yaml",
+                      "registry/providers/ads.yaml", "registry/providers/db.yaml"};
+    registry.providers.resize(2);
+    registry.providers[0].id.value = "ads";
+    registry.providers[1].id.value = "db";
+    Rule r1;
+    r1.id = "encrypted-at-rest";
+    r1.title = "Stored personal data is encrypted at rest";
+    r1.severity = Severity::kError;
+    Rule r2;
+    r2.id = "no-ads";
+    r2.title = "No student data to advertisers";
+    r2.severity = Severity::kWarning;
+    rules.rules = {r1, r2};
+    Finding a{"encrypted-at-rest", "ads", Severity::kError, Outcome::kReview, Location{2, 1, 5},
+              "Ads does not say whether it encrypts at rest", {}};
+    a.evidence.push_back({"storage.encrypted_at_rest", Location{2, 1, 5},
+                          "storage.encrypted_at_rest is not stated"});
+    Finding b{"encrypted-at-rest", "db", Severity::kError, Outcome::kPass, Location{3, 1, 5},
+              "Stored personal data is encrypted at rest", {}};
+    Finding c{"no-ads", "ads", Severity::kWarning, Outcome::kFail, Location{2, 9, 17},
+              "Ads receives \"student\" data", {}};
+    c.evidence.push_back({"data_flows[0].subjects[1]", Location{2, 9, 17},
+                          "data_flows[0] shares user.name about student"});
+    Finding d{"no-ads", "db", Severity::kWarning, Outcome::kNotApplicable, Location{3, 1, 5},
+              "No student data to advertisers", {}};
+    report.registry = &registry;
+    report.rules = &rules;
+    report.findings = {a, b, c, d};
+    Date::Parse("2026-11-22", &report.as_of);
+    report.summary = ComputeSummary(registry, rules, report.findings, report.policy);
+  }
+};
+
+TEST(Report, GatePolicy) {
+  Fixture fx;
+  GatePolicy p;
+  ASSERT_TRUE(ParseFailOn("error", &p));
+  EXPECT_TRUE(ComputeSummary(fx.registry, fx.rules, fx.report.findings, p).gate_pass);
+  ASSERT_TRUE(ParseFailOn("warning", &p));
+  EXPECT_FALSE(ComputeSummary(fx.registry, fx.rules, fx.report.findings, p).gate_pass);
+  ASSERT_TRUE(ParseFailOn("none", &p));
+  EXPECT_TRUE(ComputeSummary(fx.registry, fx.rules, fx.report.findings, p).gate_pass);
+  ASSERT_TRUE(ParseFailOn("error", &p));
+  p.strict = true;  // the review on an error rule now fails the gate
+  EXPECT_FALSE(ComputeSummary(fx.registry, fx.rules, fx.report.findings, p).gate_pass);
+  EXPECT_FALSE(ParseFailOn("fatal", &p));
+}
+
+TEST(Report, TextGroupsByRuleWithEvidence) {
+  Fixture fx;
+  EXPECT_EQ(WriteTextReport(fx.report, {}),
+            "encrypted-at-rest [error] Stored personal data is encrypted at rest\n"
+            "  REVIEW ads  registry/providers/ads.yaml:1:5\n"
+            "         Ads does not say whether it encrypts at rest\n"
+            "         - storage.encrypted_at_rest: storage.encrypted_at_rest is not stated "
+            "(registry/providers/ads.yaml:1:5)\n"
+            "\n"
+            "no-ads [warning] No student data to advertisers\n"
+            "  FAIL   ads  registry/providers/ads.yaml:9:17\n"
+            "         Ads receives \"student\" data\n"
+            "         - data_flows[0].subjects[1]: data_flows[0] shares user.name about student "
+            "(registry/providers/ads.yaml:9:17)\n"
+            "\n"
+            "2 providers, 2 rules: 1 pass, 1 fail, 1 review, 0 waived, 1 not applicable; gate: "
+            "PASS (--fail-on error)\n");
+}
+
+TEST(Report, TextColoursOnlyWhenAsked) {
+  Fixture fx;
+  std::string plain = WriteTextReport(fx.report, {false});
+  std::string color = WriteTextReport(fx.report, {true});
+  EXPECT_EQ(plain.find('\x1b'), std::string::npos);
+  EXPECT_NE(color.find("\x1b[1;31mFAIL  \x1b[0m"), std::string::npos);
+}
+
+TEST(Report, JsonContract) {
+  Fixture fx;
+  EXPECT_EQ(WriteJsonReport(fx.report),
+            R"({
+  "format_version": "1.0",
+  "tool": {
+    "name": "vendorlint",
+    "version": ")" VENDORLINT_VERSION R"("
+  },
+  "as_of": "2026-11-22",
+  "summary": {
+    "providers": 2,
+    "rules": 2,
+    "pass": 1,
+    "fail": 1,
+    "review": 1,
+    "not_applicable": 1,
+    "waived": 0,
+    "gate": "pass"
+  },
+  "findings": [
+    {
+      "rule": "encrypted-at-rest",
+      "provider": "ads",
+      "outcome": "review",
+      "severity": "error",
+      "message": "Ads does not say whether it encrypts at rest",
+      "location": {
+        "file": "registry/providers/ads.yaml",
+        "line": 1,
+        "column": 5
+      },
+      "evidence": [
+        {
+          "path": "storage.encrypted_at_rest",
+          "message": "storage.encrypted_at_rest is not stated",
+          "location": {
+            "file": "registry/providers/ads.yaml",
+            "line": 1,
+            "column": 5
+          }
+        }
+      ]
+    },
+    {
+      "rule": "encrypted-at-rest",
+      "provider": "db",
+      "outcome": "pass",
+      "severity": "error",
+      "message": "Stored personal data is encrypted at rest",
+      "location": {
+        "file": "registry/providers/db.yaml",
+        "line": 1,
+        "column": 5
+      },
+      "evidence": []
+    },
+    {
+      "rule": "no-ads",
+      "provider": "ads",
+      "outcome": "fail",
+      "severity": "warning",
+      "message": "Ads receives \"student\" data",
+      "location": {
+        "file": "registry/providers/ads.yaml",
+        "line": 9,
+        "column": 17
+      },
+      "evidence": [
+        {
+          "path": "data_flows[0].subjects[1]",
+          "message": "data_flows[0] shares user.name about student",
+          "location": {
+            "file": "registry/providers/ads.yaml",
+            "line": 9,
+            "column": 17
+          }
+        }
+      ]
+    }
+  ]
+}
+)");
+}
+
+TEST(Report, AtomicWriteReplacesOrLeavesUntouched) {
+  std::string dir = testing::MakeTempDir();
+  std::string path = dir + "/report.json";
+  std::string err;
+  ASSERT_TRUE(WriteFileAtomically(path, "first", &err)) << err;
+  ASSERT_TRUE(WriteFileAtomically(path, "second", &err)) << err;
+  EXPECT_EQ(testing::ReadFileOrDie(path), "second");
+  EXPECT_FALSE(WriteFileAtomically(dir + "/missing/report.json", "x", &err));
+  EXPECT_TRUE(err.starts_with("cannot write " + dir + "/missing/report.json: ")) << err;
+  size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1u);  // no temporary file left behind
+}
+
+}  // namespace
+}  // namespace vendorlint
