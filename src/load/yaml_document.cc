@@ -23,6 +23,8 @@
 
 namespace vendorlint::yaml {
 
+Node::Node() = default;
+
 const char* NodeKindName(NodeKind k) {
   switch (k) {
     case NodeKind::kNull:

@@ -45,6 +45,11 @@ struct Node {
   std::vector<Node> items;                      // kSequence
   std::vector<std::pair<Node, Node>> entries;   // kMapping, in document order
 
+  // Declared here, defaulted in the .cc file: with an implicit default
+  // constructor clang (with libstdc++) rejects std::pair<Node, Node> while
+  // Node is still incomplete.
+  Node();
+
   bool IsNull() const { return kind == NodeKind::kNull; }
   bool IsScalar() const { return kind == NodeKind::kScalar; }
   bool IsSequence() const { return kind == NodeKind::kSequence; }

@@ -49,6 +49,22 @@ struct Report {
   GatePolicy policy;
   ReportSummary summary;
 
+  // With --baseline: findings recorded in the baseline that this run no longer
+  // produces (fixed), with baseline == kAbsent. Only fingerprint, rule_id,
+  // provider_id, severity and message are meaningful.
+  std::vector<Finding> absent;
+  bool has_baseline = false;
+  // Problems with waivers (expired, expiring soon, matching nothing), as
+  // located warnings/errors in the waivers file. Shown by every format.
+  std::vector<Diagnostic> waiver_notes;
+
+  // Run metadata for SARIF and JUnit.
+  std::string category;         // --category: SARIF automationDetails.id
+  bool include_passes = false;  // --include-passes: SARIF results for passes
+  int exit_code = 0;            // what this run exits with
+  std::string start_time_utc;   // ISO 8601, e.g. 2026-11-22T11:37:06Z
+  std::string end_time_utc;
+
   // The path of a location's file as reports print it.
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }
 };

@@ -18,4 +18,18 @@ bool ParseOutcome(std::string_view s, Outcome* out) {
   return false;
 }
 
+const char* BaselineStateName(BaselineState s) {
+  switch (s) {
+    case BaselineState::kNone:
+      return "";
+    case BaselineState::kNew:
+      return "new";
+    case BaselineState::kUnchanged:
+      return "unchanged";
+    case BaselineState::kAbsent:
+      return "absent";
+  }
+  return "";
+}
+
 }  // namespace vendorlint

@@ -4,6 +4,7 @@
 #define VENDORLINT_RULES_FINDING_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,23 @@ struct Evidence {
   std::string message;  // a sentence stating the fact
 };
 
+// Where a finding stands against a baseline (--baseline): SARIF's
+// baselineState. kNone when no baseline was given.
+enum class BaselineState : uint8_t { kNone, kNew, kUnchanged, kAbsent };
+const char* BaselineStateName(BaselineState s);  // "", "new", "unchanged", "absent"
+
+// The waiver that matched a finding (see docs/waivers.md). When it has not
+// expired the finding's outcome is kWaived and `original` keeps what it was;
+// an expired waiver leaves the outcome alone and is reported with the finding.
+struct AppliedWaiver {
+  Location loc;  // the waiver entry (indexes Registry::files)
+  std::string justification;
+  std::string approved_by;
+  std::string expires;  // YYYY-MM-DD
+  bool expired = false;
+  Outcome original = Outcome::kFail;
+};
+
 struct Finding {
   std::string rule_id;
   std::string provider_id;
@@ -40,6 +58,12 @@ struct Finding {
   Location loc;
   std::string message;             // the rule's message template, rendered (title for pass/n.a.)
   std::vector<Evidence> evidence;  // fail and review only; most specific first
+
+  // Stable identity across runs: independent of line numbers, formatting and
+  // the order of list items (see fingerprint.h). Set by AssignFingerprints.
+  std::string fingerprint;
+  BaselineState baseline = BaselineState::kNone;
+  std::optional<AppliedWaiver> waiver;
 };
 
 }  // namespace vendorlint
