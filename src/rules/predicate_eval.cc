@@ -1,6 +1,7 @@
 #include "rules/predicate_eval.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -89,11 +90,18 @@ std::string DescribeRecord(const Frame& f) {
   return path;
 }
 
+// One item per node: two conditions on the same node ("is student", "is
+// student (minor: true)") keep the fuller sentence, at the first one's place.
 void DedupeEvidence(std::vector<Evidence>* ev) {
-  std::set<std::pair<std::string, std::string>> seen;
+  std::map<std::string, size_t> index;
   std::vector<Evidence> out;
   for (auto& e : *ev) {
-    if (seen.emplace(e.path, e.message).second) out.push_back(std::move(e));
+    auto [it, inserted] = index.emplace(e.path, out.size());
+    if (inserted) {
+      out.push_back(std::move(e));
+    } else if (e.message.size() > out[it->second].message.size()) {
+      out[it->second].message = std::move(e.message);
+    }
   }
   *ev = std::move(out);
 }

@@ -1,0 +1,199 @@
+// `vendorlint check` end to end: the gate's exit codes, pinned findings on
+// both disclosure editions, the pull-request scenario, determinism.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "test_support.h"
+
+namespace vendorlint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::MakeTempDir;
+using testing::ReadFileOrDie;
+using testing::RunVendorlint;
+using testing::SourceDir;
+using testing::WriteFileOrDie;
+
+// Compares `actual` with the golden file; VL_UPDATE_GOLDEN=1 rewrites it.
+void ExpectGolden(const std::string& actual, const std::string& golden_name) {
+  std::string path = SourceDir() + "/tests/cli/golden/" + golden_name;
+  const char* update = std::getenv("VL_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    WriteFileOrDie(path, actual);
+    return;
+  }
+  EXPECT_EQ(actual, ReadFileOrDie(path))
+      << "golden " << path << " differs; if the change is intended, rerun with VL_UPDATE_GOLDEN=1";
+}
+
+// A copy of the real registry and rules in a temp project dir.
+std::string CopyProject() {
+  std::string dir = MakeTempDir() + "/project";
+  fs::create_directories(dir);
+  fs::copy(SourceDir() + "/registry", dir + "/registry", fs::copy_options::recursive);
+  fs::copy(SourceDir() + "/rules", dir + "/rules", fs::copy_options::recursive);
+  return dir;
+}
+
+const char kAsOf[] = "--as-of=2026-11-22";
+
+TEST(Check, PinsTheFindingsOfTheLaterEdition) {
+  auto r = RunVendorlint({"check", kAsOf}, SourceDir());
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // the real registry fails the gate today
+  EXPECT_EQ(r.err, "");
+  ExpectGolden(r.out, "registry.check.txt");
+}
+
+TEST(Check, PinsTheFindingsOfTheEarlierEdition) {
+  auto r = RunVendorlint(
+      {"check", kAsOf, "--format", "json", "--registry", "tests/fixtures/registry-earlier"},
+      SourceDir());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.err, "");
+  ExpectGolden(r.out, "registry-earlier.check.json");
+}
+
+TEST(Check, AStudentFlowToAnAdVendorTurnsTheGateRed) {
+  std::string dir = CopyProject();
+  std::vector<std::string> args = {"check", kAsOf, "--rule", "no-student-data-to-advertisers"};
+  auto before = RunVendorlint(args, dir);
+  EXPECT_EQ(before.exit_code, 0) << before.out << before.err;
+
+  // The pull request: Facebook Ads now gets student names.
+  std::string path = dir + "/registry/providers/facebook-ads.yaml";
+  std::string text = ReadFileOrDie(path);
+  size_t at = text.find("exclusions:");
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at,
+              "  - direction: shared\n"
+              "    subjects: [student]\n"
+              "    categories: [user.name]\n");
+  WriteFileOrDie(path, text);
+  int flow_line = 0;
+  for (size_t i = 0; i < at; ++i) flow_line += text[i] == '\n';
+  auto after = RunVendorlint(args, dir);
+  EXPECT_EQ(after.exit_code, 1) << after.out << after.err;
+  EXPECT_NE(after.out.find("no-student-data-to-advertisers [error]"), std::string::npos)
+      << after.out;
+  EXPECT_NE(after.out.find("  FAIL   facebook-ads  registry/providers/facebook-ads.yaml:" +
+                           std::to_string(flow_line + 2) + ":"),
+            std::string::npos)
+      << after.out;
+  EXPECT_NE(after.out.find("data_flows[3]"), std::string::npos) << after.out;
+  EXPECT_NE(after.out.find("gate: FAIL"), std::string::npos) << after.out;
+}
+
+TEST(Check, ExitCodesFollowFailOnAndStrict) {
+  std::string src = SourceDir();
+  EXPECT_EQ(RunVendorlint({"check", kAsOf, "--fail-on", "none"}, src).exit_code, 0);
+  // Only review findings for this rule: they fail the gate only with --strict.
+  std::vector<std::string> review_only = {"check", kAsOf, "--rule",
+                                          "personal-data-encrypted-at-rest"};
+  EXPECT_EQ(RunVendorlint(review_only, src).exit_code, 0);
+  review_only.push_back("--strict");
+  EXPECT_EQ(RunVendorlint(review_only, src).exit_code, 1);
+  // A warning rule's failures fail the gate at --fail-on warning only.
+  std::vector<std::string> warning_rule = {"check", kAsOf, "--rule", "privacy-policy-recorded"};
+  EXPECT_EQ(RunVendorlint(warning_rule, src).exit_code, 0);
+  warning_rule.insert(warning_rule.end(), {"--fail-on", "warning"});
+  EXPECT_EQ(RunVendorlint(warning_rule, src).exit_code, 1);
+}
+
+TEST(Check, UsageErrorsExitTwoBeforeEvaluating) {
+  std::string src = SourceDir();
+  auto r = RunVendorlint({"check", "--fail-on", "fatal"}, src);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "vendorlint: error: --fail-on must be error, warning, note or none, not 'fatal'\n");
+  r = RunVendorlint({"check", "--as-of", "2026-02-30"}, src);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "vendorlint: error: --as-of must be a date written YYYY-MM-DD, not '2026-02-30'\n");
+  r = RunVendorlint({"check", "--format", "xml"}, src);
+  EXPECT_EQ(r.exit_code, 2);
+  r = RunVendorlint({"check", "--rule", "no-student-data-to-advertiser", "--provider", "awz"}, src);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "vendorlint: error: unknown rule `no-student-data-to-advertiser`; did you mean "
+            "`no-student-data-to-advertisers`?\n"
+            "vendorlint: error: unknown provider `awz`; did you mean `aws`?\n");
+}
+
+TEST(Check, ABrokenRuleStopsEverythingAndKeepsTheOldReport) {
+  std::string dir = CopyProject();
+  std::string report = dir + "/report.json";
+  auto ok = RunVendorlint({"check", kAsOf, "--format", "json", "--output", report}, dir);
+  EXPECT_EQ(ok.exit_code, 1);
+  EXPECT_EQ(ok.out, "");
+  std::string first = ReadFileOrDie(report);
+  EXPECT_TRUE(first.starts_with("{\n  \"format_version\": \"1.0\",")) << first.substr(0, 100);
+
+  WriteFileOrDie(dir + "/rules/security/broken.yaml",
+                 "id: broken\ntitle: T\nseverity: error\ndescription: d\nrationale: r\n"
+                 "references: [{title: t, url: https://example.com/x}]\ntags: [x]\n"
+                 "remediation: r\nrequire: {field: storage.encrypted_at_rest, equal: true}\n");
+  auto bad = RunVendorlint({"check", kAsOf, "--format", "json", "--output", report}, dir);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_NE(bad.err.find("rules/security/broken.yaml:9:"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("did you mean `equals`?"), std::string::npos) << bad.err;
+  EXPECT_EQ(ReadFileOrDie(report), first);  // untouched
+}
+
+TEST(Check, OutputIsIdenticalForAnyThreadCount) {
+  std::string src = SourceDir();
+  auto one = RunVendorlint({"check", kAsOf, "--format", "json", "--threads", "1"}, src);
+  auto two = RunVendorlint({"check", kAsOf, "--format", "json", "--threads", "2"}, src);
+  auto many = RunVendorlint({"check", kAsOf, "--format", "json", "--threads", "7"}, src);
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, many.out);
+}
+
+TEST(Check, ColourOnlyWhenAskedOrOnATerminal) {
+  std::string src = SourceDir();
+  std::vector<std::string> args = {"check", kAsOf, "--rule", "privacy-policy-recorded"};
+  auto plain = RunVendorlint(args, src);  // stdout is a file: no colour
+  EXPECT_EQ(plain.out.find('\x1b'), std::string::npos);
+  args.insert(args.end(), {"--color", "always"});
+  auto color = RunVendorlint(args, src, {"NO_COLOR="});
+  EXPECT_NE(color.out.find('\x1b'), std::string::npos);
+}
+
+TEST(Check, RulesExplainAndTestCommands) {
+  std::string src = SourceDir();
+  auto rules = RunVendorlint({"rules"}, src);
+  EXPECT_EQ(rules.exit_code, 0) << rules.err;
+  EXPECT_TRUE(rules.out.starts_with("ID ")) << rules.out;
+  EXPECT_NE(rules.out.find("no-student-data-to-advertisers"), std::string::npos);
+
+  auto explain = RunVendorlint({"explain", "personal-data-encrypted-at-rest"}, src);
+  EXPECT_EQ(explain.exit_code, 0) << explain.err;
+  EXPECT_TRUE(explain.out.starts_with("personal-data-encrypted-at-rest [error]\n")) << explain.out;
+  EXPECT_NE(explain.out.find("References:\n"), std::string::npos);
+  EXPECT_NE(explain.out.find("SC-28"), std::string::npos);
+  auto unknown = RunVendorlint({"explain", "personal-data-encrypted"}, src);
+  EXPECT_EQ(unknown.exit_code, 2);
+
+  auto test = RunVendorlint({"test"}, src);
+  EXPECT_EQ(test.exit_code, 0) << test.out << test.err;
+  EXPECT_NE(test.out.find(" passed, 0 failed\n"), std::string::npos) << test.out;
+}
+
+TEST(Check, RuleTestMismatchExitsOne) {
+  std::string dir = CopyProject();
+  std::string path = dir + "/rules/security/personal-data-encrypted-at-rest.test.yaml";
+  std::string text = ReadFileOrDie(path);
+  size_t at = text.find("expect: pass");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 12, "expect: fail");
+  WriteFileOrDie(path, text);
+  auto r = RunVendorlint({"test"}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("expected fail, got pass"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" passed, 1 failed\n"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace vendorlint
