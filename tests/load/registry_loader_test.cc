@@ -300,3 +300,27 @@ TEST(RegistryLoader, CapsTheNumberOfErrors) {
 
 }  // namespace
 }  // namespace vendorlint
+
+namespace vendorlint {
+namespace {
+
+// The provider example in docs/registry.md must stay valid against the real
+// taxonomy: it is what analysts copy.
+TEST(RegistryLoader, DocumentedProviderExampleIsValid) {
+  std::string doc = ReadFileOrDie(SourceDir() + "/docs/registry.md");
+  size_t section = doc.find("## Provider files");
+  ASSERT_NE(section, std::string::npos);
+  size_t begin = doc.find("```yaml\n", section);
+  ASSERT_NE(begin, std::string::npos);
+  begin += 8;
+  size_t end = doc.find("```", begin);
+  std::string example = doc.substr(begin, end - begin);
+
+  std::string dir = MakeTempDir() + "/reg";
+  fs::copy(SourceDir() + "/registry", dir, fs::copy_options::recursive);
+  WriteFileOrDie(dir + "/providers/mongodb-atlas.yaml", example);
+  EXPECT_EQ(Errors(dir), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace vendorlint
