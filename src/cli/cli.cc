@@ -27,14 +27,26 @@ options:
   --registry DIR     registry folder (default: registry)
   --rules DIR        rules folder (default: rules)
   --threads N        threads for loading files (default: one per core)
-  --format FMT       check output: text | json (default: text)
+  --format FMT       check output: text | json | sarif | junit | github | markdown
+                     (default: text)
   -o, --output FILE  write the check report to FILE instead of stdout
+  --report FMT=FILE  also write a report in FMT to FILE (repeatable)
   --fail-on LEVEL    error | warning | note | none (default: error)
   --strict           count `review` outcomes as failures for the gate
   --as-of DATE       evaluate date rules as of DATE, YYYY-MM-DD (default: today, UTC)
   --rule ID          only this rule (repeatable)
   --provider ID      only this provider (repeatable)
   --color WHEN       auto | always | never (default: auto; NO_COLOR disables)
+  --waivers FILE     waivers to apply (default: <registry>/waivers.yaml if present)
+  --no-waivers       ignore waivers (audits)
+  --warn-expiring N  warn about waivers expiring within N days (default: 30)
+  --baseline FILE    fail the gate only on findings that are not in FILE
+  --write-baseline FILE
+                     record the current findings in FILE
+  --category ID      SARIF automationDetails.id, e.g. vendorlint/nightly/
+  --include-passes   SARIF: add results for passes (for compliance percentages)
+  --markdown-link-base URL
+                     Markdown: prefix for links to registry lines
   -h, --help         show this help
   --version          show the version
 

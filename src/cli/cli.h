@@ -25,13 +25,25 @@ struct CliOptions {
   unsigned threads = 0;  // 0: one per core
 
   // check
-  std::string format = "text";  // text | json
+  std::string format = "text";  // text | json | sarif | junit | github | markdown
   std::string output;           // empty: stdout
+  std::vector<std::string> reports;  // FORMAT=PATH, written beside stdout
   std::string fail_on = "error";
   bool strict = false;
   std::string as_of;  // YYYY-MM-DD; empty: today (UTC)
   std::vector<std::string> rule_ids;
   std::vector<std::string> provider_ids;
+  // waivers: empty path means <registry>/waivers.yaml when that file exists
+  std::string waivers;
+  bool no_waivers = false;
+  int warn_expiring = 30;  // days
+  // baselines
+  std::string baseline;        // fail the gate only on findings not in it
+  std::string write_baseline;  // record the current findings
+  // SARIF
+  std::string category;  // automationDetails.id, e.g. vendorlint/nightly/
+  bool include_passes = false;
+  std::string markdown_link_base;
   // explain
   std::string rule;
   // Colour: "auto" (a terminal and NO_COLOR unset), "always", "never".

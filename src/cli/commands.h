@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "model/location.h"
 #include "model/registry.h"
+#include "rules/rule.h"
 
 namespace vendorlint {
 
@@ -21,6 +22,16 @@ int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
 // Loads the registry, printing diagnostics to `err`. False if invalid.
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err);
 void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err);
+// Compiles the rules against the registry's taxonomy, printing diagnostics.
+bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules,
+                       std::ostream& err);
+// Every id given with --rule / --provider must exist (with a suggestion).
+bool CheckSelection(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
+                    const char* what, std::ostream& err);
+// Colour for text on stdout: --color, NO_COLOR and whether stdout is a terminal.
+bool UseColor(const CliOptions& o, bool to_stdout);
+// Prints "vendorlint: error: MESSAGE" and returns kExitInvalid.
+int UsageError(std::ostream& err, const std::string& message);
 
 }  // namespace vendorlint
 

@@ -17,6 +17,13 @@ int main(int argc, char** argv) {
       ("rule", po::value(&o.rule_ids)->composing())
       ("provider", po::value(&o.provider_ids)->composing())
       ("color", po::value(&o.color))
+      ("report", po::value(&o.reports)->composing())
+      ("waivers", po::value(&o.waivers))("no-waivers", po::bool_switch(&o.no_waivers))
+      ("warn-expiring", po::value(&o.warn_expiring))
+      ("baseline", po::value(&o.baseline))("write-baseline", po::value(&o.write_baseline))
+      ("category", po::value(&o.category))
+      ("include-passes", po::bool_switch(&o.include_passes))
+      ("markdown-link-base", po::value(&o.markdown_link_base))
       ("command", po::value(&o.command))("args", po::value<std::vector<std::string>>());
   po::positional_options_description pos;
   pos.add("command", 1).add("args", -1);

@@ -23,6 +23,8 @@
 namespace vendorlint {
 namespace {
 
+}  // namespace
+
 int UsageError(std::ostream& err, const std::string& message) {
   err << "vendorlint: error: " << message << "\n";
   return kExitInvalid;
@@ -63,8 +65,6 @@ bool UseColor(const CliOptions& o, bool to_stdout) {
   return isatty(STDOUT_FILENO) == 1;
 }
 
-}  // namespace
-
 int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
@@ -74,57 +74,6 @@ int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
                      reg.providers.size(), reg.FlowCount(), reg.organization.contexts.size());
   out << fmt::format("{}: valid: {} rules\n", o.rules_dir, rules.rules.size());
   return kExitPass;
-}
-
-int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
-  // Options first: a usage error must not cost a load.
-  GatePolicy policy;
-  if (!ParseFailOn(o.fail_on, &policy))
-    return UsageError(err, fmt::format("--fail-on must be error, warning, note or none, not '{}'",
-                                       o.fail_on));
-  policy.strict = o.strict;
-  if (o.format != "text" && o.format != "json")
-    return UsageError(err, fmt::format("--format must be text or json, not '{}'", o.format));
-  if (o.color != "auto" && o.color != "always" && o.color != "never")
-    return UsageError(err, fmt::format("--color must be auto, always or never, not '{}'", o.color));
-  Date as_of = Date::Today();
-  if (!o.as_of.empty() && !Date::Parse(o.as_of, &as_of))
-    return UsageError(err, fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'",
-                                       o.as_of));
-
-  Registry reg;
-  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
-  RuleSet rules;
-  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
-  std::vector<std::string> rule_ids, provider_ids;
-  for (const auto& r : rules.rules) rule_ids.push_back(r.id);
-  for (const auto& p : reg.providers) provider_ids.push_back(p.id.value);
-  bool selection_ok = CheckSelection(o.rule_ids, rule_ids, "rule", err);
-  selection_ok = CheckSelection(o.provider_ids, provider_ids, "provider", err) && selection_ok;
-  if (!selection_ok) return kExitInvalid;
-
-  Report report;
-  report.registry = &reg;
-  report.rules = &rules;
-  report.as_of = as_of;
-  report.policy = policy;
-  EvalFilter filter{o.rule_ids, o.provider_ids, {}};
-  report.findings = EvaluateAll(rules, reg, EvalContext{as_of, o.threads}, filter);
-  report.summary = ComputeSummary(reg, rules, report.findings, policy);
-  if (!o.rule_ids.empty()) report.summary.rules = o.rule_ids.size();
-  if (!o.provider_ids.empty()) report.summary.providers = o.provider_ids.size();
-
-  std::string text = o.format == "json"
-                         ? WriteJsonReport(report)
-                         : WriteTextReport(report, TextOptions{UseColor(o, o.output.empty())});
-  if (o.output.empty()) {
-    out << text;
-  } else {
-    std::string error;
-    if (!WriteFileAtomically(o.output, text, &error)) return UsageError(err, error);
-    err << SummaryLine(report) << "\n";
-  }
-  return report.summary.gate_pass ? kExitPass : kExitFail;
 }
 
 int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err) {

@@ -316,9 +316,11 @@ void CheckBlockScalar(std::string_view text, const LineIndex& lines,
 }
 
 // Flow collections: a comment right after `,`, `[`, `]`, `{` or `}`.
-void CheckFlowCollections(std::string_view text, const LineIndex& lines, const ParseFacts& facts,
-                          const std::vector<std::pair<size_t, size_t>>& quoted,
-                          std::vector<Problem>* out) {
+// Returns the start and end offset of each outermost flow collection.
+std::vector<std::pair<size_t, size_t>> CheckFlowCollections(
+    std::string_view text, const LineIndex& lines, const ParseFacts& facts,
+    const std::vector<std::pair<size_t, size_t>>& quoted, std::vector<Problem>* out) {
+  std::vector<std::pair<size_t, size_t>> extents;
   std::vector<size_t> starts = facts.flow_collections;
   std::sort(starts.begin(), starts.end());
   size_t scanned_until = 0;
@@ -355,8 +357,22 @@ void CheckFlowCollections(std::string_view text, const LineIndex& lines, const P
     if (closed && i < text.size() && text[i] == '#') {
       Report(lines, i, "comment must be preceded by whitespace", out);
     }
+    extents.emplace_back(start, closed ? i : kNpos);
     scanned_until = i;
   }
+  return extents;
+}
+
+// The end offset of a quoted or flow root, from the extents found; or kNpos.
+size_t RootEnd(std::string_view text, const ParseFacts& facts,
+               const std::vector<std::pair<size_t, size_t>>& quoted,
+               const std::vector<std::pair<size_t, size_t>>& flows) {
+  if (facts.block_root || facts.root_offset >= text.size()) return kNpos;
+  const char c = text[facts.root_offset];
+  const auto& extents = (c == '"' || c == '\'') ? quoted : flows;
+  auto it = std::lower_bound(extents.begin(), extents.end(),
+                             std::make_pair(facts.root_offset, size_t{0}));
+  return it != extents.end() && it->first == facts.root_offset ? it->second : kNpos;
 }
 
 // In a document whose root is a block collection, every line that starts at
@@ -565,8 +581,17 @@ void CheckAfterParse(std::string_view text, const LineIndex& lines, const ParseF
   for (const ParseFacts::BlockScalar& block : facts.block_scalars) {
     CheckBlockScalar(text, lines, block, out);
   }
-  CheckFlowCollections(text, lines, facts, quoted, out);
+  const auto flows = CheckFlowCollections(text, lines, facts, quoted, out);
   if (facts.block_root) CheckColumnOne(lines, facts, out);
+  // yaml-cpp takes a `%` line after the root for the directives of a next
+  // document, and then accepts that there is none.
+  if (const size_t end = RootEnd(text, facts, quoted, flows); end != kNpos) {
+    for (uint32_t ln = lines.At(end).line + 1; ln <= lines.line_count(); ++ln) {
+      if (lines.Line(ln).substr(0, 1) == "%") {
+        Report(lines, lines.LineStart(ln), "directives are not allowed", out);
+      }
+    }
+  }
   std::stable_sort(out->begin(), out->end(),
                    [](const Problem& a, const Problem& b) { return a.offset < b.offset; });
 }

@@ -88,14 +88,16 @@ struct ParseFacts {
   std::vector<size_t> block_keys;        // keys of block mappings
   bool block_root = false;               // the root is a block mapping or block sequence
   uint32_t root_line = 0;
+  size_t root_offset = 0;
 };
 
 // Lexical checks on a document yaml-cpp accepted, for mistakes it lets pass:
 // unterminated quoted strings, invalid escapes, comments glued to a token
 // (`"a"#b`, `[a]#b`, `|#b`), leading blank lines of a block scalar with more
 // spaces than its text, and in a document whose root is a block collection,
-// tab indentation and lines at column 1 that are neither keys nor entries.
-// Every rule is one that the YAML 1.2 spec makes an error.
+// tab indentation and lines at column 1 that are neither keys nor entries;
+// directives after a root flow collection or quoted scalar. Every rule is one
+// that the YAML 1.2 spec makes an error.
 void CheckAfterParse(std::string_view text, const LineIndex& lines, const ParseFacts& facts,
                      std::vector<Problem>* out);
 

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -83,9 +85,14 @@ class Reporter {
   bool capped_ = false;
 };
 
+// `s` starts with a plain null (`~`, `null`, `Null`, `NULL`) token.
 bool StartsWithNullLiteral(std::string_view s) {
   for (std::string_view lit : {"~", "null", "Null", "NULL"}) {
-    if (s.substr(0, lit.size()) == lit) return true;
+    if (s.substr(0, lit.size()) == lit &&
+        (s.size() == lit.size() ||
+         std::string_view(" \t\r\n,]}#:").find(s[lit.size()]) != std::string_view::npos)) {
+      return true;
+    }
   }
   return false;
 }
@@ -108,6 +115,11 @@ class TreeBuilder final : public YAML::EventHandler {
   bool root_is_empty() const { return root_is_empty_; }
   Node TakeRoot() { return std::move(root_); }
   const internal::ParseFacts& facts() const { return facts_; }
+  // Where the innermost open collection starts, if any.
+  std::optional<size_t> innermost_collection() const {
+    if (stack_.empty()) return std::nullopt;
+    return stack_.back().offset;
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     ++documents_;
@@ -248,6 +260,7 @@ class TreeBuilder final : public YAML::EventHandler {
     if (stack_.empty()) {
       if (block_scalar) facts_.block_scalars.push_back({offset, -1});
       root_is_empty_ = empty && node.kind == NodeKind::kNull;
+      facts_.root_offset = offset;
       root_ = std::move(node);
       has_root_ = true;
       return;
@@ -327,6 +340,12 @@ class TreeBuilder final : public YAML::EventHandler {
   size_t second_document_offset_ = 0;
 };
 
+std::string TooLargeMessage(const Limits& limits, std::optional<uint64_t> size) {
+  return fmt::format("file is larger than {}{}; split it or raise the limit",
+                     internal::FormatSize(limits.max_bytes),
+                     size ? fmt::format(" ({} bytes)", *size) : "");
+}
+
 // The token at `offset` for a message: up to the next blank, at most 20 code points.
 std::string TokenAt(std::string_view text, size_t offset) {
   std::string_view rest = text.substr(std::min(offset, text.size()));
@@ -335,7 +354,6 @@ std::string TokenAt(std::string_view text, size_t offset) {
 }
 
 std::string YamlCppMessage(const YAML::Exception& e) {
-  if (dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr) return "nesting too deep";
   if (e.msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0) return "aliases are not allowed";
   return "YAML syntax error: " + e.msg;
 }
@@ -355,6 +373,17 @@ bool ParseText(std::string_view text, const LineIndex& lines, const Limits& limi
     // stops at the second document's start.
     parser.HandleNextDocument(builder);
   } catch (const StopParsing&) {
+  } catch (const YAML::DeepRecursion&) {
+    // Only when Limits::max_depth is above yaml-cpp's own limit. Its mark is
+    // wherever the scanner got to; the innermost collection is more useful.
+    const std::optional<size_t> at = builder.innermost_collection();
+    const std::string message = "nesting too deep for the YAML parser";
+    if (at) {
+      reporter->At(*at, message);
+    } else {
+      reporter->Add(0, 0, message);
+    }
+    return false;
   } catch (const YAML::Exception& e) {
     if (e.mark.is_null() || e.mark.pos < 0) {
       reporter->Add(0, 0, YamlCppMessage(e));
@@ -391,9 +420,8 @@ bool ParseText(std::string_view text, const LineIndex& lines, const Limits& limi
 bool ParseDocumentImpl(std::string_view path, std::string_view bytes, const Limits& limits,
                        Node* root, std::vector<Diagnostic>* diags) {
   if (bytes.size() > limits.max_bytes) {
-    diags->push_back({std::string(path), 0, 0, Severity::kError,
-                      fmt::format("file is larger than {} ({} bytes); split it or raise the limit",
-                                  internal::FormatSize(limits.max_bytes), bytes.size())});
+    diags->push_back(
+        {std::string(path), 0, 0, Severity::kError, TooLargeMessage(limits, bytes.size())});
     return false;
   }
   std::string_view text = bytes;
@@ -446,10 +474,6 @@ bool ReadFileLimited(const std::string& path, const Limits& limits, std::string*
     diags->push_back({path, 0, 0, Severity::kError, std::move(message)});
     return false;
   };
-  auto too_large = [&](uint64_t size) {
-    return fail(fmt::format("file is larger than {} ({} bytes); split it or raise the limit",
-                            internal::FormatSize(limits.max_bytes), size));
-  };
   // O_NONBLOCK: opening a FIFO must not wait for a writer.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return fail(std::string("cannot read file: ") + std::strerror(errno));
@@ -462,11 +486,11 @@ bool ReadFileLimited(const std::string& path, const Limits& limits, std::string*
   if (S_ISDIR(st.st_mode)) return fail("cannot read file: it is a directory");
   if (!S_ISREG(st.st_mode)) return fail("cannot read file: not a regular file");
   if (static_cast<uint64_t>(st.st_size) > limits.max_bytes) {
-    return too_large(static_cast<uint64_t>(st.st_size));
+    return fail(TooLargeMessage(limits, static_cast<uint64_t>(st.st_size)));
   }
   // Read at most max_bytes + 1 bytes: the file may have grown since fstat.
   out->clear();
-  const size_t cap = limits.max_bytes + 1;
+  const size_t cap = limits.max_bytes + (limits.max_bytes < SIZE_MAX ? 1 : 0);
   out->resize(std::min<size_t>(static_cast<size_t>(st.st_size), limits.max_bytes) + 1);
   size_t got = 0;
   while (got < cap) {
@@ -483,8 +507,7 @@ bool ReadFileLimited(const std::string& path, const Limits& limits, std::string*
   out->resize(got);
   if (got > limits.max_bytes) {
     out->clear();
-    return fail(fmt::format("file is larger than {}; split it or raise the limit",
-                            internal::FormatSize(limits.max_bytes)));
+    return fail(TooLargeMessage(limits, std::nullopt));
   }
   return true;
 }

@@ -47,6 +47,19 @@ std::string WriteJsonReport(const Report& r) {
     w.Member("severity", SeverityName(f.severity));
     w.Member("message", f.message);
     WriteLocation(&w, r, f.loc);
+    w.Member("fingerprint", f.fingerprint);
+    if (r.has_baseline) w.Member("baseline_state", BaselineStateName(f.baseline));
+    if (f.waiver) {
+      w.Key("waiver");
+      w.BeginObject();
+      w.Member("justification", f.waiver->justification);
+      w.Member("approved_by", f.waiver->approved_by);
+      w.Member("expires", f.waiver->expires);
+      w.MemberBool("expired", f.waiver->expired);
+      w.Member("original_outcome", OutcomeName(f.waiver->original));
+      WriteLocation(&w, r, f.waiver->loc);
+      w.EndObject();
+    }
     w.Key("evidence");
     w.BeginArray();
     for (const Evidence& e : f.evidence) {
@@ -57,6 +70,37 @@ std::string WriteJsonReport(const Report& r) {
       w.EndObject();
     }
     w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  if (r.has_baseline) {
+    // Findings the baseline records that this run no longer produces.
+    w.Key("fixed");
+    w.BeginArray();
+    for (const Finding& f : r.absent) {
+      w.BeginObject();
+      w.Member("rule", f.rule_id);
+      w.Member("provider", f.provider_id);
+      w.Member("outcome", OutcomeName(f.outcome));
+      w.Member("severity", SeverityName(f.severity));
+      w.Member("message", f.message);
+      w.Member("fingerprint", f.fingerprint);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Key("waiver_notes");
+  w.BeginArray();
+  for (const Diagnostic& d : r.waiver_notes) {
+    w.BeginObject();
+    w.Member("severity", SeverityName(d.severity));
+    w.Member("message", d.message);
+    w.Key("location");
+    w.BeginObject();
+    w.Member("file", d.file);
+    w.Member("line", static_cast<int64_t>(d.line));
+    w.Member("column", static_cast<int64_t>(d.column));
+    w.EndObject();
     w.EndObject();
   }
   w.EndArray();

@@ -31,6 +31,8 @@ bool ParseFailOn(std::string_view s, GatePolicy* out) {
 
 bool FailsGate(const Finding& f, const GatePolicy& policy) {
   if (policy.fail_on_none) return false;
+  // A finding the baseline already records is accepted debt, not a new failure.
+  if (f.baseline == BaselineState::kUnchanged) return false;
   bool failing = f.outcome == Outcome::kFail || (policy.strict && f.outcome == Outcome::kReview);
   // Severity enum order is error < warning < note: "at or above" is <=.
   return failing && f.severity <= policy.fail_on;

@@ -72,6 +72,11 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
         out += fmt::format("  {} {}  {}\n", st.Outcome(f.outcome), f.provider_id,
                            st.Dim(Where(r, f.loc)));
         out += fmt::format("         {}\n", f.message);
+        if (f.waiver && !f.waiver->expired) {
+          out += fmt::format("         waived by {} until {}: {} {}\n", f.waiver->approved_by,
+                             f.waiver->expires, f.waiver->justification,
+                             st.Dim(fmt::format("({})", Where(r, f.waiver->loc))));
+        }
         for (const Evidence& e : f.evidence) {
           out += fmt::format("         - {}: {} {}\n", e.path, e.message,
                              st.Dim(fmt::format("({})", Where(r, e.loc))));
@@ -80,6 +85,25 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
       out += "\n";
     }
     i = end;
+  }
+  if (r.has_baseline) {
+    std::string fresh, fixed;
+    for (const Finding& f : r.findings) {
+      if (f.baseline != BaselineState::kNew) continue;
+      fresh += fmt::format("  {} {} {}  {}\n", st.Outcome(f.outcome), f.rule_id, f.provider_id,
+                           st.Dim(Where(r, f.loc)));
+    }
+    for (const Finding& f : r.absent) {
+      fixed += fmt::format("  {} {}  {}\n", f.rule_id, f.provider_id, f.message);
+    }
+    out += st.Bold("New since the baseline:") + (fresh.empty() ? " none\n" : "\n" + fresh);
+    out += st.Bold("Fixed since the baseline:") + (fixed.empty() ? " none\n" : "\n" + fixed);
+    out += "\n";
+  }
+  if (!r.waiver_notes.empty()) {
+    out += st.Bold("Waivers:") + "\n";
+    for (const Diagnostic& d : r.waiver_notes) out += "  " + d.Format() + "\n";
+    out += "\n";
   }
   out += SummaryLine(r) + "\n";
   return out;

@@ -16,7 +16,8 @@ struct TextOptions {
 std::string WriteTextReport(const Report& report, const TextOptions& options);
 
 // The last line of the text report, e.g.
-// "35 providers, 22 rules: 600 pass, 12 fail, 40 review, 118 not applicable; gate: FAIL (--fail-on error)".
+// "35 providers, 22 rules: 600 pass, 12 fail, 40 review, 118 not applicable; gate: FAIL (--fail-on
+// error)".
 std::string SummaryLine(const Report& report);
 
 }  // namespace vendorlint

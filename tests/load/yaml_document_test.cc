@@ -147,6 +147,10 @@ TEST(YamlDocument, Directives) {
   EXPECT_EQ(Error("a: 1\n...\n%YAML 1.2\n---\nb: 2\n"),
             "f.yaml:3:1: error: directives are not allowed");
   EXPECT_EQ(Error("a: 1\n%YAML 1.2\n"), "f.yaml:2:1: error: directives are not allowed");
+  EXPECT_EQ(Error("[a]\n%YAML 1.2\n"), "f.yaml:2:1: error: directives are not allowed");
+  EXPECT_EQ(Error("{a: b}\n%FOO\n"), "f.yaml:2:1: error: directives are not allowed");
+  EXPECT_EQ(Error("\"a\n  b\"\n%FOO\n"), "f.yaml:3:1: error: directives are not allowed");
+  EXPECT_TRUE(Parse("plain\n%continued\n").ok);  // a plain scalar goes on
   // `%` elsewhere is content.
   EXPECT_TRUE(Parse("a: 50%\nb: \"%YAML\"\nc: |\n  %not a directive\n").ok);
 }
@@ -234,6 +238,13 @@ TEST(YamlDocument, NestingDepth) {
   EXPECT_EQ(Error("a: {b: [c]}\n", limits), "f.yaml:1:8: error: nesting deeper than 2 levels");
   EXPECT_EQ(Error("a:\n  b:\n    - c\n", limits),
             "f.yaml:3:5: error: nesting deeper than 2 levels");
+}
+
+TEST(YamlDocument, YamlCppRecursionLimit) {
+  Limits limits;
+  limits.max_depth = 100000;  // above yaml-cpp's own limit of 500
+  EXPECT_EQ(Error(std::string(600, '[') + std::string(600, ']'), limits),
+            "f.yaml:1:499: error: nesting too deep for the YAML parser");
 }
 
 TEST(YamlDocument, HugeNestingIsRejectedQuickly) {
@@ -373,6 +384,7 @@ TEST(YamlLexical, ContinuationLinesMustBeIndented) {
   EXPECT_EQ(Error("quoted: \"a\nb\"\n"), "f.yaml:2:1: error: continuation line must be indented");
   EXPECT_EQ(Error("top1:\n  key1: val1\ntop2\n"), "f.yaml:3:1: error: missing `:` after `top2`");
   EXPECT_EQ(Error("key:\n - item1\ninvalid\n"), "f.yaml:3:1: error: missing `:` after `invalid`");
+  EXPECT_EQ(Error("a: 1\nnullable\n"), "f.yaml:2:1: error: missing `:` after `nullable`");
   // Indented continuation lines are fine.
   Parsed p = Parse("a: [b,\n  c]\nd: \"e\n  f\"\ng: h\n  i\n");
   ASSERT_TRUE(p.ok);

@@ -33,18 +33,38 @@ struct Fixture {
     r2.title = "No student data to advertisers";
     r2.severity = Severity::kWarning;
     rules.rules = {r1, r2};
-    Finding a{"encrypted-at-rest", "ads", Severity::kError, Outcome::kReview, Location{2, 1, 5},
-              "Ads does not say whether it encrypts at rest", {}};
+    Finding a{"encrypted-at-rest",
+              "ads",
+              Severity::kError,
+              Outcome::kReview,
+              Location{2, 1, 5},
+              "Ads does not say whether it encrypts at rest",
+              {}};
     a.evidence.push_back({"storage.encrypted_at_rest", Location{2, 1, 5},
                           "storage.encrypted_at_rest is not stated"});
-    Finding b{"encrypted-at-rest", "db", Severity::kError, Outcome::kPass, Location{3, 1, 5},
-              "Stored personal data is encrypted at rest", {}};
-    Finding c{"no-ads", "ads", Severity::kWarning, Outcome::kFail, Location{2, 9, 17},
-              "Ads receives \"student\" data", {}};
+    Finding b{"encrypted-at-rest",
+              "db",
+              Severity::kError,
+              Outcome::kPass,
+              Location{3, 1, 5},
+              "Stored personal data is encrypted at rest",
+              {}};
+    Finding c{"no-ads",
+              "ads",
+              Severity::kWarning,
+              Outcome::kFail,
+              Location{2, 9, 17},
+              "Ads receives \"student\" data",
+              {}};
     c.evidence.push_back({"data_flows[0].subjects[1]", Location{2, 9, 17},
                           "data_flows[0] shares user.name about student"});
-    Finding d{"no-ads", "db", Severity::kWarning, Outcome::kNotApplicable, Location{3, 1, 5},
-              "No student data to advertisers", {}};
+    Finding d{"no-ads",
+              "db",
+              Severity::kWarning,
+              Outcome::kNotApplicable,
+              Location{3, 1, 5},
+              "No student data to advertisers",
+              {}};
     report.registry = &registry;
     report.rules = &rules;
     report.findings = {a, b, c, d};
@@ -127,6 +147,7 @@ TEST(Report, JsonContract) {
         "line": 1,
         "column": 5
       },
+      "fingerprint": "",
       "evidence": [
         {
           "path": "storage.encrypted_at_rest",
@@ -150,6 +171,7 @@ TEST(Report, JsonContract) {
         "line": 1,
         "column": 5
       },
+      "fingerprint": "",
       "evidence": []
     },
     {
@@ -163,6 +185,7 @@ TEST(Report, JsonContract) {
         "line": 9,
         "column": 17
       },
+      "fingerprint": "",
       "evidence": [
         {
           "path": "data_flows[0].subjects[1]",
@@ -175,7 +198,8 @@ TEST(Report, JsonContract) {
         }
       ]
     }
-  ]
+  ],
+  "waiver_notes": []
 }
 )");
 }

@@ -1,0 +1,269 @@
+#include "load/waiver_loader.h"
+
+#include <fmt/format.h>
+
+#include "load/did_you_mean.h"
+#include "rules/field_access.h"
+
+namespace vendorlint {
+namespace {
+
+// One `name` or `name[index]` step of an evidence path.
+struct Step {
+  std::string_view name;
+  std::string_view index;  // empty when not indexed
+};
+
+bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
+
+bool IsIndex(std::string_view s) {
+  if (s.empty() || (s.size() > 1 && s[0] == '0') || s.size() > 9) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// Evidence paths as the evaluator writes them: steps joined by '.', each a
+// lowercase name with an optional numeric index; `host[<provider id>]`
+// switches to the hosting provider.
+bool ParseSteps(std::string_view s, std::vector<Step>* out) {
+  size_t pos = 0;
+  while (true) {
+    size_t start = pos;
+    while (pos < s.size() && IsNameChar(s[pos])) ++pos;
+    Step step{s.substr(start, pos - start), {}};
+    if (step.name.empty()) return false;
+    if (pos < s.size() && s[pos] == '[') {
+      size_t close = s.find(']', pos);
+      if (close == std::string_view::npos) return false;
+      step.index = s.substr(pos + 1, close - pos - 1);
+      bool ok = step.name == "host" ? IsValidId(step.index) : IsIndex(step.index);
+      if (!ok) return false;
+      pos = close + 1;
+    } else if (step.name == "host") {
+      return false;
+    }
+    out->push_back(step);
+    if (pos == s.size()) return true;
+    if (s[pos] != '.') return false;
+    ++pos;
+  }
+}
+
+size_t ToIndex(std::string_view digits) {
+  size_t v = 0;
+  for (char c : digits) v = v * 10 + static_cast<size_t>(c - '0');
+  return v;
+}
+
+// A record list of `p` by name, with its count and nouns; false if `name`
+// is not one.
+bool RecordListOf(const Provider& p, std::string_view name, bool* known, size_t* count,
+                  Scope* scope, const char** noun) {
+  if (name == "data_flows") {
+    *known = p.data_flows.known;
+    *count = p.data_flows.items.size();
+    *scope = Scope::kFlow;
+    *noun = "data flow";
+  } else if (name == "exclusions") {
+    *known = p.exclusions.known;
+    *count = p.exclusions.items.size();
+    *scope = Scope::kExclusion;
+    *noun = "exclusion";
+  } else if (name == "sources") {
+    *known = p.sources.known;
+    *count = p.sources.items.size();
+    *scope = Scope::kSource;
+    *noun = "source";
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// Checks that `evidence` names a node that exists in the registry, so that a
+// typo cannot produce a waiver that silently matches nothing.
+void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& evidence,
+                   const Provider* provider, const Registry& registry) {
+  std::vector<Step> steps;
+  if (!ParseSteps(evidence, &steps)) {
+    ctx->Error(n, fmt::format("`evidence` must be a path like `data_flows[2]` or "
+                              "`storage.encrypted_at_rest`, not {}",
+                              Quote(evidence)));
+    return;
+  }
+  if (provider == nullptr) return;  // reported already
+  const Provider* cur = provider;
+  size_t i = 0;
+  for (; i < steps.size() && steps[i].name == "host"; ++i) {
+    cur = registry.FindProvider(steps[i].index);
+    if (cur == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& p : registry.providers) ids.push_back(p.id.value);
+      ctx->Error(n, fmt::format("unknown provider `{}` in `evidence`{}", steps[i].index,
+                                DidYouMeanSuffix(steps[i].index, ids)));
+      return;
+    }
+  }
+  Scope scope = Scope::kProvider;
+  bool known = false;
+  size_t count = 0;
+  const char* noun = "";
+  if (i < steps.size() && !steps[i].index.empty() &&
+      RecordListOf(*cur, steps[i].name, &known, &count, &scope, &noun)) {
+    if (ToIndex(steps[i].index) >= count) {
+      std::string has = !known || count == 0 ? fmt::format("states no {}s", noun)
+                        : count == 1         ? fmt::format("has 1 {}", noun)
+                                             : fmt::format("has {} {}s", count, noun);
+      ctx->Error(n, fmt::format("`evidence` points at `{}[{}]`, but provider `{}` {}",
+                                steps[i].name, steps[i].index, cur->id.value, has));
+      return;
+    }
+    ++i;
+  }
+  if (i == steps.size()) return;
+  // The rest names a field of the scope, optionally indexed at the end.
+  std::string field;
+  bool inner_index = false;
+  for (size_t j = i; j < steps.size(); ++j) {
+    if (!field.empty()) field += '.';
+    field += steps[j].name;
+    inner_index = inner_index || (j + 1 < steps.size() && !steps[j].index.empty());
+  }
+  const bool indexed = !steps.back().index.empty();
+  const FieldDef* def = inner_index ? nullptr : FindField(scope, field);
+  std::vector<std::string> names = FieldNames(scope);
+  bool is_prefix = false;
+  for (const auto& name : names)
+    is_prefix = is_prefix || (name.size() > field.size() && name.starts_with(field) &&
+                              name[field.size()] == '.');
+  if (def == nullptr && !(is_prefix && !indexed && !inner_index)) {
+    ctx->Error(n, fmt::format("`evidence` names unknown field `{}` of a {}{}", field,
+                              ScopeName(scope), DidYouMeanSuffix(field, names)));
+    return;
+  }
+  if (def != nullptr && indexed && def->type != FieldType::kKeyList &&
+      def->type != FieldType::kQualifierList) {
+    ctx->Error(n, fmt::format("`evidence` indexes `{}`, which is not a list", field));
+  }
+}
+
+// A string that must say something: ReadString rejects "", this also "  ".
+bool ReadText(SchemaContext* ctx, const yaml::Node& n, std::string_view key, LocatedString* out) {
+  if (!ReadString(ctx, n, key, out)) return false;
+  if (out->value.find_first_not_of(" \t\r\n") == std::string::npos) {
+    ctx->Error(n, fmt::format("`{}` must not be blank", key));
+    return false;
+  }
+  return true;
+}
+
+// Reads one entry; false if it had an error.
+bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
+                const Registry& registry, Waiver* w) {
+  size_t before = ctx->errors();
+  MappingReader m(ctx, n, "waiver", WaiverKeys());
+  if (!m.is_mapping()) return false;
+  w->path = ctx->path();
+  w->loc = ctx->Loc(n);
+  if (const yaml::Node* v = m.Require("rule"); v && ReadId(ctx, *v, "rule", &w->rule)) {
+    const Rule* rule = rules.Find(w->rule.value);
+    if (rule == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& r : rules.rules) ids.push_back(r.id);
+      ctx->Error(*v, fmt::format("unknown rule `{}`{}", w->rule.value,
+                                 DidYouMeanSuffix(w->rule.value, ids)));
+    } else if (!rule->waivable) {
+      ctx->Error(*v, fmt::format("rule `{}` is not waivable", w->rule.value));
+    }
+  }
+  const Provider* provider = nullptr;
+  if (const yaml::Node* v = m.Require("provider"); v && ReadId(ctx, *v, "provider", &w->provider)) {
+    provider = registry.FindProvider(w->provider.value);
+    if (provider == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& p : registry.providers) ids.push_back(p.id.value);
+      ctx->Error(*v, fmt::format("unknown provider `{}`{}", w->provider.value,
+                                 DidYouMeanSuffix(w->provider.value, ids)));
+    }
+  }
+  if (const yaml::Node* v = m.Find("evidence")) {
+    LocatedString e;
+    if (ReadString(ctx, *v, "evidence", &e)) {
+      CheckEvidence(ctx, *v, e.value, provider, registry);
+      w->evidence = std::move(e);
+    }
+  }
+  if (const yaml::Node* v = m.Require("justification"))
+    ReadText(ctx, *v, "justification", &w->justification);
+  if (const yaml::Node* v = m.Require("approved_by"))
+    ReadText(ctx, *v, "approved_by", &w->approved_by);
+  if (const yaml::Node* v = m.Require("expires")) ReadDate(ctx, *v, "expires", &w->expires);
+  return ctx->errors() == before;
+}
+
+}  // namespace
+
+const std::vector<std::string>& WaiverKeys() {
+  static const std::vector<std::string> kKeys = {"rule",          "provider",    "evidence",
+                                                 "justification", "approved_by", "expires"};
+  return kKeys;
+}
+
+bool ReadWaivers(SchemaContext* ctx, const yaml::Node& root, const RuleSet& rules,
+                 const Registry& registry, std::vector<Waiver>* out) {
+  size_t before = ctx->errors();
+  MappingReader m(ctx, root, "waivers file", {"waivers"});
+  if (!m.is_mapping()) return false;
+  const yaml::Node* list = m.Require("waivers");
+  if (list == nullptr) return false;
+  if (!list->IsSequence()) {
+    ctx->Error(*list, "`waivers` must be a list of waivers (`[]` for none)");
+    return false;
+  }
+  std::vector<Waiver> read;
+  for (const auto& item : list->items) {
+    Waiver w;
+    bool ok = ReadWaiver(ctx, item, rules, registry, &w);
+    // Two waivers for the same finding would make it unclear which approval
+    // and expiry date hold.
+    bool dup = false;
+    if (!w.rule.value.empty() && !w.provider.value.empty()) {
+      std::string ev = w.evidence ? w.evidence->value : "";
+      for (const auto& seen : read) {
+        if (seen.rule.value != w.rule.value || seen.provider.value != w.provider.value ||
+            (seen.evidence ? seen.evidence->value : "") != ev)
+          continue;
+        ctx->Error(item, fmt::format("duplicate waiver for rule `{}` on provider `{}`{} (first at "
+                                     "line {})",
+                                     w.rule.value, w.provider.value,
+                                     ev.empty() ? "" : fmt::format(" at `{}`", ev), seen.loc.line));
+        dup = true;
+        break;
+      }
+    }
+    // Entries with errors still take part in the duplicate check, so that
+    // fixing one error does not reveal another.
+    read.push_back(w);
+    if (ok && !dup) out->push_back(std::move(w));
+  }
+  return ctx->errors() == before;
+}
+
+bool LoadWaivers(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
+                 const RuleSet& rules, const Registry& registry, std::vector<Waiver>* out,
+                 std::vector<Diagnostic>* diags) {
+  std::string bytes;
+  if (!yaml::ReadFileLimited(path, limits, &bytes, diags)) return false;
+  yaml::Node root;
+  if (!yaml::ParseDocument(path, bytes, limits, &root, diags)) return false;
+  // Sorted like the registry's diagnostics, by line and column.
+  std::vector<Diagnostic> local;
+  SchemaContext ctx(path, file_id, &local);
+  bool ok = ReadWaivers(&ctx, root, rules, registry, out);
+  SortDiagnostics(&local);
+  diags->insert(diags->end(), local.begin(), local.end());
+  return ok;
+}
+
+}  // namespace vendorlint

@@ -1,0 +1,38 @@
+// Reads a waivers file (docs/waivers.md) into Waivers, checked as strictly as
+// the registry: unknown keys (with a suggestion), missing or mistyped values,
+// unknown rules and providers, rules that are not waivable, evidence paths that
+// do not exist in the registry, and duplicate waivers are located errors.
+#ifndef VENDORLINT_LOAD_WAIVER_LOADER_H_
+#define VENDORLINT_LOAD_WAIVER_LOADER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "load/schema_reader.h"
+#include "load/yaml_document.h"
+#include "model/registry.h"
+#include "model/waiver.h"
+#include "rules/rule.h"
+
+namespace vendorlint {
+
+// The keys a waiver entry accepts.
+const std::vector<std::string>& WaiverKeys();
+
+// Reads a parsed waivers document. Appends the waivers without errors to
+// *out, in file order; returns false if any error was reported.
+bool ReadWaivers(SchemaContext* ctx, const yaml::Node& root, const RuleSet& rules,
+                 const Registry& registry, std::vector<Waiver>* out);
+
+// Reads and checks the waivers file `path`. Locations get `file_id`; for the
+// waivers' locations to print in reports (AppliedWaiver::loc), the caller
+// makes `file_id` index Registry::files (append `path` there first). Messages
+// and Waiver::path use `path` as given.
+bool LoadWaivers(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
+                 const RuleSet& rules, const Registry& registry, std::vector<Waiver>* out,
+                 std::vector<Diagnostic>* diags);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_LOAD_WAIVER_LOADER_H_

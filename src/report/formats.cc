@@ -1,0 +1,39 @@
+#include "report/formats.h"
+
+#include <algorithm>
+
+#include "report/github_report.h"
+#include "report/json_report.h"
+#include "report/junit_report.h"
+#include "report/markdown_report.h"
+#include "report/sarif_report.h"
+#include "report/text_report.h"
+
+namespace vendorlint {
+
+const std::vector<std::string>& ReportFormatNames() {
+  static const std::vector<std::string> kNames = {"text",  "json",   "sarif",
+                                                  "junit", "github", "markdown"};
+  return kNames;
+}
+
+bool IsReportFormat(std::string_view name) {
+  const auto& names = ReportFormatNames();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string RenderReport(std::string_view format, const Report& report,
+                         const RenderOptions& options) {
+  if (format == "json") return WriteJsonReport(report);
+  if (format == "sarif") return WriteSarifReport(report);
+  if (format == "junit") return WriteJunitReport(report);
+  if (format == "github") return WriteGithubAnnotations(report);
+  if (format == "markdown") {
+    MarkdownOptions md;
+    md.link_base = options.markdown_link_base;
+    return WriteMarkdownReport(report, md);
+  }
+  return WriteTextReport(report, TextOptions{options.color});
+}
+
+}  // namespace vendorlint

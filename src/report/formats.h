@@ -1,0 +1,29 @@
+// The report formats `--format` and `--report FORMAT=PATH` accept, and one
+// entry point that renders any of them.
+#ifndef VENDORLINT_REPORT_FORMATS_H_
+#define VENDORLINT_REPORT_FORMATS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/report.h"
+
+namespace vendorlint {
+
+// "text", "json", "sarif", "junit", "github", "markdown".
+const std::vector<std::string>& ReportFormatNames();
+bool IsReportFormat(std::string_view name);
+
+struct RenderOptions {
+  bool color = false;            // text only
+  std::string markdown_link_base;  // markdown only: prefix of location links
+};
+
+// Renders `report` in `format` (which must satisfy IsReportFormat).
+std::string RenderReport(std::string_view format, const Report& report,
+                         const RenderOptions& options);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_REPORT_FORMATS_H_

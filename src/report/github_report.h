@@ -1,0 +1,49 @@
+// `--format github`: GitHub Actions workflow commands, which the runner turns
+// into annotations on the run and on the pull request's diff. One line each:
+//
+//   ::<level> file=<path>,line=<L>,col=<C>,title=<rule-id>::<message>
+//
+// Mapping:
+//   fail, severity error    -> ::error    <message>
+//   fail, severity warning  -> ::warning  <message>
+//   fail, severity note     -> ::notice   <message>
+//   review                  -> ::warning  needs review: <message>
+//                              (with --strict, where review counts as fail: like a fail)
+//   waived                  -> ::notice   waived by <who> until <date>: <why>
+//                                         (was <outcome>: <message>)
+//   waiver note             -> error: ::error, warning: ::warning, note: ::notice
+//                              (title "vendorlint waivers", at the waiver's line)
+//   last line               -> ::notice title=vendorlint::<summary line>; ::error when the gate
+//                              fails (a gate failed by warnings would otherwise show no error)
+//
+// Pass and not_applicable findings produce nothing. Order: fails, reviews,
+// waived (each by rule, then provider), waiver notes, summary: GitHub shows
+// only the first 10 errors and 10 warnings of a step (50 per job) in its UI;
+// the rest stay in the log. The evidence (and an expired waiver) follow the
+// message as further lines; with a baseline the title of a new finding ends in
+// " (new)" and the summary counts new and fixed findings (fixed ones have no
+// location left to annotate).
+//
+// Escaping (as actions/toolkit's command.ts): in the message, % -> %25,
+// CR -> %0D, LF -> %0A; in property values also : -> %3A and , -> %2C.
+// A location with no line (line 0) omits line and col.
+#ifndef VENDORLINT_REPORT_GITHUB_REPORT_H_
+#define VENDORLINT_REPORT_GITHUB_REPORT_H_
+
+#include <string>
+#include <string_view>
+
+#include "report/report.h"
+
+namespace vendorlint {
+
+std::string WriteGithubAnnotations(const Report& report);
+
+// The message part of a workflow command (after the second "::").
+std::string GithubEscapeData(std::string_view s);
+// A property value (file=, title=, ...).
+std::string GithubEscapeProperty(std::string_view s);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_REPORT_GITHUB_REPORT_H_

@@ -1,0 +1,288 @@
+#include "report/markdown_report.h"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace vendorlint {
+namespace {
+
+// Room kept for what follows a truncated list: the remaining section headings
+// and "... and N more" lines, so the document never outgrows max_bytes.
+constexpr size_t kReserve = 2048;
+
+// An id or a field path in a code span; those never hold backticks, but fall
+// back to escaped text if one ever does. `|` needs a backslash even in a code
+// span inside a table.
+std::string Code(std::string_view s) {
+  if (s.find_first_of("`\n\r") != std::string_view::npos) return MarkdownEscape(s);
+  std::string out = "`";
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out + "`";
+}
+
+// Path bytes outside the URL-safe set, percent-encoded, so that a space or a
+// parenthesis cannot end the link target.
+std::string UrlPath(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    out += safe ? std::string(1, ch) : fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+std::string BaseName(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+class Writer {
+ public:
+  Writer(const Report& r, const MarkdownOptions& o) : r_(r), o_(o) {
+    if (!o_.link_base.empty() && o_.link_base.back() != '/') o_.link_base += '/';
+  }
+
+  std::string out;
+
+  // "[ads.yaml:9](registry/providers/ads.yaml#L9)": the file name keeps the
+  // table narrow; the target has the whole path.
+  std::string Link(std::string_view path, uint32_t line) const {
+    if (path.empty()) return "";
+    std::string text = line ? fmt::format("{}:{}", BaseName(path), line) : BaseName(path);
+    std::string target = o_.link_base + UrlPath(path);
+    if (line) target += fmt::format("#L{}", line);
+    return fmt::format("[{}]({})", MarkdownEscape(text), target);
+  }
+  std::string Link(const Location& loc) const { return Link(r_.Path(loc), loc.line); }
+
+  // Appends rows while they fit; returns how many were left out.
+  size_t Rows(const std::vector<std::string>& rows) {
+    size_t k = 0;
+    for (; k < rows.size(); ++k) {
+      if (k >= o_.max_rows || out.size() + rows[k].size() + kReserve > o_.max_bytes) break;
+      out += rows[k];
+    }
+    return rows.size() - k;
+  }
+
+  void Table(std::string_view heading, std::string_view header, std::string_view align,
+             const std::vector<std::string>& rows) {
+    if (rows.empty()) return;
+    out += fmt::format("### {} ({})\n\n{}\n{}\n", heading, rows.size(), header, align);
+    size_t left = Rows(rows);
+    // A blank line first: a plain line right after a table would be read as
+    // one more row.
+    if (left) out += fmt::format("\n... and {} more\n", left);
+    out += "\n";
+  }
+
+  void List(const std::vector<std::string>& items) {
+    size_t left = Rows(items);
+    if (left) out += fmt::format("- ... and {} more\n", left);
+  }
+
+ private:
+  const Report& r_;
+  MarkdownOptions o_;
+};
+
+bool IsNew(const Report& r, const Finding& f) {
+  return r.has_baseline && f.baseline == BaselineState::kNew &&
+         (f.outcome == Outcome::kFail || f.outcome == Outcome::kReview);
+}
+
+// The message already says when a waiver expired (see rules/waivers.h); the
+// cell adds who approved it and where it is.
+std::string MessageCell(const Writer& w, const Finding& f) {
+  std::string cell = MarkdownEscape(f.message);
+  if (f.waiver && f.waiver->expired) {
+    cell += fmt::format("<br>⚠️ expired waiver approved by {}: {}",
+                        MarkdownEscape(f.waiver->approved_by), w.Link(f.waiver->loc));
+  }
+  return cell;
+}
+
+void Counts(Writer* w, const Report& r, size_t new_count) {
+  const ReportSummary& s = r.summary;
+  w->out += fmt::format(
+      "| pass | fail | review | waived | not applicable | providers | rules | as of |\n"
+      "|---:|---:|---:|---:|---:|---:|---:|---|\n"
+      "| {} | {} | {} | {} | {} | {} | {} | {} |\n\n",
+      s.count(Outcome::kPass), s.count(Outcome::kFail), s.count(Outcome::kReview),
+      s.count(Outcome::kWaived), s.count(Outcome::kNotApplicable), s.providers, s.rules,
+      r.as_of.ToString());
+  std::string gate = r.policy.fail_on_none ? "none" : SeverityName(r.policy.fail_on);
+  w->out += fmt::format("Gate: `--fail-on {}{}`", gate, r.policy.strict ? " --strict" : "");
+  if (r.has_baseline)
+    w->out += fmt::format(" · baseline: {} new, {} fixed", new_count, r.absent.size());
+  w->out += "\n\n";
+}
+
+void NewAndFixed(Writer* w, const Report& r) {
+  std::vector<std::string> rows;
+  for (const Finding& f : r.findings) {
+    if (!IsNew(r, f)) continue;
+    rows.push_back(fmt::format("| {} | {} | {} | {} | {} | {} |\n", OutcomeName(f.outcome),
+                               Code(f.rule_id), SeverityName(f.severity), Code(f.provider_id),
+                               MessageCell(*w, f), w->Link(f.loc)));
+  }
+  w->Table("New findings", "| outcome | rule | severity | provider | message | location |",
+           "|---|---|---|---|---|---|", rows);
+  rows.clear();
+  for (const Finding& f : r.absent) {
+    rows.push_back(fmt::format("| {} | {} | {} | {} |\n", Code(f.rule_id), SeverityName(f.severity),
+                               Code(f.provider_id), MarkdownEscape(f.message)));
+  }
+  w->Table("Fixed findings", "| rule | severity | provider | message |", "|---|---|---|---|", rows);
+}
+
+void Failing(Writer* w, const Report& r) {
+  std::vector<std::string> rows;
+  for (const Finding& f : r.findings) {
+    if (f.outcome != Outcome::kFail) continue;
+    rows.push_back(fmt::format("| {} | {} | {} | {} | {} |\n", Code(f.rule_id),
+                               SeverityName(f.severity), Code(f.provider_id), MessageCell(*w, f),
+                               w->Link(f.loc)));
+  }
+  w->Table("Failing findings", "| rule | severity | provider | message | location |",
+           "|---|---|---|---|---|", rows);
+}
+
+// Collapsed: review items are many and need a person, not a fix in this PR.
+void Review(Writer* w, const Report& r) {
+  std::vector<std::string> items;
+  for (const Finding& f : r.findings) {
+    if (f.outcome != Outcome::kReview) continue;
+    std::string item =
+        fmt::format("- {} · {} ({}): {} — {}\n", Code(f.rule_id), Code(f.provider_id),
+                    SeverityName(f.severity), MessageCell(*w, f), w->Link(f.loc));
+    for (const Evidence& e : f.evidence)
+      item +=
+          fmt::format("  - {}: {} — {}\n", Code(e.path), MarkdownEscape(e.message), w->Link(e.loc));
+    items.push_back(std::move(item));
+  }
+  if (items.empty()) return;
+  // The blank line after <summary> lets GitHub render the Markdown inside.
+  w->out += fmt::format("<details>\n<summary>Needs review ({})</summary>\n\n", items.size());
+  w->List(items);
+  w->out += "\n</details>\n\n";
+}
+
+void Waived(Writer* w, const Report& r) {
+  std::vector<std::string> rows;
+  for (const Finding& f : r.findings) {
+    if (f.outcome != Outcome::kWaived) continue;
+    if (!f.waiver) {
+      rows.push_back(fmt::format("| {} | {} | | | | |\n", Code(f.rule_id), Code(f.provider_id)));
+      continue;
+    }
+    const AppliedWaiver& wv = *f.waiver;
+    rows.push_back(fmt::format("| {} | {} | {} | {} | {} | {} {} |\n", Code(f.rule_id),
+                               Code(f.provider_id), OutcomeName(wv.original),
+                               MarkdownEscape(wv.approved_by), MarkdownEscape(wv.expires),
+                               MarkdownEscape(wv.justification), w->Link(wv.loc)));
+  }
+  w->Table("Waived findings", "| rule | provider | was | approved by | expires | justification |",
+           "|---|---|---|---|---|---|", rows);
+}
+
+void WaiverNotes(Writer* w, const Report& r) {
+  if (r.waiver_notes.empty()) return;
+  std::vector<std::string> items;
+  for (const Diagnostic& d : r.waiver_notes) {
+    const char* mark = d.severity == Severity::kError     ? "❌"
+                       : d.severity == Severity::kWarning ? "⚠️"
+                                                          : "ℹ️";
+    std::string where = w->Link(d.file, d.line);
+    items.push_back(fmt::format("- {} {}: {}{}\n", mark, SeverityName(d.severity),
+                                where.empty() ? "" : where + ": ", MarkdownEscape(d.message)));
+  }
+  w->out += fmt::format("### Waiver notes ({})\n\n", items.size());
+  w->List(items);
+  w->out += "\n";
+}
+
+}  // namespace
+
+std::string MarkdownEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '~':
+      case '|':
+        out += '\\';
+        out += c;
+        break;
+      case '\r':
+        if (i + 1 < s.size() && s[i + 1] == '\n') break;  // CRLF: one break
+        out += "<br>";
+        break;
+      case '\n':
+        out += "<br>";
+        break;
+      default:
+        // Other control characters (the loader rejects them) would be
+        // invisible in a comment: make them visible.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options) {
+  Writer w(r, options);
+  size_t new_count = 0;
+  bool attention = !r.waiver_notes.empty() || (r.has_baseline && !r.absent.empty());
+  for (const Finding& f : r.findings) {
+    if (IsNew(r, f)) ++new_count;
+    attention = attention || f.outcome == Outcome::kFail || f.outcome == Outcome::kReview ||
+                f.outcome == Outcome::kWaived;
+  }
+  w.out +=
+      fmt::format("## vendorlint: {}\n\n", r.summary.gate_pass ? "✅ gate passed" : "❌ gate failed");
+  Counts(&w, r, new_count);
+  if (!attention) {
+    w.out += "No findings need attention.\n";
+    return w.out;
+  }
+  if (r.has_baseline) NewAndFixed(&w, r);
+  Failing(&w, r);
+  Review(&w, r);
+  Waived(&w, r);
+  WaiverNotes(&w, r);
+  // One trailing newline, whatever section came last.
+  while (w.out.size() >= 2 && w.out[w.out.size() - 1] == '\n' && w.out[w.out.size() - 2] == '\n')
+    w.out.pop_back();
+  return w.out;
+}
+
+std::string WriteMarkdownReport(const Report& r) { return WriteMarkdownReport(r, {}); }
+
+}  // namespace vendorlint

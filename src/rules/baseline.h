@@ -1,0 +1,76 @@
+// Baselines (--baseline): the findings a team has accepted as known debt, so
+// that a gate can fail only on new ones. A baseline is a YAML file written by
+// WriteBaseline and read back through the hardened YAML front end:
+//
+//   vendorlint_baseline: 1
+//   findings:
+//     - fingerprint: 3f0c9a1e55d2b7a4
+//       rule: storage-encrypted-at-rest
+//       provider: mongodb-atlas
+//       outcome: fail              # fail | review | waived
+//       severity: error            # error | warning | note (the rule's)
+//       message: "MongoDB Atlas ..."
+//
+// Findings are matched by fingerprint only (see fingerprint.h); rule,
+// provider, outcome, severity and message are there for people reading the
+// file and for reporting baseline entries that no longer occur.
+#ifndef VENDORLINT_RULES_BASELINE_H_
+#define VENDORLINT_RULES_BASELINE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "load/schema_reader.h"
+#include "load/yaml_document.h"
+#include "model/location.h"
+#include "rules/finding.h"
+
+namespace vendorlint {
+
+// The version WriteBaseline writes and ReadBaseline accepts.
+inline constexpr int kBaselineVersion = 1;
+
+struct BaselineEntry {
+  Location loc;  // the entry's mapping in the baseline file
+  std::string fingerprint;
+  std::string rule_id;
+  std::string provider_id;
+  Outcome outcome = Outcome::kFail;
+  Severity severity = Severity::kError;
+  std::string message;
+};
+
+// The limits baselines are read with: a baseline lists every open finding of
+// a registry, so it may be far larger than any registry file (64 MiB, about
+// 350,000 entries at 13 YAML nodes each). The other limits are the defaults.
+yaml::Limits BaselineLimits();
+
+// The baseline of `findings`: every fail, review and waived finding, sorted by
+// fingerprint (then rule and provider), one YAML document ending in a newline.
+// Strings are double-quoted with escapes, so any message reads back unchanged
+// (characters the YAML front end rejects, such as control characters, are
+// written as U+FFFD).
+std::string WriteBaseline(const std::vector<Finding>& findings);
+
+// Reads a parsed baseline document. Checks keys strictly, the version,
+// fingerprints (16 lowercase hex digits, optionally `-N`), ids, outcomes and
+// severities, and that no fingerprint is listed twice.
+bool ReadBaselineDocument(SchemaContext* ctx, const yaml::Node& root,
+                          std::vector<BaselineEntry>* out);
+
+// Reads and checks the baseline file `path` with BaselineLimits().
+bool ReadBaseline(const std::string& path, uint32_t file_id, std::vector<BaselineEntry>* out,
+                  std::vector<Diagnostic>* diags);
+
+// Marks every fail, review and waived finding kUnchanged when its fingerprint
+// is in `baseline`, else kNew; other findings keep kNone. Appends to *absent
+// one finding (baseline = kAbsent; fingerprint, rule_id, provider_id,
+// outcome, severity, message from the entry) per baseline entry that no such
+// finding has, sorted by rule id, provider id, then fingerprint.
+void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
+                   std::vector<Finding>* absent);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_RULES_BASELINE_H_

@@ -1,0 +1,196 @@
+#include "rules/fingerprint.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace vendorlint {
+namespace {
+
+// Sorted keys joined by ','; `?` for an unstated list, so that "unknown" and
+// "none" ([]) stay different identities.
+std::string SortedKeys(const KeyList& l) {
+  if (!l.known) return "?";
+  std::vector<std::string_view> keys;
+  keys.reserve(l.items.size());
+  for (const auto& k : l.items) keys.push_back(k.value);
+  std::sort(keys.begin(), keys.end());
+  std::string out;
+  for (auto k : keys) {
+    if (!out.empty()) out += ',';
+    out += k;
+  }
+  return out;
+}
+
+std::string OptValue(const std::optional<LocatedString>& s) { return s ? s->value : ""; }
+
+std::string FlowKey(const DataFlow& f) {
+  return fmt::format("{};{};{};{};{}", DirectionName(f.direction.value), SortedKeys(f.categories),
+                     SortedKeys(f.subjects), OptValue(f.purpose), OptValue(f.context));
+}
+
+std::string ExclusionKey(const Exclusion& e) {
+  return fmt::format("{};{};{};{}", e.direction ? DirectionName(e.direction->value) : "",
+                     SortedKeys(e.subjects), SortedKeys(e.categories), SortedKeys(e.contexts));
+}
+
+std::string SourceKey(const Source& s) {
+  return fmt::format("{};{};{}", s.disclosure.value, OptValue(s.section), OptValue(s.row));
+}
+
+// Splits `name[index]` (index all digits); false for any other segment.
+bool SplitIndexed(std::string_view seg, std::string_view* name, size_t* index) {
+  size_t open = seg.find('[');
+  if (open == std::string_view::npos || open == 0 || seg.back() != ']') return false;
+  std::string_view digits = seg.substr(open + 1, seg.size() - open - 2);
+  if (digits.empty()) return false;
+  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *index);
+  if (ec != std::errc() || p != digits.data() + digits.size()) return false;
+  *name = seg.substr(0, open);
+  return true;
+}
+
+// What the segments seen so far point at.
+struct Cursor {
+  const Provider* provider = nullptr;
+  const DataFlow* flow = nullptr;
+  const Exclusion* exclusion = nullptr;
+  const Source* source = nullptr;
+  bool in_record() const { return flow || exclusion || source; }
+};
+
+const KeyList* KeyListAt(const Cursor& c, std::string_view name) {
+  if (c.flow) {
+    if (name == "subjects") return &c.flow->subjects;
+    if (name == "categories") return &c.flow->categories;
+    return nullptr;
+  }
+  if (c.exclusion) {
+    if (name == "subjects") return &c.exclusion->subjects;
+    if (name == "categories") return &c.exclusion->categories;
+    if (name == "contexts") return &c.exclusion->contexts;
+    return nullptr;
+  }
+  if (c.source || c.provider == nullptr) return nullptr;
+  if (name == "contexts") return &c.provider->contexts;
+  if (name == "purposes") return &c.provider->purposes;
+  return nullptr;
+}
+
+// The canonical form of one `name[index]` segment, or "" if it cannot be
+// resolved (the caller then keeps the segment as written).
+std::string CanonicalIndexed(Cursor* c, std::string_view name, size_t i) {
+  const Provider* p = c->provider;
+  if (p != nullptr && !c->in_record()) {
+    if (name == "data_flows" && i < p->data_flows.items.size()) {
+      c->flow = &p->data_flows.items[i];
+      return fmt::format("data_flows[{}]", FlowKey(*c->flow));
+    }
+    if (name == "exclusions" && i < p->exclusions.items.size()) {
+      c->exclusion = &p->exclusions.items[i];
+      return fmt::format("exclusions[{}]", ExclusionKey(*c->exclusion));
+    }
+    if (name == "sources" && i < p->sources.items.size()) {
+      c->source = &p->sources.items[i];
+      return fmt::format("sources[{}]", SourceKey(*c->source));
+    }
+  }
+  if (name == "qualifiers" && c->flow && i < c->flow->qualifiers.items.size())
+    return fmt::format("qualifiers[{}]", QualifierName(c->flow->qualifiers.items[i].value));
+  if (const KeyList* l = KeyListAt(*c, name); l && i < l->items.size())
+    return fmt::format("{}[{}]", name, l->items[i].value);
+  return "";
+}
+
+std::string PrimaryPath(const Registry& registry, const Finding& f) {
+  std::string best;
+  bool have = false;
+  for (const auto& e : f.evidence) {
+    std::string c = CanonicalEvidencePath(registry, f.provider_id, e.path);
+    if (!have || c < best) best = std::move(c);
+    have = true;
+  }
+  return best;
+}
+
+std::string Hex16(uint64_t v) { return fmt::format("{:016x}", v); }
+
+std::string Hash(const Finding& f, const std::string& primary) {
+  std::string input =
+      fmt::format("{}\n{}\n{}\n{}", kFingerprintVersion, f.rule_id, f.provider_id, primary);
+  return Hex16(Fnv1a64(input));
+}
+
+}  // namespace
+
+uint64_t Fnv1a64(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char ch : bytes) {
+    h ^= static_cast<uint8_t>(ch);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+std::string CanonicalEvidencePath(const Registry& registry, std::string_view provider_id,
+                                  std::string_view path) {
+  Cursor c;
+  c.provider = registry.FindProvider(provider_id);
+  std::string out;
+  size_t pos = 0;
+  while (pos <= path.size()) {
+    size_t dot = path.find('.', pos);
+    if (dot == std::string_view::npos) dot = path.size();
+    std::string_view seg = path.substr(pos, dot - pos);
+    std::string canonical;
+    std::string_view name;
+    size_t index = 0;
+    if (seg.starts_with("host[") && seg.ends_with("]")) {
+      // A host's facts: later segments belong to that provider.
+      c = Cursor{};
+      c.provider = registry.FindProvider(seg.substr(5, seg.size() - 6));
+    } else if (SplitIndexed(seg, &name, &index)) {
+      canonical = CanonicalIndexed(&c, name, index);
+    }
+    if (!out.empty()) out += '.';
+    out += canonical.empty() ? std::string(seg) : canonical;
+    pos = dot + 1;
+  }
+  return out;
+}
+
+std::string ComputeFingerprint(const Registry& registry, const Finding& finding) {
+  return Hash(finding, PrimaryPath(registry, finding));
+}
+
+void AssignFingerprints(const Registry& registry, std::vector<Finding>* findings) {
+  std::vector<std::string> primary(findings->size());
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    primary[i] = PrimaryPath(registry, f);
+    (*findings)[i].fingerprint = Hash(f, primary[i]);
+  }
+  // Collisions are resolved in an order that depends only on content, so the
+  // suffixes do not depend on how the caller sorted the findings.
+  std::vector<size_t> order(findings->size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Finding& fa = (*findings)[a];
+    const Finding& fb = (*findings)[b];
+    return std::tie(fa.rule_id, fa.provider_id, primary[a]) <
+           std::tie(fb.rule_id, fb.provider_id, primary[b]);
+  });
+  std::map<std::string, size_t> seen;
+  for (size_t i : order) {
+    std::string& fp = (*findings)[i].fingerprint;
+    size_t n = ++seen[fp];
+    if (n > 1) fp += fmt::format("-{}", n);
+  }
+}
+
+}  // namespace vendorlint

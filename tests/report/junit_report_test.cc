@@ -1,0 +1,291 @@
+// The JUnit writer: exact XML for a hand-made report, XML escaping, and
+// validation with ../shared/tools/validate-junit (schema, counts, names) of
+// hand-made reports and of the project's real registry and rules.
+#include "report/junit_report.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "report/fixtures/sample_report.h"
+#include "test_support.h"
+
+namespace vendorlint {
+namespace {
+
+using testing::EmptyReport;
+using testing::NastyReport;
+using testing::RealReport;
+using testing::SampleReport;
+
+bool HaveXmllint() {
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path ? path : "");
+  std::string dir;
+  std::error_code ec;
+  while (std::getline(dirs, dir, ':'))
+    if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "xmllint", ec))
+      return true;
+  return false;
+}
+
+#define SKIP_WITHOUT_VALIDATOR()                                                          \
+  do {                                                                                    \
+    VL_SKIP_WITHOUT_SHARED();                                                             \
+    if (!HaveXmllint())                                                                   \
+      GTEST_SKIP() << "xmllint not found (Debian package libxml2-utils): skipping JUnit " \
+                      "schema validation";                                                \
+  } while (0)
+
+struct Validation {
+  int exit_code = -1;
+  std::string output;
+};
+
+// Runs validate-junit --strict (semantic warnings fail too) on `xml`.
+Validation Validate(const std::string& xml, const std::string& name) {
+  std::string file = testing::MakeTempDir() + "/" + name + ".xml";
+  testing::WriteFileOrDie(file, xml);
+  std::string cmd =
+      "'" + testing::SharedDir() + "/tools/validate-junit' --strict '" + file + "' 2>&1";
+  Validation v;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return v;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) v.output.append(buf, n);
+  int status = pclose(p);
+  v.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return v;
+}
+
+TEST(JunitReport, SampleGolden) {
+  SampleReport fx;
+  EXPECT_EQ(WriteJunitReport(fx.report), R"x(<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="vendorlint" tests="7" failures="3" errors="0" time="0">
+  <testsuite name="encrypted-at-rest" tests="2" failures="1" errors="0" skipped="1" time="0">
+    <properties>
+      <property name="severity" value="error"/>
+      <property name="title" value="Stored personal data is encrypted at rest"/>
+      <property name="as_of" value="2026-11-22"/>
+    </properties>
+    <testcase classname="vendorlint.encrypted-at-rest" name="ads" time="0">
+      <skipped message="review: Ads does not say whether it encrypts at rest; unknown: storage.encrypted_at_rest">registry/providers/ads.yaml:7:3: Ads does not say whether it encrypts at rest
+- storage.encrypted_at_rest: storage.encrypted_at_rest is not stated (registry/providers/ads.yaml:7:3)
+remediation: Record storage.encrypted_at_rest.
+</skipped>
+    </testcase>
+    <testcase classname="vendorlint.encrypted-at-rest" name="db" time="0">
+      <failure message="DB stores personal data unencrypted (waiver expired on 2026-10-01)" type="error">registry/providers/db.yaml:12:24: DB stores personal data unencrypted (waiver expired on 2026-10-01)
+- storage.encrypted_at_rest: storage.encrypted_at_rest is false (registry/providers/db.yaml:12:24)
+expired waiver approved by ciso: Migration to encrypted volumes (registry/waivers.yaml:3:5)
+remediation: Record storage.encrypted_at_rest.
+</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="no-ads" tests="1" failures="1" errors="0" skipped="0" time="0">
+    <properties>
+      <property name="severity" value="warning"/>
+      <property name="title" value="No student data to advertisers"/>
+      <property name="as_of" value="2026-11-22"/>
+    </properties>
+    <testcase classname="vendorlint.no-ads" name="ads" time="0">
+      <failure message="Ads receives student data" type="warning">registry/providers/ads.yaml:9:17: Ads receives student data
+- data_flows[0].subjects[1]: data_flows[0] shares user.name about student (registry/providers/ads.yaml:9:17)
+- purposes[0]: purposes[0] is advertising (registry/providers/ads.yaml:4:5)
+</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="reviewed-yearly" tests="2" failures="0" errors="0" skipped="1" time="0">
+    <properties>
+      <property name="severity" value="note"/>
+      <property name="title" value="Providers are reviewed every year"/>
+      <property name="as_of" value="2026-11-22"/>
+    </properties>
+    <testcase classname="vendorlint.reviewed-yearly" name="ads" time="0">
+      <skipped message="waived by dpo until 2026-12-04: Review booked for December">was fail: registry/providers/ads.yaml:20:16: Ads was last reviewed on 2025-01-10
+- last_reviewed: last_reviewed is 2025-01-10 (registry/providers/ads.yaml:20:16)
+waived by dpo until 2026-12-04: Review booked for December (registry/waivers.yaml:9:5)
+</skipped>
+    </testcase>
+    <testcase classname="vendorlint.reviewed-yearly" name="db" time="0"/>
+  </testsuite>
+  <testsuite name="vendorlint.waivers" tests="2" failures="1" errors="0" skipped="1" time="0">
+    <testcase classname="vendorlint.waivers" name="registry/waivers.yaml:3" time="0">
+      <failure message="waiver for encrypted-at-rest/db expired on 2026-10-01" type="error">registry/waivers.yaml:3:5: error: waiver for encrypted-at-rest/db expired on 2026-10-01
+</failure>
+    </testcase>
+    <testcase classname="vendorlint.waivers" name="registry/waivers.yaml:9" time="0">
+      <skipped message="warning: waiver for reviewed-yearly/ads expires in 12 days">registry/waivers.yaml:9:5: warning: waiver for reviewed-yearly/ads expires in 12 days
+</skipped>
+    </testcase>
+  </testsuite>
+</testsuites>
+)x");
+}
+
+TEST(JunitReport, EmptyReportHasNoSuites) {
+  EmptyReport fx;
+  EXPECT_EQ(WriteJunitReport(fx.report),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<testsuites name=\"vendorlint\" tests=\"0\" failures=\"0\" errors=\"0\" "
+            "time=\"0\">\n"
+            "</testsuites>\n");
+}
+
+TEST(JunitReport, StrictMakesReviewAFailure) {
+  SampleReport fx;
+  fx.report.policy.strict = true;
+  std::string xml = WriteJunitReport(fx.report);
+  EXPECT_NE(xml.find("<testsuites name=\"vendorlint\" tests=\"7\" failures=\"4\""),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<failure message=\"review: Ads does not say whether it encrypts at rest; "
+                     "unknown: storage.encrypted_at_rest\" type=\"error\">"),
+            std::string::npos)
+      << xml;
+}
+
+TEST(JunitReport, RunTimesFromMetadata) {
+  SampleReport fx;
+  fx.report.start_time_utc = "2026-11-22T23:59:58Z";
+  fx.report.end_time_utc = "2026-11-23T00:01:02Z";
+  std::string xml = WriteJunitReport(fx.report);
+  EXPECT_NE(xml.find("errors=\"0\" time=\"64\">\n"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testsuite name=\"no-ads\" tests=\"1\" failures=\"1\" errors=\"0\" "
+                     "skipped=\"0\" time=\"0\" timestamp=\"2026-11-22T23:59:58Z\">"),
+            std::string::npos)
+      << xml;
+  fx.report.end_time_utc = "yesterday";  // unparsable: no made-up duration
+  EXPECT_NE(WriteJunitReport(fx.report).find("errors=\"0\" time=\"0\">\n"), std::string::npos);
+}
+
+TEST(JunitReport, EscapesXml) {
+  EXPECT_EQ(XmlEscape("a&b<c>d\"e'f", false), "a&amp;b&lt;c&gt;d&quot;e&apos;f");
+  EXPECT_EQ(XmlEscape("]]>", false), "]]&gt;");
+  // Line breaks and tabs survive in text; in attributes they must be
+  // references, or parsers normalise them to spaces. CR is always a reference.
+  EXPECT_EQ(XmlEscape("a\tb\nc\r\nd", false), "a\tb\nc&#13;\nd");
+  EXPECT_EQ(XmlEscape("a\tb\nc\r\nd", true), "a&#9;b&#10;c&#13;&#10;d");
+  // Characters XML 1.0 forbids, and malformed UTF-8, become U+FFFD.
+  EXPECT_EQ(XmlEscape(std::string("x\x01y\0z", 5), false), "x\uFFFDy\uFFFDz");
+  EXPECT_EQ(XmlEscape("\x0b\x0c\x1f", true), "\uFFFD\uFFFD\uFFFD");
+  EXPECT_EQ(XmlEscape("\xEF\xBF\xBE", false), "\uFFFD");              // U+FFFE
+  EXPECT_EQ(XmlEscape("a\xC3(b", false), "a\uFFFD(b");                // truncated sequence
+  EXPECT_EQ(XmlEscape("\xED\xA0\x80", false), "\uFFFD\uFFFD\uFFFD");  // a surrogate
+  // Well-formed UTF-8 (and the discouraged but allowed DEL) passes through.
+  EXPECT_EQ(XmlEscape("Zoë ✅ 𝄞 \x7f", true), "Zoë ✅ 𝄞 \x7f");
+}
+
+TEST(JunitReport, NastyGolden) {
+  NastyReport fx;
+  EXPECT_EQ(
+      WriteJunitReport(fx.report),
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<testsuites name=\"vendorlint\" tests=\"2\" failures=\"1\" errors=\"0\" time=\"0\">\n"
+      "  <testsuite name=\"no-ads\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" "
+      "time=\"0\">\n"
+      "    <properties>\n"
+      "      <property name=\"severity\" value=\"error\"/>\n"
+      "      <property name=\"title\" value=\"No &lt;ads&gt; &amp; &quot;tracking&quot;\"/>\n"
+      "      <property name=\"as_of\" value=\"2026-11-22\"/>\n"
+      "    </properties>\n"
+      "    <testcase classname=\"vendorlint.no-ads\" name=\"odd\" time=\"0\">\n"
+      "      <failure message=\"100% sure: a, b | c &lt;b&gt;&amp;amp;&lt;/b&gt; &quot;q&quot; "
+      "&apos;a&apos; *x* [l](u)&#10;next\uFFFDline&#13;&#10;end\" type=\"error\">"
+      "registry/providers/odd:name,v2 (x).yaml:4:2: 100% sure: a, b | c "
+      "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;q&quot; &apos;a&apos; *x* [l](u)\n"
+      "next\uFFFDline&#13;\n"
+      "end\n"
+      "- notes: notes say &quot;50%&quot; | &lt;maybe&gt; "
+      "(registry/providers/odd:name,v2 (x).yaml:4:2)\n"
+      "</failure>\n"
+      "    </testcase>\n"
+      "  </testsuite>\n"
+      "  <testsuite name=\"vendorlint.waivers\" tests=\"1\" failures=\"0\" errors=\"0\" "
+      "skipped=\"1\" time=\"0\">\n"
+      "    <testcase classname=\"vendorlint.waivers\" name=\"registry/waivers.yaml:2\" "
+      "time=\"0\">\n"
+      "      <skipped message=\"note: 50% done, see: &lt;notes&gt; &amp; | more\">"
+      "registry/waivers.yaml:2:1: note: 50% done, see: &lt;notes&gt; &amp; | more\n"
+      "</skipped>\n"
+      "    </testcase>\n"
+      "  </testsuite>\n"
+      "</testsuites>\n");
+}
+
+TEST(JunitReport, WaiverNotesOnOneLineGetDistinctNames) {
+  SampleReport fx;
+  fx.report.waiver_notes.insert(fx.report.waiver_notes.begin() + 1,
+                                Diagnostic{"registry/waivers.yaml", 3, 5, Severity::kWarning,
+                                           "another waiver for the same finding is shadowed"});
+  std::string xml = WriteJunitReport(fx.report);
+  EXPECT_NE(xml.find("name=\"registry/waivers.yaml:3\" time"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("name=\"registry/waivers.yaml:3 (2)\" time"), std::string::npos) << xml;
+}
+
+TEST(JunitReport, ValidatesSampleNastyEmptyAndStrict) {
+  SKIP_WITHOUT_VALIDATOR();
+  SampleReport sample;
+  NastyReport nasty;
+  EmptyReport empty;
+  SampleReport strict;
+  strict.report.policy.strict = true;
+  strict.report.start_time_utc = "2026-11-22T11:37:06Z";
+  strict.report.end_time_utc = "2026-11-22T11:37:08Z";
+  const std::pair<const char*, const Report*> cases[] = {{"sample", &sample.report},
+                                                         {"nasty", &nasty.report},
+                                                         {"empty", &empty.report},
+                                                         {"strict", &strict.report}};
+  for (const auto& [name, report] : cases) {
+    Validation v = Validate(WriteJunitReport(*report), name);
+    EXPECT_EQ(v.exit_code, 0) << name << ":\n" << v.output;
+    EXPECT_NE(v.output.find("XSD OK"), std::string::npos) << v.output;
+    EXPECT_NE(v.output.find("semantic OK (0 warning(s)"), std::string::npos) << v.output;
+  }
+}
+
+// The validator really checks: a document whose counts disagree with its
+// testcases must fail it (so a passing run above means something).
+TEST(JunitReport, ValidatorRejectsWrongCounts) {
+  SKIP_WITHOUT_VALIDATOR();
+  SampleReport fx;
+  std::string xml = WriteJunitReport(fx.report);
+  std::string wrong = "tests=\"2\" failures=\"1\"";
+  size_t at = xml.find(wrong);
+  ASSERT_NE(at, std::string::npos);
+  xml.replace(at, wrong.size(), "tests=\"2\" failures=\"2\"");
+  Validation v = Validate(xml, "wrong-counts");
+  EXPECT_EQ(v.exit_code, 1) << v.output;
+}
+
+TEST(JunitReport, RealRegistryValidates) {
+  SKIP_WITHOUT_VALIDATOR();
+  RealReport fx;
+  ASSERT_FALSE(fx.report.findings.empty());
+  std::string xml = WriteJunitReport(fx.report);
+  Validation v = Validate(xml, "real");
+  EXPECT_EQ(v.exit_code, 0) << v.output;
+  EXPECT_NE(v.output.find("semantic OK (0 warning(s); " + std::to_string(fx.rules.rules.size()) +
+                          " suite(s))"),
+            std::string::npos)
+      << v.output;
+  // Applicable pairs only, and the run's two seconds.
+  const ReportSummary& s = fx.report.summary;
+  size_t applicable = fx.report.findings.size() - s.count(Outcome::kNotApplicable);
+  EXPECT_NE(xml.find(fmt::format("<testsuites name=\"vendorlint\" tests=\"{}\" failures=\"{}\" "
+                                 "errors=\"0\" time=\"2\">",
+                                 applicable, s.count(Outcome::kFail))),
+            std::string::npos);
+  EXPECT_EQ(xml, WriteJunitReport(fx.report));  // deterministic
+}
+
+}  // namespace
+}  // namespace vendorlint
