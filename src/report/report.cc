@@ -54,6 +54,9 @@ bool WriteFileAtomically(const std::string& path, std::string_view content, std:
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  // CI jobs write reports into folders of their own (reports/...): create them.
+  std::error_code ec;
+  fs::create_directories(dir, ec);
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   int fd = mkstemp(tmpl.data());
   if (fd < 0) {

@@ -70,8 +70,9 @@ struct Report {
 };
 
 // Writes `content` to `path` through a temporary file in the same folder and
-// a rename, so that readers never see a half-written report. False (with
-// *error set) on failure; an existing file is then left untouched.
+// a rename, so that readers never see a half-written report. Missing parent
+// folders are created. False (with *error set) on failure; an existing file is
+// then left untouched.
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error);
 
 }  // namespace vendorlint

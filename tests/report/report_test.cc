@@ -211,14 +211,17 @@ TEST(Report, AtomicWriteReplacesOrLeavesUntouched) {
   ASSERT_TRUE(WriteFileAtomically(path, "first", &err)) << err;
   ASSERT_TRUE(WriteFileAtomically(path, "second", &err)) << err;
   EXPECT_EQ(testing::ReadFileOrDie(path), "second");
-  EXPECT_FALSE(WriteFileAtomically(dir + "/missing/report.json", "x", &err));
-  EXPECT_TRUE(err.starts_with("cannot write " + dir + "/missing/report.json: ")) << err;
+  ASSERT_TRUE(WriteFileAtomically(dir + "/sub/dir/report.json", "nested", &err)) << err;
+  EXPECT_EQ(testing::ReadFileOrDie(dir + "/sub/dir/report.json"), "nested");
+  // A parent that is a file cannot be created: an error, nothing written.
+  EXPECT_FALSE(WriteFileAtomically(path + "/report.json", "x", &err));
+  EXPECT_TRUE(err.starts_with("cannot write " + path + "/report.json: ")) << err;
   size_t entries = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     (void)e;
     ++entries;
   }
-  EXPECT_EQ(entries, 1u);  // no temporary file left behind
+  EXPECT_EQ(entries, 2u);  // report.json and sub/: no temporary file left behind
 }
 
 }  // namespace
