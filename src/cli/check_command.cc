@@ -80,8 +80,8 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   // Options first: a usage error must not cost a load.
   GatePolicy policy;
   if (!ParseFailOn(o.fail_on, &policy))
-    return UsageError(err, fmt::format("--fail-on must be error, warning, note or none, not '{}'",
-                                       o.fail_on));
+    return UsageError(
+        err, fmt::format("--fail-on must be error, warning, note or none, not '{}'", o.fail_on));
   policy.strict = o.strict;
   if (!IsReportFormat(o.format))
     return UsageError(err, fmt::format("--format must be one of {}, not '{}'",
@@ -90,11 +90,11 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return UsageError(err, fmt::format("--color must be auto, always or never, not '{}'", o.color));
   Date as_of = Date::Today();
   if (!o.as_of.empty() && !Date::Parse(o.as_of, &as_of))
-    return UsageError(err, fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'",
-                                       o.as_of));
+    return UsageError(err,
+                      fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'", o.as_of));
   if (o.warn_expiring < 0)
-    return UsageError(err, fmt::format("--warn-expiring must be 0 or more days, not {}",
-                                       o.warn_expiring));
+    return UsageError(
+        err, fmt::format("--warn-expiring must be 0 or more days, not {}", o.warn_expiring));
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   std::vector<ReportTarget> targets;

@@ -25,8 +25,8 @@ struct CliOptions {
   unsigned threads = 0;  // 0: one per core
 
   // check
-  std::string format = "text";  // text | json | sarif | junit | github | markdown
-  std::string output;           // empty: stdout
+  std::string format = "text";       // text | json | sarif | junit | github | markdown
+  std::string output;                // empty: stdout
   std::vector<std::string> reports;  // FORMAT=PATH, written beside stdout
   std::string fail_on = "error";
   bool strict = false;

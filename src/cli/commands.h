@@ -23,8 +23,7 @@ int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err);
 void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err);
 // Compiles the rules against the registry's taxonomy, printing diagnostics.
-bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules,
-                       std::ostream& err);
+bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules, std::ostream& err);
 // Every id given with --rule / --provider must exist (with a suggestion).
 bool CheckSelection(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
                     const char* what, std::ostream& err);

@@ -21,9 +21,7 @@
 #include "rules/rule_test_runner.h"
 
 namespace vendorlint {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 int UsageError(std::ostream& err, const std::string& message) {
   err << "vendorlint: error: " << message << "\n";
@@ -100,7 +98,8 @@ int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (r == nullptr) {
     std::vector<std::string> ids;
     for (const auto& rule : rules.rules) ids.push_back(rule.id);
-    return UsageError(err, fmt::format("unknown rule `{}`{}", o.rule, DidYouMeanSuffix(o.rule, ids)));
+    return UsageError(err,
+                      fmt::format("unknown rule `{}`{}", o.rule, DidYouMeanSuffix(o.rule, ids)));
   }
   auto trim = [](std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();

@@ -16,7 +16,7 @@ const std::vector<std::string>& ReportFormatNames();
 bool IsReportFormat(std::string_view name);
 
 struct RenderOptions {
-  bool color = false;            // text only
+  bool color = false;              // text only
   std::string markdown_link_base;  // markdown only: prefix of location links
 };
 

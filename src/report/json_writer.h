@@ -25,10 +25,22 @@ class JsonWriter {
   void Null();
 
   // Convenience for object members.
-  void Member(std::string_view key, std::string_view s) { Key(key); String(s); }
-  void Member(std::string_view key, const char* s) { Key(key); String(s); }
-  void Member(std::string_view key, int64_t v) { Key(key); Int(v); }
-  void MemberBool(std::string_view key, bool b) { Key(key); Bool(b); }
+  void Member(std::string_view key, std::string_view s) {
+    Key(key);
+    String(s);
+  }
+  void Member(std::string_view key, const char* s) {
+    Key(key);
+    String(s);
+  }
+  void Member(std::string_view key, int64_t v) {
+    Key(key);
+    Int(v);
+  }
+  void MemberBool(std::string_view key, bool b) {
+    Key(key);
+    Bool(b);
+  }
 
   // The document so far, with a trailing newline once complete.
   const std::string& str() const { return out_; }

@@ -4,7 +4,9 @@
 #include <charconv>
 #include <map>
 #include <numeric>
+#include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -175,6 +177,14 @@ void AssignFingerprints(const Registry& registry, std::vector<Finding>* findings
     primary[i] = PrimaryPath(registry, f);
     (*findings)[i].fingerprint = Hash(f, primary[i]);
   }
+  // There is one finding per (rule, provider), so two equal fingerprints need a
+  // 64-bit collision: check cheaply before doing the careful work below.
+  std::unordered_set<std::string_view> distinct;
+  distinct.reserve(findings->size());
+  bool collision = false;
+  for (const Finding& f : *findings)
+    collision = !distinct.insert(f.fingerprint).second || collision;
+  if (!collision) return;
   // Collisions are resolved in an order that depends only on content, so the
   // suffixes do not depend on how the caller sorted the findings.
   std::vector<size_t> order(findings->size());

@@ -108,10 +108,12 @@ TEST(Check, UsageErrorsExitTwoBeforeEvaluating) {
   std::string src = SourceDir();
   auto r = RunVendorlint({"check", "--fail-on", "fatal"}, src);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "vendorlint: error: --fail-on must be error, warning, note or none, not 'fatal'\n");
+  EXPECT_EQ(r.err,
+            "vendorlint: error: --fail-on must be error, warning, note or none, not 'fatal'\n");
   r = RunVendorlint({"check", "--as-of", "2026-02-30"}, src);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "vendorlint: error: --as-of must be a date written YYYY-MM-DD, not '2026-02-30'\n");
+  EXPECT_EQ(r.err,
+            "vendorlint: error: --as-of must be a date written YYYY-MM-DD, not '2026-02-30'\n");
   r = RunVendorlint({"check", "--format", "xml"}, src);
   EXPECT_EQ(r.exit_code, 2);
   r = RunVendorlint({"check", "--rule", "no-student-data-to-advertiser", "--provider", "awz"}, src);

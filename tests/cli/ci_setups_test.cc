@@ -77,7 +77,8 @@ TEST(CiSetups, AreValidYamlAndTheirCommandsRun) {
       std::string line;
       for (const auto& a : args) line += " " + a;
       EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1)
-          << "vendorlint" << line << " exited " << r.exit_code << ":\n" << r.err;
+          << "vendorlint" << line << " exited " << r.exit_code << ":\n"
+          << r.err;
       for (size_t i = 0; i + 1 < args.size(); ++i) {
         if (args[i] != "--report") continue;
         std::string target = args[i + 1].substr(args[i + 1].find('=') + 1);

@@ -70,7 +70,7 @@ TEST(Cli, ValidateReportsEveryErrorAndExitsTwo) {
                  "id: worse\nname: W\nstorage: {encrypted_at_rest: maybe}\n"
                  "sources: [{disclosure: example-2026}]\n");
   auto r = RunVendorlint({"validate", "--registry", "reg", "--rules", MakeTempDir()},
-                    fs::path(dir).parent_path().string());
+                         fs::path(dir).parent_path().string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
