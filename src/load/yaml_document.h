@@ -5,12 +5,16 @@
 //
 // Rejected, each as a Diagnostic at the offending position:
 //  - files over Limits::max_bytes, invalid UTF-8, NUL and other C0/C1 control
-//    characters (TAB, LF and CR are allowed), a byte-order mark after offset 0;
+//    characters (TAB, LF and CRLF are allowed; a lone CR is not), U+FFFE/FFFF,
+//    a byte-order mark after offset 0 (one at offset 0 is skipped);
 //  - directives (%YAML, %TAG), tags (`!foo`, `!!str`), anchors and aliases;
-//  - more than one document, and an empty stream;
+//  - more than one document, and an empty stream or document (`---` alone);
 //  - nesting deeper than Limits::max_depth, more than Limits::max_nodes nodes;
-//  - duplicate mapping keys, and mapping keys that are not plain scalars;
-//  - whatever yaml-cpp reports as a syntax error.
+//  - duplicate mapping keys, and mapping keys that are null or collections
+//    (plain and quoted scalar keys are fine; `a` and "a" are the same key);
+//  - escape sequences that produce control characters;
+//  - whatever yaml-cpp reports as a syntax error, and the syntax errors that
+//    yaml-cpp 0.7 lets pass which load/input_checks.h knows how to find.
 // Byte-level problems are all reported (up to a cap) before any parsing.
 #ifndef VENDORLINT_LOAD_YAML_DOCUMENT_H_
 #define VENDORLINT_LOAD_YAML_DOCUMENT_H_

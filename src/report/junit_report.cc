@@ -89,6 +89,10 @@ struct Counts {
 };
 
 Result ResultOf(const Report& r, const Finding& f) {
+  // Accepted debt recorded in the baseline does not fail the gate, so it must
+  // not show as a failing test either.
+  if (f.baseline == BaselineState::kUnchanged && f.outcome != Outcome::kPass)
+    return Result::kSkipped;
   switch (f.outcome) {
     case Outcome::kFail:
       return Result::kFailure;
@@ -124,6 +128,9 @@ std::string Testcase(const Report& r, const Finding& f) {
         body = fmt::format("was {}: {}", OutcomeName(w.original), body);
       } else if (f.outcome == Outcome::kWaived) {
         msg = "waived";
+      } else if (f.baseline == BaselineState::kUnchanged) {
+        msg = fmt::format("unchanged since the baseline ({}): {}", OutcomeName(f.outcome),
+                          f.message);
       }
       return fmt::format("{}>\n      <skipped message=\"{}\">{}</skipped>\n    </testcase>\n", head,
                          Attr(msg), Text(body));
