@@ -417,42 +417,72 @@ class FlowLimitScanner {
 
   void Run() {
     const size_t n = text_.size();
+    // `parent` is the indentation of the collection that the node at the
+    // current position belongs to (-1 at the top): the column of the key
+    // before `: `, of the `-` or `?` before a node. A plain scalar can go on
+    // over the lines indented more than its parent, a block scalar's text too.
+    // `opener` carries it to the next line after a line that ends in `key:`,
+    // `-`, `?` or `---`; kNone when no valid node can start the next line.
+    constexpr long kNone = -2;
+    long opener = -1;
+    long skip_indent = kNone;  // skip the lines indented more than this
     size_t line_start = 0;
-    long skip_indent = -1;  // skip lines indented more than this
     while (line_start < n) {
       size_t line_end = LineEnd(line_start);
-      const size_t indent = text_.find_first_not_of(' ', line_start) - line_start;
       const size_t first = text_.find_first_not_of(" \t\r", line_start);
-      const bool blank = first >= line_end || text_[first] == '#';
-      if (skip_indent >= 0) {
-        if (blank || static_cast<long>(indent) > skip_indent) {
+      if (first >= line_end || text_[first] == '#') {  // blank or comment
+        line_start = line_end + 1;
+        continue;
+      }
+      const long indent = static_cast<long>(text_.find_first_not_of(' ', line_start) - line_start);
+      if (skip_indent != kNone) {
+        if (indent > skip_indent) {
           line_start = line_end + 1;
           continue;
         }
-        skip_indent = -1;
+        skip_indent = kNone;
       }
-      char prev = '\n';  // the last indicator or token on this line
+      const std::string_view line = text_.substr(line_start, line_end - line_start);
+      if (IsMarker(line, "...")) {
+        opener = -1;
+        line_start = line_end + 1;
+        continue;
+      }
+      long parent = opener == kNone ? indent : opener;
+      char prev = '\n';       // the last indicator or token on this line
+      long token_column = 0;  // where the last token started
       bool in_plain = false;
       size_t j = line_start;
+      if (IsMarker(line, "---")) {
+        j += 3;
+        prev = ':';
+        parent = -1;
+      }
       while (j < line_end) {
         const char c = text_[j];
         if (c == ' ' || c == '\t' || c == '\r') {
           ++j;
           continue;
         }
+        const long column = static_cast<long>(j - line_start);
         const bool space_before = j == line_start || text_[j - 1] == ' ' || text_[j - 1] == '\t';
         if (c == '#' && space_before) break;
         const bool indicator_follows = j + 1 >= n || IsSpace(text_[j + 1]);
         if (in_plain) {
-          if (c == ':' && indicator_follows) {
+          if (c == ':' && indicator_follows) {  // the plain scalar was a key
             in_plain = false;
             prev = ':';
+            parent = token_column;
           }
           ++j;
           continue;
         }
         const bool node_start =
             space_before && (prev == '\n' || prev == '-' || prev == '?' || prev == ':');
+        if (node_start && (c == '&' || c == '!')) {  // an anchor or a tag: skip it
+          while (j < line_end && !IsSpace(text_[j])) ++j;
+          continue;
+        }
         if (node_start && (c == '[' || c == '{' || c == '"' || c == '\'')) {
           const size_t end = (c == '[' || c == '{') ? Flow(j) : QuotedEnd(j);
           if (end == kNpos) return;  // over a limit, or unterminated: stop
@@ -462,25 +492,53 @@ class FlowLimitScanner {
             line_end = LineEnd(line_start);
           }
           prev = c;
+          token_column = column;
           continue;
         }
         if (node_start && (c == '|' || c == '>')) {
-          skip_indent = static_cast<long>(indent);
+          if (parent == -1 && !TopLevelBlockScalarIsIndented(j)) return;
+          skip_indent = parent;  // the block scalar's text
           break;
         }
-        if ((c == ':' || (node_start && (c == '-' || c == '?'))) && indicator_follows) {
-          prev = c;  // after a quoted scalar or a flow collection, `: ` is a value indicator
+        if (c == ':' && indicator_follows) {  // after a quoted or flow key
+          prev = c;
+          parent = token_column;
+        } else if (node_start && (c == '-' || c == '?') && indicator_follows) {
+          prev = c;
+          parent = column;
         } else {
           in_plain = true;  // a plain scalar, or anything we do not classify
+          token_column = column;
         }
         ++j;
       }
-      if (in_plain) skip_indent = static_cast<long>(indent);
+      if (in_plain) skip_indent = parent;
+      const bool ends_open = !in_plain && (prev == ':' || prev == '-' || prev == '?');
+      opener = ends_open ? parent : kNone;
       line_start = line_end + 1;
     }
   }
 
  private:
+  // yaml-cpp 0.7 cannot read a top-level block scalar whose text starts in
+  // column 1 (it ends the scalar and starts another document there, which can
+  // be a huge flow collection): report it.
+  bool TopLevelBlockScalarIsIndented(size_t header) {
+    for (size_t from = LineEnd(header) + 1; from < text_.size(); from = LineEnd(from) + 1) {
+      const size_t end = LineEnd(from);
+      const size_t first = text_.find_first_not_of(" \t\r", from);
+      if (first >= end) continue;  // an empty line
+      const std::string_view line = text_.substr(from, end - from);
+      if (first != from || IsMarker(line, "---") || IsMarker(line, "...")) return true;
+      Report(lines_, from,
+             "the text of a top-level block scalar must be indented (yaml-cpp 0.7 cannot "
+             "read it otherwise)",
+             out_);
+      return false;
+    }
+    return true;
+  }
+
   size_t LineEnd(size_t from) const {
     const size_t e = text_.find('\n', from);
     return e == kNpos ? text_.size() : e;

@@ -53,8 +53,7 @@ std::vector<std::string> Errors(const std::string& dir, unsigned threads = 0) {
   return out;
 }
 
-const char kGoodProvider[] =
-    "id: extra\nname: Extra\nsources:\n  - disclosure: example-2026\n";
+const char kGoodProvider[] = "id: extra\nname: Extra\nsources:\n  - disclosure: example-2026\n";
 
 TEST(RegistryLoader, LoadsTheMiniRegistryWithLocations) {
   LoadOptions o;
@@ -100,8 +99,8 @@ TEST(RegistryLoader, UnknownKeySuggestsTheClosest) {
 }
 
 TEST(RegistryLoader, UnknownKeyWithoutNearMatchListsTheKeys) {
-  auto dir = MiniWith({{"providers/extra.yaml", std::string(kGoodProvider) +
-                                                    "storage:\n  colour: blue\n"}});
+  auto dir = MiniWith(
+      {{"providers/extra.yaml", std::string(kGoodProvider) + "storage:\n  colour: blue\n"}});
   EXPECT_EQ(Errors(dir),
             std::vector<std::string>{
                 "providers/extra.yaml:6:3: error: unknown key `colour` in storage (expected one "
@@ -138,14 +137,14 @@ TEST(RegistryLoader, WrongTypesAndBadValues) {
 }
 
 TEST(RegistryLoader, TaxonomyKeysMustExist) {
-  auto dir = MiniWith({{"providers/extra.yaml",
-                        std::string(kGoodProvider) +
-                            "purposes: [marketing.advertsing]\n"
-                            "data_flows:\n"
-                            "  - direction: sent\n"
-                            "    subjects: [studnet]\n"
-                            "    categories: [user.contact.emial, user.name, user.name]\n"
-                            "    context: intranet\n"}});
+  auto dir = MiniWith(
+      {{"providers/extra.yaml", std::string(kGoodProvider) +
+                                    "purposes: [marketing.advertsing]\n"
+                                    "data_flows:\n"
+                                    "  - direction: sent\n"
+                                    "    subjects: [studnet]\n"
+                                    "    categories: [user.contact.emial, user.name, user.name]\n"
+                                    "    context: intranet\n"}});
   EXPECT_EQ(
       Errors(dir),
       (std::vector<std::string>{
@@ -164,8 +163,8 @@ TEST(RegistryLoader, TaxonomyKeysMustExist) {
 }
 
 TEST(RegistryLoader, IdMustMatchFileNameAndBeUnique) {
-  auto dir = MiniWith({{"providers/extra.yaml",
-                        "id: cloud\nname: X\nsources:\n  - disclosure: example-2026\n"}});
+  auto dir = MiniWith(
+      {{"providers/extra.yaml", "id: cloud\nname: X\nsources:\n  - disclosure: example-2026\n"}});
   EXPECT_EQ(Errors(dir),
             (std::vector<std::string>{
                 "providers/extra.yaml:1:5: error: duplicate provider id `cloud` (also in " + dir +
@@ -236,13 +235,14 @@ TEST(RegistryLoader, ReportsErrorsInEveryFileSorted) {
 }
 
 TEST(RegistryLoader, TaxonomyErrorsStopBeforeProviders) {
-  auto dir = MiniWith({{"taxonomy.yaml",
-                        "attributes: {data_subjects: [minor]}\n"
-                        "data_categories:\n  - {key: user.contact, name: C}\n  - {key: User, name: U}\n"
-                        "purposes: []\n"
-                        "data_subjects:\n  - {key: student, name: S, attributes: {minr: true}}\n"
-                        "  - {key: student, name: S2}\n"
-                        "contexts: []\n"}});
+  auto dir =
+      MiniWith({{"taxonomy.yaml",
+                 "attributes: {data_subjects: [minor]}\n"
+                 "data_categories:\n  - {key: user.contact, name: C}\n  - {key: User, name: U}\n"
+                 "purposes: []\n"
+                 "data_subjects:\n  - {key: student, name: S, attributes: {minr: true}}\n"
+                 "  - {key: student, name: S2}\n"
+                 "contexts: []\n"}});
   EXPECT_EQ(Errors(dir),
             (std::vector<std::string>{
                 "taxonomy.yaml:3:5: error: data category `user.contact` has no parent: add `user` "

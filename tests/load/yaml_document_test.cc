@@ -261,6 +261,25 @@ TEST(YamlDocument, HugeNestingIsRejectedQuickly) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
+TEST(YamlDocument, DeepFlowBehindPropertiesOrBlockScalarsIsCaughtEarly) {
+  // yaml-cpp buffers a whole flow collection before the first event: these
+  // must be stopped by the pre-parse bound, not after yaml-cpp read 1 MB.
+  const std::string deep(100000, '[');
+  EXPECT_EQ(Error("a: &x " + deep), "f.yaml:1:39: error: nesting deeper than 32 levels");
+  EXPECT_EQ(Error("- !t " + deep), "f.yaml:1:38: error: nesting deeper than 32 levels");
+  EXPECT_EQ(Error("- key: v\n  " + deep), "f.yaml:2:35: error: nesting deeper than 32 levels");
+  EXPECT_EQ(Error("a: 1\nb\nc: " + deep), "f.yaml:3:36: error: nesting deeper than 32 levels");
+  EXPECT_EQ(Error("--- |\n" + deep),
+            "f.yaml:2:1: error: the text of a top-level block scalar must be indented (yaml-cpp "
+            "0.7 cannot read it otherwise)");
+  // Brackets in text are text.
+  EXPECT_TRUE(Parse("--- |\n  " + deep + "\n").ok);
+  EXPECT_TRUE(Parse("key:\n  some text\n  " + deep + "\n").ok);
+  EXPECT_TRUE(Parse("- key: |\n    " + deep + "\n").ok);
+  EXPECT_TRUE(Parse("a: \"" + deep + "\"\n").ok);
+  EXPECT_TRUE(Parse("a: b " + deep + "\n").ok);
+}
+
 TEST(YamlDocument, NodeLimit) {
   Limits limits;
   limits.max_nodes = 10;
