@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "model/utf8.h"
 
 namespace vendorlint::yaml::internal {
 
@@ -47,10 +48,7 @@ struct Problem {
   std::string message;
 };
 
-// Decodes one UTF-8 sequence at text[i]. Returns its length (1-4) and sets *cp,
-// or returns 0 if the bytes at i are not a well-formed sequence (overlong,
-// surrogate, above U+10FFFF, truncated, or a stray continuation byte).
-size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
+using vendorlint::DecodeUtf8;  // model/utf8.h
 
 // "U+0007" style.
 std::string CodePointName(char32_t cp);

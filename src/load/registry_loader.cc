@@ -21,14 +21,6 @@ std::string Join(const std::string& dir, const std::string& name) {
   return (fs::path(dir) / name).generic_string();
 }
 
-// Parses one file into a yaml::Node; false (with diagnostics) on failure.
-bool ParseFile(const std::string& path, const yaml::Limits& limits, yaml::Node* root,
-               std::vector<Diagnostic>* diags) {
-  std::string bytes;
-  if (!yaml::ReadFileLimited(path, limits, &bytes, diags)) return false;
-  return yaml::ParseDocument(path, bytes, limits, root, diags);
-}
-
 // Lists providers/*.yaml, sorted; other entries are reported.
 bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names,
                        std::vector<Diagnostic>* diags) {
@@ -78,7 +70,7 @@ void CapDiagnostics(size_t max_errors, std::vector<Diagnostic>* diags) {
 bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
                       Taxonomy* out, std::vector<Diagnostic>* diags) {
   yaml::Node root;
-  if (!ParseFile(path, limits, &root, diags)) return false;
+  if (!yaml::ParseFile(path, limits, &root, diags)) return false;
   SchemaContext ctx(path, file_id, diags);
   return ReadTaxonomy(&ctx, root, out);
 }
@@ -118,7 +110,7 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
     uint32_t file_id = static_cast<uint32_t>(i + 1);
     const std::string& path = reg->files[file_id];
     yaml::Node root;
-    if (!ParseFile(path, options.limits, &root, &slot_diags[i])) return;
+    if (!yaml::ParseFile(path, options.limits, &root, &slot_diags[i])) return;
     SchemaContext ctx(path, file_id, &slot_diags[i]);
     if (i == 0) {
       ReadOrganization(&ctx, root, reg->taxonomy, &reg->organization);

@@ -253,10 +253,8 @@ bool ReadWaivers(SchemaContext* ctx, const yaml::Node& root, const RuleSet& rule
 bool LoadWaivers(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
                  const RuleSet& rules, const Registry& registry, std::vector<Waiver>* out,
                  std::vector<Diagnostic>* diags) {
-  std::string bytes;
-  if (!yaml::ReadFileLimited(path, limits, &bytes, diags)) return false;
   yaml::Node root;
-  if (!yaml::ParseDocument(path, bytes, limits, &root, diags)) return false;
+  if (!yaml::ParseFile(path, limits, &root, diags)) return false;
   // Sorted like the registry's diagnostics, by line and column.
   std::vector<Diagnostic> local;
   SchemaContext ctx(path, file_id, &local);

@@ -512,4 +512,11 @@ bool ReadFileLimited(const std::string& path, const Limits& limits, std::string*
   return true;
 }
 
+bool ParseFile(const std::string& path, const Limits& limits, Node* root,
+               std::vector<Diagnostic>* diags) {
+  std::string bytes;
+  if (!ReadFileLimited(path, limits, &bytes, diags)) return false;
+  return ParseDocument(path, bytes, limits, root, diags);
+}
+
 }  // namespace vendorlint::yaml

@@ -34,7 +34,7 @@ struct Limits {
   size_t max_bytes = 1 << 20;  // 1 MiB
   int max_depth = 32;          // nested collections
   size_t max_nodes = 200000;
-  size_t max_errors = 50;      // per file
+  size_t max_errors = 50;  // per file
 };
 
 enum class NodeKind : uint8_t { kNull, kScalar, kSequence, kMapping };
@@ -42,12 +42,12 @@ const char* NodeKindName(NodeKind k);  // "null", "scalar", "sequence", "mapping
 
 struct Node {
   NodeKind kind = NodeKind::kNull;
-  uint32_t line = 0;    // 1-based
-  uint32_t column = 0;  // 1-based, in code points
-  bool quoted = false;  // scalar written in '...', "...", | or > style
-  std::string scalar;   // kScalar only: the value as written (after unescaping)
-  std::vector<Node> items;                      // kSequence
-  std::vector<std::pair<Node, Node>> entries;   // kMapping, in document order
+  uint32_t line = 0;        // 1-based
+  uint32_t column = 0;      // 1-based, in code points
+  bool quoted = false;      // scalar written in '...', "...", | or > style
+  std::string scalar;       // kScalar only: the value as written (after unescaping)
+  std::vector<Node> items;  // kSequence
+  std::vector<std::pair<Node, Node>> entries;  // kMapping, in document order
 
   // Declared here, defaulted in the .cc file: with an implicit default
   // constructor clang (with libstdc++) rejects std::pair<Node, Node> while
@@ -64,13 +64,17 @@ struct Node {
 // On success fills *root and returns true. On failure appends at least one
 // Diagnostic (file = path) to *diags and returns false; *root is unspecified.
 // Never throws; never recurses deeper than a small multiple of max_depth.
-bool ParseDocument(std::string_view path, std::string_view bytes, const Limits& limits,
-                   Node* root, std::vector<Diagnostic>* diags);
+bool ParseDocument(std::string_view path, std::string_view bytes, const Limits& limits, Node* root,
+                   std::vector<Diagnostic>* diags);
 
 // Reads a file, refusing (with a Diagnostic) files over limits.max_bytes
 // without reading them whole. Returns false on error.
 bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
                      std::vector<Diagnostic>* diags);
+
+// ReadFileLimited then ParseDocument: the way every loader reads a file.
+bool ParseFile(const std::string& path, const Limits& limits, Node* root,
+               std::vector<Diagnostic>* diags);
 
 }  // namespace vendorlint::yaml
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "load/input_checks.h"
+#include "model/utf8.h"
 
 namespace vendorlint {
 namespace {
@@ -129,8 +129,8 @@ std::string Testcase(const Report& r, const Finding& f) {
       } else if (f.outcome == Outcome::kWaived) {
         msg = "waived";
       } else if (f.baseline == BaselineState::kUnchanged) {
-        msg = fmt::format("unchanged since the baseline ({}): {}", OutcomeName(f.outcome),
-                          f.message);
+        msg =
+            fmt::format("unchanged since the baseline ({}): {}", OutcomeName(f.outcome), f.message);
       }
       return fmt::format("{}>\n      <skipped message=\"{}\">{}</skipped>\n    </testcase>\n", head,
                          Attr(msg), Text(body));
@@ -201,7 +201,7 @@ std::string XmlEscape(std::string_view s, bool attribute) {
   size_t i = 0;
   while (i < s.size()) {
     char32_t cp = 0;
-    size_t n = yaml::internal::DecodeUtf8(s, i, &cp);
+    size_t n = DecodeUtf8(s, i, &cp);
     if (n == 0) {  // malformed UTF-8: one replacement per bad byte
       out += kReplacement;
       ++i;

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "load/input_checks.h"
+#include "model/utf8.h"
 
 namespace vendorlint {
 namespace {
@@ -24,7 +24,7 @@ std::string QuoteYaml(std::string_view s) {
   std::string out = "\"";
   for (size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    size_t len = yaml::internal::DecodeUtf8(s, i, &cp);
+    size_t len = DecodeUtf8(s, i, &cp);
     if (len == 0) {
       out += "\xEF\xBF\xBD";
       ++i;
@@ -196,10 +196,8 @@ bool ReadBaselineDocument(SchemaContext* ctx, const yaml::Node& root,
 bool ReadBaseline(const std::string& path, uint32_t file_id, std::vector<BaselineEntry>* out,
                   std::vector<Diagnostic>* diags) {
   const yaml::Limits limits = BaselineLimits();
-  std::string bytes;
-  if (!yaml::ReadFileLimited(path, limits, &bytes, diags)) return false;
   yaml::Node root;
-  if (!yaml::ParseDocument(path, bytes, limits, &root, diags)) return false;
+  if (!yaml::ParseFile(path, limits, &root, diags)) return false;
   // Sorted like the registry's diagnostics, by line and column.
   std::vector<Diagnostic> local;
   SchemaContext ctx(path, file_id, &local);

@@ -72,10 +72,8 @@ struct Runner {
 
 void Runner::RunFile(const std::string& path, const Rule& rule) {
   std::vector<Diagnostic> diags;
-  std::string text;
   yaml::Node root;
-  if (!yaml::ReadFileLimited(path, options.limits, &text, &diags) ||
-      !yaml::ParseDocument(path, text, options.limits, &root, &diags)) {
+  if (!yaml::ParseFile(path, options.limits, &root, &diags)) {
     out.insert(out.end(), diags.begin(), diags.end());
     return;
   }
