@@ -104,6 +104,10 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
   RuleSet rules;
   if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  // A gate that checks nothing must not pass: a mistyped --rules would
+  // otherwise turn every pull request green.
+  if (rules.rules.empty())
+    return UsageError(err, fmt::format("no rules found under {}: nothing to check", o.rules_dir));
   std::vector<std::string> rule_ids, provider_ids;
   for (const auto& r : rules.rules) rule_ids.push_back(r.id);
   for (const auto& p : reg.providers) provider_ids.push_back(p.id.value);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -121,6 +122,10 @@ int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(o.rules_dir, ec))
+    return UsageError(err,
+                      fmt::format("rules folder not found: {} (use --rules DIR)", o.rules_dir));
   Taxonomy taxonomy;
   std::vector<Diagnostic> diags;
   std::string path = o.registry_dir + "/taxonomy.yaml";
@@ -133,6 +138,8 @@ int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.rule_ids = o.rule_ids;
   options.threads = o.threads;
   RuleTestResult result = RunRuleTests(options, taxonomy, out);
+  if (result.passed + result.failed == 0)
+    return UsageError(err, fmt::format("no rules found under {}: nothing to test", o.rules_dir));
   return result.ok() ? kExitPass : kExitFail;
 }
 

@@ -50,16 +50,14 @@ TEST(CheckWaivers, AWaiverDatedYesterdayFailsTheNightlyRunAgain) {
 
   auto valid = RunVendorlint({"check", "--rule", kRule, "--as-of", "2026-11-21"}, dir);
   EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;  // valid through its expiry day
-  EXPECT_NE(valid.out.find("  WAIVED zendesk  registry/providers/zendesk.yaml:"),
-            std::string::npos)
+  EXPECT_NE(valid.out.find("  WAIVED zendesk  registry/providers/zendesk.yaml:"), std::string::npos)
       << valid.out;
   EXPECT_NE(valid.out.find("waived by Privacy officer until 2026-11-21"), std::string::npos);
 
   auto expired = RunVendorlint({"check", "--rule", kRule, "--as-of", "2026-11-22"}, dir);
   EXPECT_EQ(expired.exit_code, 1) << expired.out << expired.err;
   EXPECT_NE(expired.out.find("  FAIL   zendesk"), std::string::npos) << expired.out;
-  EXPECT_NE(expired.out.find("(waiver expired on 2026-11-21)"), std::string::npos)
-      << expired.out;
+  EXPECT_NE(expired.out.find("(waiver expired on 2026-11-21)"), std::string::npos) << expired.out;
   EXPECT_NE(expired.out.find("registry/waivers.yaml:2:5: error: waiver for rule `" +
                              std::string(kRule) + "` on provider `zendesk` expired on 2026-11-21"),
             std::string::npos)
@@ -81,9 +79,8 @@ TEST(CheckWaivers, ExpiringSoonIsAWarning) {
                        std::string(kRule) + "` on provider `zendesk` expires on 2026-12-01"),
             std::string::npos)
       << r.out;
-  auto quiet =
-      RunVendorlint({"check", "--rule", kRule, "--as-of", "2026-11-22", "--warn-expiring", "5"},
-                    dir);
+  auto quiet = RunVendorlint(
+      {"check", "--rule", kRule, "--as-of", "2026-11-22", "--warn-expiring", "5"}, dir);
   EXPECT_EQ(quiet.out.find("expires on"), std::string::npos) << quiet.out;
 }
 
@@ -152,7 +149,8 @@ TEST(CheckBaseline, FailsOnlyOnNewFindingsAndSurvivesReformatting) {
   // A new student flow to the ad vendor is new, and fails the gate.
   std::string text = ReadFileOrDie(fb);
   size_t at = text.find("exclusions:");
-  text.insert(at, "  - direction: shared\n    subjects: [student]\n    categories: [user.name]\n\n");
+  text.insert(at,
+              "  - direction: shared\n    subjects: [student]\n    categories: [user.name]\n\n");
   WriteFileOrDie(fb, text);
   auto fresh =
       RunVendorlint({"check", "--as-of", "2026-11-22", "--baseline", "baseline.yaml"}, dir);

@@ -125,6 +125,21 @@ TEST(Check, UsageErrorsExitTwoBeforeEvaluating) {
             "vendorlint: error: unknown provider `awz`; did you mean `aws`?\n");
 }
 
+TEST(Check, AGateWithoutRulesIsAnError) {
+  std::string empty = MakeTempDir();
+  auto r = RunVendorlint({"check", kAsOf, "--rules", empty}, SourceDir());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "vendorlint: error: no rules found under " + empty + ": nothing to check\n");
+  auto t = RunVendorlint({"test", "--rules", empty}, SourceDir());
+  EXPECT_EQ(t.exit_code, 2);
+  EXPECT_EQ(t.err, "vendorlint: error: no rules found under " + empty + ": nothing to test\n");
+  auto missing = RunVendorlint({"test", "--rules", "no-such-dir"}, SourceDir());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err,
+            "vendorlint: error: rules folder not found: no-such-dir (use --rules DIR)\n");
+}
+
 TEST(Check, ABrokenRuleStopsEverythingAndKeepsTheOldReport) {
   std::string dir = CopyProject();
   std::string report = dir + "/report.json";

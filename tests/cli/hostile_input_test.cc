@@ -28,14 +28,20 @@ TEST(HostileInput, IsRejectedWithALocatedMessage) {
        ":1:4: error: anchors are not allowed"},
       {"second document", "id: x\n---\nid: y\n", ":2:1: error: more than one document"},
       {"lone comma", ",", ":1:1: error: unexpected `,`"},
-      {"deep nesting", "a: " + std::string(100000, '['), ":1:36: error: nesting deeper than 32 levels"},
+      {"deep nesting", "a: " + std::string(100000, '['),
+       ":1:36: error: nesting deeper than 32 levels"},
       {"huge file", "a: " + std::string(2000000, 'x') + "\n",
        ": error: file is larger than 1 MiB (2000004 bytes); split it or raise the limit"},
       {"invalid UTF-8", "id: x\nname: \xc3\x28\n", ":2:7: error: invalid UTF-8 byte 0xC3"},
       {"NUL byte", std::string("id: x\nname: a\0b\n", 16), ":2:8: error: NUL byte"},
-      {"BOM in mid-file", "id: x\nname: a\xef\xbb\xbf" "b\n",
+      {"BOM in mid-file",
+       "id: x\nname: a\xef\xbb\xbf"
+       "b\n",
        ":2:8: error: byte-order mark after the start of the file"},
-      {"control character", "id: x\nname: a\x07" "b\n", ":2:8: error: control character U+0007"},
+      {"control character",
+       "id: x\nname: a\x07"
+       "b\n",
+       ":2:8: error: control character U+0007"},
       {"tag", "id: !!str x\n", ":1:5: error: tags are not allowed"},
       {"directive", "%YAML 1.2\n---\nid: x\n", ":1:1: error: directives are not allowed"},
       {"unterminated string", "id: x\nname: \"open\n",
@@ -47,11 +53,12 @@ TEST(HostileInput, IsRejectedWithALocatedMessage) {
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     testing::WriteFileOrDie(reg + "/providers/x.yaml", c.content);
-    auto r = testing::RunVendorlint({"validate", "--registry", "reg", "--rules", base + "/none"},
-                                    base);
+    auto r =
+        testing::RunVendorlint({"validate", "--registry", "reg", "--rules", base + "/none"}, base);
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(r.err.substr(0, r.err.find('\n')), std::string("reg/providers/x.yaml") + c.first_line);
+    EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+              std::string("reg/providers/x.yaml") + c.first_line);
   }
 }
 
