@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -99,6 +100,34 @@ RunResult RunVendorlint(const std::vector<std::string>& args, const std::string&
   r.err = Slurp(fe);
   close(fo);
   close(fe);
+  return r;
+}
+
+std::string CopyProject() {
+  std::string dir = MakeTempDir() + "/project";
+  fs::create_directories(dir);
+  fs::copy(SourceDir() + "/registry", dir + "/registry", fs::copy_options::recursive);
+  fs::copy(SourceDir() + "/rules", dir + "/rules", fs::copy_options::recursive);
+  return dir;
+}
+
+ToolResult RunSharedTool(const std::string& tool, const std::vector<std::string>& args) {
+  auto quote = [](const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  std::string cmd = quote(SharedDir() + "/tools/" + tool);
+  for (const auto& a : args) cmd += " " + quote(a);
+  cmd += " 2>&1";
+  ToolResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
 

@@ -30,12 +30,24 @@ struct RunResult {
 RunResult RunVendorlint(const std::vector<std::string>& args, const std::string& cwd = "",
                         const std::vector<std::string>& env = {});
 
+// A copy of the project's registry/ and rules/ in a fresh temp dir (returned),
+// for tests that edit them the way a pull request would.
+std::string CopyProject();
+
+// Runs ../shared/tools/TOOL with ARGS (stdout and stderr together). Only
+// meaningful when SharedDir() is not empty.
+struct ToolResult {
+  int exit_code = -1;
+  std::string output;
+};
+ToolResult RunSharedTool(const std::string& tool, const std::vector<std::string>& args);
+
 }  // namespace vendorlint::testing
 
-#define VL_SKIP_WITHOUT_SHARED()                                                   \
-  do {                                                                             \
-    if (::vendorlint::testing::SharedDir().empty())                                \
-      GTEST_SKIP() << "../shared is absent: skipping test that needs it";          \
+#define VL_SKIP_WITHOUT_SHARED()                                          \
+  do {                                                                    \
+    if (::vendorlint::testing::SharedDir().empty())                       \
+      GTEST_SKIP() << "../shared is absent: skipping test that needs it"; \
   } while (0)
 
 #endif  // VENDORLINT_TESTS_TEST_SUPPORT_H_

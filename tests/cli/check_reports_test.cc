@@ -13,20 +13,13 @@ namespace vendorlint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CopyProject;
 using testing::MakeTempDir;
 using testing::ReadFileOrDie;
 using testing::RunVendorlint;
 using testing::SharedDir;
 using testing::SourceDir;
 using testing::WriteFileOrDie;
-
-std::string CopyProject() {
-  std::string dir = MakeTempDir() + "/project";
-  fs::create_directories(dir);
-  fs::copy(SourceDir() + "/registry", dir + "/registry", fs::copy_options::recursive);
-  fs::copy(SourceDir() + "/rules", dir + "/rules", fs::copy_options::recursive);
-  return dir;
-}
 
 const char kRule[] = "internal-tools-hold-personal-data-only-incidentally";
 
@@ -163,15 +156,9 @@ TEST(CheckBaseline, FailsOnlyOnNewFindingsAndSurvivesReformatting) {
 }
 
 // Runs a validator from ../shared/tools; "" when it passes.
-std::string Validate(const std::string& tool, const std::string& file) {
-  std::string cmd = "'" + SharedDir() + "/tools/" + tool + "' " + file + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  return status == 0 ? "" : out.empty() ? "failed" : out;
+std::string Validate(const std::string& tool, const std::vector<std::string>& args) {
+  auto r = testing::RunSharedTool(tool, args);
+  return r.exit_code == 0 ? "" : r.output.empty() ? "failed" : r.output;
 }
 
 TEST(CheckReports, SarifAndJunitFromTheCliPassTheValidators) {
@@ -188,12 +175,12 @@ TEST(CheckReports, SarifAndJunitFromTheCliPassTheValidators) {
   EXPECT_NE(sarif.find("\"kind\": \"external\""), std::string::npos);  // the waiver
   EXPECT_NE(sarif.find("\"id\": \"vendorlint/test/\""), std::string::npos);
   if (std::system("command -v node >/dev/null 2>&1") == 0) {
-    EXPECT_EQ(Validate("validate-sarif", "--github '" + dir + "/out/v.sarif'"), "");
+    EXPECT_EQ(Validate("validate-sarif", {"--github", dir + "/out/v.sarif"}), "");
   } else {
     std::fprintf(stderr, "note: node is missing: SARIF schema validation skipped\n");
   }
   if (std::system("command -v xmllint >/dev/null 2>&1") == 0) {
-    EXPECT_EQ(Validate("validate-junit", "--strict '" + dir + "/out/v.xml'"), "");
+    EXPECT_EQ(Validate("validate-junit", {"--strict", dir + "/out/v.xml"}), "");
   } else {
     std::fprintf(stderr, "note: xmllint is missing: JUnit validation skipped\n");
   }

@@ -11,6 +11,7 @@ namespace vendorlint {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CopyProject;
 using testing::MakeTempDir;
 using testing::ReadFileOrDie;
 using testing::RunVendorlint;
@@ -27,15 +28,6 @@ void ExpectGolden(const std::string& actual, const std::string& golden_name) {
   }
   EXPECT_EQ(actual, ReadFileOrDie(path))
       << "golden " << path << " differs; if the change is intended, rerun with VL_UPDATE_GOLDEN=1";
-}
-
-// A copy of the real registry and rules in a temp project dir.
-std::string CopyProject() {
-  std::string dir = MakeTempDir() + "/project";
-  fs::create_directories(dir);
-  fs::copy(SourceDir() + "/registry", dir + "/registry", fs::copy_options::recursive);
-  fs::copy(SourceDir() + "/rules", dir + "/rules", fs::copy_options::recursive);
-  return dir;
 }
 
 const char kAsOf[] = "--as-of=2026-11-22";

@@ -69,10 +69,7 @@ TEST(CiSetups, AreValidYamlAndTheirCommandsRun) {
 
     for (const auto& args : Commands(root)) {
       ++commands;
-      std::string dir = MakeTempDir() + "/repo";
-      fs::create_directories(dir);
-      fs::copy(SourceDir() + "/registry", dir + "/registry", fs::copy_options::recursive);
-      fs::copy(SourceDir() + "/rules", dir + "/rules", fs::copy_options::recursive);
+      std::string dir = testing::CopyProject();
       auto r = RunVendorlint(args, dir);
       std::string line;
       for (const auto& a : args) line += " " + a;

@@ -53,17 +53,8 @@ struct Validation {
 Validation Validate(const std::string& xml, const std::string& name) {
   std::string file = testing::MakeTempDir() + "/" + name + ".xml";
   testing::WriteFileOrDie(file, xml);
-  std::string cmd =
-      "'" + testing::SharedDir() + "/tools/validate-junit' --strict '" + file + "' 2>&1";
-  Validation v;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return v;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) v.output.append(buf, n);
-  int status = pclose(p);
-  v.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return v;
+  auto r = testing::RunSharedTool("validate-junit", {"--strict", file});
+  return Validation{r.exit_code, r.output};
 }
 
 TEST(JunitReport, SampleGolden) {

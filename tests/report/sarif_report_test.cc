@@ -660,24 +660,15 @@ struct Validation {
 // Runs the validator on `sarif`; `skip` is set when it cannot run here.
 Validation Validate(const std::string& sarif, const std::string& name) {
   Validation v;
-  std::string shared = testing::SharedDir();
   if (std::system("command -v node >/dev/null 2>&1") != 0) {
     v.skip = "node is not installed: cannot run validate-sarif (apt-get install nodejs npm)";
     return v;
   }
   std::string path = testing::MakeTempDir() + "/" + name + ".sarif";
   testing::WriteFileOrDie(path, sarif);
-  std::string cmd = "'" + shared + "/tools/validate-sarif' --github '" + path + "' 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) {
-    v.skip = "popen failed";
-    return v;
-  }
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) v.output.append(buf.data(), n);
-  int rc = pclose(p);
-  v.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  auto r = testing::RunSharedTool("validate-sarif", {"--github", path});
+  v.status = r.exit_code;
+  v.output = r.output;
   // Exit 2 is a setup problem (npm missing, no registry access), not a verdict.
   if (v.status == 2 && (v.output.find("npm") != std::string::npos ||
                         v.output.find("node not found") != std::string::npos)) {
