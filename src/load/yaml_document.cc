@@ -21,7 +21,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include "load/input_checks.h"
+#include "load/byte_checks.h"
+#include "load/lexical_checks.h"
 
 namespace vendorlint::yaml {
 

@@ -14,7 +14,7 @@
 //    (plain and quoted scalar keys are fine; `a` and "a" are the same key);
 //  - escape sequences that produce control characters;
 //  - whatever yaml-cpp reports as a syntax error, and the syntax errors that
-//    yaml-cpp 0.7 lets pass which load/input_checks.h knows how to find.
+//    yaml-cpp 0.7 lets pass which load/lexical_checks.h knows how to find.
 // Byte-level problems are all reported (up to a cap) before any parsing.
 #ifndef VENDORLINT_LOAD_YAML_DOCUMENT_H_
 #define VENDORLINT_LOAD_YAML_DOCUMENT_H_

@@ -1,7 +1,8 @@
 // `--format sarif`: a SARIF 2.1.0 log (OASIS, errata 01) with one run, shaped
 // for GitHub code scanning as well as for spec-following viewers.
 //
-// Mapping (the reasons are next to the code in sarif_report.cc):
+// Mapping (the reasons are next to the code in sarif_report.cc and, for
+// rules, sarif_rules.cc):
 //  - every rule becomes a tool.driver.rules[] entry; fail and review findings,
 //    waived ones (with an accepted external suppression), passes (only with
 //    --include-passes) and, with --baseline, absent ones become results;
@@ -19,6 +20,9 @@
 #include <string_view>
 
 #include "report/report.h"
+// SarifRuleName, part of this format's API, is declared with the rule
+// descriptors it names.
+#include "report/sarif_rules.h"
 
 namespace vendorlint {
 
@@ -26,11 +30,6 @@ namespace vendorlint {
 inline constexpr const char* kVendorlintInformationUri = "https://github.com/vendorlint/vendorlint";
 
 std::string WriteSarifReport(const Report& report);
-
-// A rule id as a SARIF reportingDescriptor.name: PascalCase, one word per
-// hyphen-separated part ("no-student-data-to-advertisers" ->
-// "NoStudentDataToAdvertisers").
-std::string SarifRuleName(std::string_view rule_id);
 
 // A report path (relative to where vendorlint ran) as an artifactLocation.uri:
 // '/'-separated, normalised ("./registry/x.yaml" -> "registry/x.yaml") and

@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 // Invalid cases that ParseDocument still accepts because yaml-cpp 0.7 does and
 // none of our own checks catches them. Empty today: yaml-cpp mis-accepts 34 of
 // the 94 invalid cases; our rules (one document, no directives, anchors or
-// tags) and the lexical checks in load/input_checks.cc reject all of them.
+// tags) and the lexical checks in load/lexical_checks.cc reject all of them.
 // The test fails if a case listed here is rejected or an unlisted one accepted.
 const std::set<std::string> kKnownMisAccepts = {};
 
