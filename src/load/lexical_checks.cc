@@ -31,7 +31,8 @@ void FindDirectives(const LineIndex& lines, std::vector<Problem>* out) {
     }
     if (!directives_allowed_here) continue;
     if (!line.empty() && line[0] == '%') {
-      out->push_back({lines.LineStart(ln), ln, 1, "directives are not allowed"});
+      out->push_back(
+          {lines.LineStart(ln), ln, 1, "directives are not allowed; remove the `%` line"});
       continue;
     }
     if (IsBlankLine(line)) continue;
@@ -257,7 +258,9 @@ void CheckColumnOne(const LineIndex& lines, const ParseFacts& facts, std::vector
     }
     if (std::binary_search(keys.begin(), keys.end(), start)) continue;
     Report(lines, start,
-           c == '%' ? "directives are not allowed" : "continuation line must be indented", out);
+           c == '%' ? "directives are not allowed; remove the `%` line"
+                    : "continuation line must be indented",
+           out);
   }
 }
 
@@ -505,7 +508,7 @@ void CheckAfterParse(std::string_view text, const LineIndex& lines, const ParseF
   if (const size_t end = RootEnd(text, facts, quoted, flows); end != kNpos) {
     for (uint32_t ln = lines.At(end).line + 1; ln <= lines.line_count(); ++ln) {
       if (lines.Line(ln).substr(0, 1) == "%") {
-        Report(lines, lines.LineStart(ln), "directives are not allowed", out);
+        Report(lines, lines.LineStart(ln), "directives are not allowed; remove the `%` line", out);
       }
     }
   }

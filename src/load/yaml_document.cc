@@ -144,7 +144,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
     const size_t offset = Offset(mark);
-    Error(offset, "aliases are not allowed");
+    Error(offset, "aliases are not allowed; write the value out in full");
     Add(MakeNode(NodeKind::kNull, offset), offset, false);
   }
 
@@ -208,8 +208,9 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   void CheckProperties(size_t offset, YAML::anchor_t anchor, bool tagged) {
-    if (anchor != YAML::NullAnchor) Error(offset, "anchors are not allowed");
-    if (tagged) Error(offset, "tags are not allowed");
+    if (anchor != YAML::NullAnchor)
+      Error(offset, "anchors are not allowed; write the value out in full");
+    if (tagged) Error(offset, "tags are not allowed; quote the value if it must be a string");
   }
 
   Node MakeNode(NodeKind kind, size_t offset) {
@@ -355,7 +356,8 @@ std::string TokenAt(std::string_view text, size_t offset) {
 }
 
 std::string YamlCppMessage(const YAML::Exception& e) {
-  if (e.msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0) return "aliases are not allowed";
+  if (e.msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0)
+    return "aliases are not allowed; write the value out in full";
   return "YAML syntax error: " + e.msg;
 }
 
@@ -397,7 +399,7 @@ bool ParseText(std::string_view text, const LineIndex& lines, const Limits& limi
     const size_t offset = builder.second_document_offset();
     const std::string_view rest = text.substr(offset);
     if (rest.substr(0, 3) == "---") {
-      reporter->At(offset, "more than one document");
+      reporter->At(offset, "more than one document; put each document in a file of its own");
     } else if (offset == builder.first_document_offset()) {
       reporter->At(offset, fmt::format("unexpected `{}`", TokenAt(text, offset)));
     } else {

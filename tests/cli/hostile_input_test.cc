@@ -23,10 +23,12 @@ TEST(HostileInput, IsRejectedWithALocatedMessage) {
   const std::vector<Case> cases = {
       {"duplicate key", "id: x\nname: a\nname: b\n",
        ":3:1: error: duplicate key `name` (first at line 2)"},
-      {"alias cycle", "a: &a [*a]\n", ":1:4: error: anchors are not allowed"},
+      {"alias cycle", "a: &a [*a]\n",
+       ":1:4: error: anchors are not allowed; write the value out in full"},
       {"billion laughs", "a: &a [x,x]\nb: &b [*a,*a]\nc: [*b,*b]\n",
-       ":1:4: error: anchors are not allowed"},
-      {"second document", "id: x\n---\nid: y\n", ":2:1: error: more than one document"},
+       ":1:4: error: anchors are not allowed; write the value out in full"},
+      {"second document", "id: x\n---\nid: y\n",
+       ":2:1: error: more than one document; put each document in a file of its own"},
       {"lone comma", ",", ":1:1: error: unexpected `,`"},
       {"deep nesting", "a: " + std::string(100000, '['),
        ":1:36: error: nesting deeper than 32 levels"},
@@ -42,8 +44,10 @@ TEST(HostileInput, IsRejectedWithALocatedMessage) {
        "id: x\nname: a\x07"
        "b\n",
        ":2:8: error: control character U+0007"},
-      {"tag", "id: !!str x\n", ":1:5: error: tags are not allowed"},
-      {"directive", "%YAML 1.2\n---\nid: x\n", ":1:1: error: directives are not allowed"},
+      {"tag", "id: !!str x\n",
+       ":1:5: error: tags are not allowed; quote the value if it must be a string"},
+      {"directive", "%YAML 1.2\n---\nid: x\n",
+       ":1:1: error: directives are not allowed; remove the `%` line"},
       {"unterminated string", "id: x\nname: \"open\n",
        ":2:7: error: unterminated double-quoted string"},
   };

@@ -141,22 +141,28 @@ TEST(YamlBytes, FileLargerThanTheLimit) {
 // ---- document structure ----------------------------------------------------
 
 TEST(YamlDocument, Directives) {
-  EXPECT_EQ(Error("%YAML 1.2\n---\na: b\n"), "f.yaml:1:1: error: directives are not allowed");
+  EXPECT_EQ(Error("%YAML 1.2\n---\na: b\n"),
+            "f.yaml:1:1: error: directives are not allowed; remove the `%` line");
   EXPECT_EQ(Error("# c\n%TAG !e! tag:example.com,2000:\n---\na: b\n"),
-            "f.yaml:2:1: error: directives are not allowed");
+            "f.yaml:2:1: error: directives are not allowed; remove the `%` line");
   EXPECT_EQ(Error("a: 1\n...\n%YAML 1.2\n---\nb: 2\n"),
-            "f.yaml:3:1: error: directives are not allowed");
-  EXPECT_EQ(Error("a: 1\n%YAML 1.2\n"), "f.yaml:2:1: error: directives are not allowed");
-  EXPECT_EQ(Error("[a]\n%YAML 1.2\n"), "f.yaml:2:1: error: directives are not allowed");
-  EXPECT_EQ(Error("{a: b}\n%FOO\n"), "f.yaml:2:1: error: directives are not allowed");
-  EXPECT_EQ(Error("\"a\n  b\"\n%FOO\n"), "f.yaml:3:1: error: directives are not allowed");
+            "f.yaml:3:1: error: directives are not allowed; remove the `%` line");
+  EXPECT_EQ(Error("a: 1\n%YAML 1.2\n"),
+            "f.yaml:2:1: error: directives are not allowed; remove the `%` line");
+  EXPECT_EQ(Error("[a]\n%YAML 1.2\n"),
+            "f.yaml:2:1: error: directives are not allowed; remove the `%` line");
+  EXPECT_EQ(Error("{a: b}\n%FOO\n"),
+            "f.yaml:2:1: error: directives are not allowed; remove the `%` line");
+  EXPECT_EQ(Error("\"a\n  b\"\n%FOO\n"),
+            "f.yaml:3:1: error: directives are not allowed; remove the `%` line");
   EXPECT_TRUE(Parse("plain\n%continued\n").ok);  // a plain scalar goes on
   // `%` elsewhere is content.
   EXPECT_TRUE(Parse("a: 50%\nb: \"%YAML\"\nc: |\n  %not a directive\n").ok);
 }
 
 TEST(YamlDocument, MoreThanOneDocument) {
-  EXPECT_EQ(Error("a: 1\n---\nb: 2\n"), "f.yaml:2:1: error: more than one document");
+  EXPECT_EQ(Error("a: 1\n---\nb: 2\n"),
+            "f.yaml:2:1: error: more than one document; put each document in a file of its own");
   EXPECT_EQ(Error("a: 1\n...\nb: 2\n"),
             "f.yaml:3:1: error: unexpected `b:` after the end of the document");
   EXPECT_EQ(Error("- a\nb: c\n"),
@@ -187,25 +193,36 @@ TEST(YamlDocument, DocumentWithoutContentIsEmpty) {
 }
 
 TEST(YamlDocument, Tags) {
-  EXPECT_EQ(Error("a: !!str 1\n"), "f.yaml:1:4: error: tags are not allowed");
-  EXPECT_EQ(Error("a: !foo x\n"), "f.yaml:1:4: error: tags are not allowed");
-  EXPECT_EQ(Error("a: ! x\n"), "f.yaml:1:4: error: tags are not allowed");
-  EXPECT_EQ(Error("a: !<tag:x> y\n"), "f.yaml:1:4: error: tags are not allowed");
-  EXPECT_EQ(Error("a: !!null\n"), "f.yaml:1:4: error: tags are not allowed");
-  EXPECT_EQ(Error("!!map {a: b}\n"), "f.yaml:1:1: error: tags are not allowed");
-  EXPECT_EQ(Error("- !t [a]\n"), "f.yaml:1:3: error: tags are not allowed");
+  EXPECT_EQ(Error("a: !!str 1\n"),
+            "f.yaml:1:4: error: tags are not allowed; quote the value if it must be a string");
+  EXPECT_EQ(Error("a: !foo x\n"),
+            "f.yaml:1:4: error: tags are not allowed; quote the value if it must be a string");
+  EXPECT_EQ(Error("a: ! x\n"),
+            "f.yaml:1:4: error: tags are not allowed; quote the value if it must be a string");
+  EXPECT_EQ(Error("a: !<tag:x> y\n"),
+            "f.yaml:1:4: error: tags are not allowed; quote the value if it must be a string");
+  EXPECT_EQ(Error("a: !!null\n"),
+            "f.yaml:1:4: error: tags are not allowed; quote the value if it must be a string");
+  EXPECT_EQ(Error("!!map {a: b}\n"),
+            "f.yaml:1:1: error: tags are not allowed; quote the value if it must be a string");
+  EXPECT_EQ(Error("- !t [a]\n"),
+            "f.yaml:1:3: error: tags are not allowed; quote the value if it must be a string");
 }
 
 TEST(YamlDocument, AnchorsAndAliases) {
-  EXPECT_EQ(Error("a: &x 1\n"), "f.yaml:1:4: error: anchors are not allowed");
-  EXPECT_EQ(Error("a: *x\n"), "f.yaml:1:4: error: aliases are not allowed");
+  EXPECT_EQ(Error("a: &x 1\n"),
+            "f.yaml:1:4: error: anchors are not allowed; write the value out in full");
+  EXPECT_EQ(Error("a: *x\n"),
+            "f.yaml:1:4: error: aliases are not allowed; write the value out in full");
   Parsed p = Parse("a: &x 1\nb: *x\n");
-  EXPECT_EQ(p.Messages(), (Strings{"f.yaml:1:4: error: anchors are not allowed",
-                                   "f.yaml:2:4: error: aliases are not allowed"}));
+  EXPECT_EQ(p.Messages(),
+            (Strings{"f.yaml:1:4: error: anchors are not allowed; write the value out in full",
+                     "f.yaml:2:4: error: aliases are not allowed; write the value out in full"}));
   // A cycle: yaml-cpp's YAML::Load builds a cyclic graph from this.
   p = Parse("&a [*a]");
-  EXPECT_EQ(p.Messages(), (Strings{"f.yaml:1:1: error: anchors are not allowed",
-                                   "f.yaml:1:5: error: aliases are not allowed"}));
+  EXPECT_EQ(p.Messages(),
+            (Strings{"f.yaml:1:1: error: anchors are not allowed; write the value out in full",
+                     "f.yaml:1:5: error: aliases are not allowed; write the value out in full"}));
 }
 
 TEST(YamlDocument, BillionLaughsIsCheapAndCapped) {
@@ -217,9 +234,12 @@ TEST(YamlDocument, BillionLaughsIsCheapAndCapped) {
   Parsed p = Parse(text);
   EXPECT_FALSE(p.ok);
   ASSERT_EQ(p.diags.size(), 51u);
-  EXPECT_EQ(p.diags[0].Format(), "f.yaml:1:4: error: anchors are not allowed");
-  EXPECT_EQ(p.diags[1].Format(), "f.yaml:2:4: error: anchors are not allowed");
-  EXPECT_EQ(p.diags[2].Format(), "f.yaml:2:8: error: aliases are not allowed");
+  EXPECT_EQ(p.diags[0].Format(),
+            "f.yaml:1:4: error: anchors are not allowed; write the value out in full");
+  EXPECT_EQ(p.diags[1].Format(),
+            "f.yaml:2:4: error: anchors are not allowed; write the value out in full");
+  EXPECT_EQ(p.diags[2].Format(),
+            "f.yaml:2:8: error: aliases are not allowed; write the value out in full");
   EXPECT_EQ(p.diags[50].Format(), "f.yaml: note: too many errors; stopped after 50");
 }
 
