@@ -122,18 +122,14 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
     uint32_t file_id = static_cast<uint32_t>(reg.files.size());
     reg.files.push_back(waivers_path);
     if (!LoadWaivers(waivers_path, file_id, yaml::Limits{}, rules, reg, &waivers, &diags)) {
-      PrintDiagnostics(diags, err);
-      err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n",
-                         CountErrors(diags), CountErrors(diags) == 1 ? "" : "s", waivers_path);
+      ReportInvalidInput(diags, waivers_path, err);
       return kExitInvalid;
     }
   }
   std::vector<BaselineEntry> baseline;
   if (!o.baseline.empty()) {
     if (!ReadBaseline(o.baseline, 0, &baseline, &diags)) {
-      PrintDiagnostics(diags, err);
-      err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n",
-                         CountErrors(diags), CountErrors(diags) == 1 ? "" : "s", o.baseline);
+      ReportInvalidInput(diags, o.baseline, err);
       return kExitInvalid;
     }
   }

@@ -22,6 +22,10 @@ int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
 // Loads the registry, printing diagnostics to `err`. False if invalid.
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err);
 void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err);
+// Prints the diagnostics, then "vendorlint: N errors in WHERE; nothing was
+// evaluated". For every input that stops a run with exit 2.
+void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string& where,
+                        std::ostream& err);
 // Compiles the rules against the registry's taxonomy, printing diagnostics.
 bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules, std::ostream& err);
 // Every id given with --rule / --provider must exist (with a suggestion).

@@ -14,17 +14,24 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err) {
   for (const auto& d : diags) err << d.Format() << "\n";
 }
 
+void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string& where,
+                        std::ostream& err) {
+  PrintDiagnostics(diags, err);
+  size_t n = CountErrors(diags);
+  err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n", n, n == 1 ? "" : "s",
+                     where);
+}
+
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err) {
   LoadOptions lo;
   lo.registry_dir = o.registry_dir;
   lo.threads = o.threads;
   std::vector<Diagnostic> diags;
   bool ok = LoadRegistry(lo, reg, &diags);
-  PrintDiagnostics(diags, err);
-  if (!ok) {
-    size_t n = CountErrors(diags);
-    err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n", n,
-                       n == 1 ? "" : "s", o.registry_dir);
+  if (ok) {
+    PrintDiagnostics(diags, err);
+  } else {
+    ReportInvalidInput(diags, o.registry_dir, err);
   }
   return ok;
 }

@@ -33,11 +33,10 @@ bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules,
                        std::ostream& err) {
   std::vector<Diagnostic> diags;
   bool ok = LoadRules(o.rules_dir, reg.taxonomy, yaml::Limits{}, rules, &diags, o.threads);
-  PrintDiagnostics(diags, err);
-  if (!ok) {
-    size_t n = CountErrors(diags);
-    err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n", n,
-                       n == 1 ? "" : "s", o.rules_dir);
+  if (ok) {
+    PrintDiagnostics(diags, err);
+  } else {
+    ReportInvalidInput(diags, o.rules_dir, err);
   }
   return ok;
 }

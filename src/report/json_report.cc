@@ -5,13 +5,17 @@
 namespace vendorlint {
 namespace {
 
-void WriteLocation(JsonWriter* w, const Report& r, const Location& loc) {
+void WriteLocation(JsonWriter* w, const std::string& file, uint32_t line, uint32_t column) {
   w->Key("location");
   w->BeginObject();
-  w->Member("file", r.Path(loc));
-  w->Member("line", static_cast<int64_t>(loc.line));
-  w->Member("column", static_cast<int64_t>(loc.column));
+  w->Member("file", file);
+  w->Member("line", static_cast<int64_t>(line));
+  w->Member("column", static_cast<int64_t>(column));
   w->EndObject();
+}
+
+void WriteLocation(JsonWriter* w, const Report& r, const Location& loc) {
+  WriteLocation(w, r.Path(loc), loc.line, loc.column);
 }
 
 }  // namespace
@@ -95,12 +99,7 @@ std::string WriteJsonReport(const Report& r) {
     w.BeginObject();
     w.Member("severity", SeverityName(d.severity));
     w.Member("message", d.message);
-    w.Key("location");
-    w.BeginObject();
-    w.Member("file", d.file);
-    w.Member("line", static_cast<int64_t>(d.line));
-    w.Member("column", static_cast<int64_t>(d.column));
-    w.EndObject();
+    WriteLocation(&w, d.file, d.line, d.column);
     w.EndObject();
   }
   w.EndArray();
