@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <fcntl.h>
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -100,6 +101,41 @@ RunResult RunVendorlint(const std::vector<std::string>& args, const std::string&
   r.err = Slurp(fe);
   close(fo);
   close(fe);
+  return r;
+}
+
+RunResult RunVendorlintOnTerminal(const std::vector<std::string>& args, const std::string& cwd,
+                                  const std::vector<std::string>& env) {
+  int master = -1;
+  pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) throw std::runtime_error("forkpty failed");
+  if (pid == 0) {
+    if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
+    for (const auto& kv : env) {
+      if (kv.starts_with("-")) {
+        unsetenv(kv.c_str() + 1);
+      } else {
+        putenv(const_cast<char*>(kv.c_str()));
+      }
+    }
+    std::vector<char*> argv;
+    std::string bin = BinaryPath();
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  RunResult r;
+  char buf[4096];
+  ssize_t n;
+  // Reading ends with EIO once the child has exited and the terminal closes.
+  while ((n = read(master, buf, sizeof buf)) > 0) r.out.append(buf, static_cast<size_t>(n));
+  close(master);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return r;
 }
 

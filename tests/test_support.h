@@ -30,6 +30,12 @@ struct RunResult {
 RunResult RunVendorlint(const std::vector<std::string>& args, const std::string& cwd = "",
                         const std::vector<std::string>& env = {});
 
+// Like RunVendorlint, but stdout and stderr are a pseudo-terminal, as for a
+// person at a terminal; `out` receives both. `env` entries are set ("NAME=v")
+// or, as "-NAME", removed.
+RunResult RunVendorlintOnTerminal(const std::vector<std::string>& args, const std::string& cwd,
+                                  const std::vector<std::string>& env);
+
 // A copy of the project's registry/ and rules/ in a fresh temp dir (returned),
 // for tests that edit them the way a pull request would.
 std::string CopyProject();

@@ -2,6 +2,7 @@
 // both disclosure editions, the pull-request scenario, determinism.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -170,6 +171,20 @@ TEST(Check, ColourOnlyWhenAskedOrOnATerminal) {
   args.insert(args.end(), {"--color", "always"});
   auto color = RunVendorlint(args, src, {"NO_COLOR="});
   EXPECT_NE(color.out.find('\x1b'), std::string::npos);
+}
+
+// Through a pseudo-terminal, as a person at a terminal sees it: colour by
+// default, none when NO_COLOR is set.
+TEST(Check, ColourOnATerminalHonoursNoColor) {
+  std::vector<std::string> args = {"check", "--as-of", "2026-11-22", "--rule",
+                                   "privacy-policy-recorded"};
+  auto tty = testing::RunVendorlintOnTerminal(args, SourceDir(), {"-NO_COLOR"});
+  EXPECT_EQ(tty.exit_code, 0);
+  ASSERT_NE(tty.out.find("FAIL"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("\x1b[1;31mFAIL  \x1b[0m"), std::string::npos) << tty.out;
+  auto no_color = testing::RunVendorlintOnTerminal(args, SourceDir(), {"NO_COLOR=1"});
+  ASSERT_NE(no_color.out.find("FAIL"), std::string::npos) << no_color.out;
+  EXPECT_EQ(no_color.out.find('\x1b'), std::string::npos) << no_color.out;
 }
 
 TEST(Check, RulesExplainAndTestCommands) {
