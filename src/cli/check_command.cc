@@ -103,7 +103,7 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
   RuleSet rules;
-  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  if (!LoadRulesOrReport(o, reg.taxonomy, &rules, err)) return kExitInvalid;
   // A gate that checks nothing must not pass: a mistyped --rules would
   // otherwise turn every pull request green.
   if (rules.rules.empty())
@@ -153,8 +153,6 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
     ApplyBaseline(baseline, &report.findings, &report.absent);
   }
   report.summary = ComputeSummary(reg, rules, report.findings, policy);
-  if (!o.rule_ids.empty()) report.summary.rules = o.rule_ids.size();
-  if (!o.provider_ids.empty()) report.summary.providers = o.provider_ids.size();
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
   report.end_time_utc = NowUtc();
 

@@ -27,7 +27,11 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err);
 void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string& where,
                         std::ostream& err);
 // Compiles the rules against the registry's taxonomy, printing diagnostics.
-bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules, std::ostream& err);
+bool LoadRulesOrReport(const CliOptions& o, const Taxonomy& taxonomy, RuleSet* rules,
+                       std::ostream& err);
+// Loads only <registry>/taxonomy.yaml: what compiling rules needs (rules,
+// explain, test), so a broken provider file does not stop them.
+bool LoadTaxonomyOrReport(const CliOptions& o, Taxonomy* taxonomy, std::ostream& err);
 // Every id given with --rule / --provider must exist (with a suggestion).
 bool CheckSelection(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
                     const char* what, std::ostream& err);

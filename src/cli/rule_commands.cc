@@ -29,16 +29,24 @@ int UsageError(std::ostream& err, const std::string& message) {
   return kExitInvalid;
 }
 
-bool LoadRulesOrReport(const CliOptions& o, const Registry& reg, RuleSet* rules,
+bool LoadRulesOrReport(const CliOptions& o, const Taxonomy& taxonomy, RuleSet* rules,
                        std::ostream& err) {
   std::vector<Diagnostic> diags;
-  bool ok = LoadRules(o.rules_dir, reg.taxonomy, yaml::Limits{}, rules, &diags, o.threads);
+  bool ok = LoadRules(o.rules_dir, taxonomy, yaml::Limits{}, rules, &diags, o.threads);
   if (ok) {
     PrintDiagnostics(diags, err);
   } else {
     ReportInvalidInput(diags, o.rules_dir, err);
   }
   return ok;
+}
+
+bool LoadTaxonomyOrReport(const CliOptions& o, Taxonomy* taxonomy, std::ostream& err) {
+  std::vector<Diagnostic> diags;
+  std::string path = (std::filesystem::path(o.registry_dir) / "taxonomy.yaml").generic_string();
+  if (LoadTaxonomyFile(path, 0, yaml::Limits{}, taxonomy, &diags)) return true;
+  ReportInvalidInput(diags, path, err);
+  return false;
 }
 
 // Every id named with --rule / --provider must exist: a typo would otherwise
@@ -67,7 +75,7 @@ int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
   RuleSet rules;
-  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  if (!LoadRulesOrReport(o, reg.taxonomy, &rules, err)) return kExitInvalid;
   out << fmt::format("{}: valid: {} providers, {} data flows, {} contexts\n", o.registry_dir,
                      reg.providers.size(), reg.FlowCount(), reg.organization.contexts.size());
   out << fmt::format("{}: valid: {} rules\n", o.rules_dir, rules.rules.size());
@@ -75,10 +83,10 @@ int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err) {
-  Registry reg;
-  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  Taxonomy taxonomy;
+  if (!LoadTaxonomyOrReport(o, &taxonomy, err)) return kExitInvalid;
   RuleSet rules;
-  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  if (!LoadRulesOrReport(o, taxonomy, &rules, err)) return kExitInvalid;
   size_t width = 2;
   for (const auto& r : rules.rules) width = std::max(width, r.id.size());
   out << fmt::format("{:<{}}  {:<8}  {}\n", "ID", width, "SEVERITY", "TITLE");
@@ -90,10 +98,10 @@ int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err) {
 
 int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.rule.empty()) return UsageError(err, "explain needs a rule id: vendorlint explain RULE");
-  Registry reg;
-  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  Taxonomy taxonomy;
+  if (!LoadTaxonomyOrReport(o, &taxonomy, err)) return kExitInvalid;
   RuleSet rules;
-  if (!LoadRulesOrReport(o, reg, &rules, err)) return kExitInvalid;
+  if (!LoadRulesOrReport(o, taxonomy, &rules, err)) return kExitInvalid;
   const Rule* r = rules.Find(o.rule);
   if (r == nullptr) {
     std::vector<std::string> ids;
@@ -126,12 +134,7 @@ int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return UsageError(err,
                       fmt::format("rules folder not found: {} (use --rules DIR)", o.rules_dir));
   Taxonomy taxonomy;
-  std::vector<Diagnostic> diags;
-  std::string path = o.registry_dir + "/taxonomy.yaml";
-  if (!LoadTaxonomyFile(path, 0, yaml::Limits{}, &taxonomy, &diags)) {
-    PrintDiagnostics(diags, err);
-    return kExitInvalid;
-  }
+  if (!LoadTaxonomyOrReport(o, &taxonomy, err)) return kExitInvalid;
   RuleTestOptions options;
   options.rules_dir = o.rules_dir;
   options.rule_ids = o.rule_ids;

@@ -71,8 +71,13 @@ bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Lim
                       Taxonomy* out, std::vector<Diagnostic>* diags) {
   yaml::Node root;
   if (!yaml::ParseFile(path, limits, &root, diags)) return false;
-  SchemaContext ctx(path, file_id, diags);
-  return ReadTaxonomy(&ctx, root, out);
+  // Sorted by position like every other file's diagnostics.
+  std::vector<Diagnostic> local;
+  SchemaContext ctx(path, file_id, &local);
+  bool ok = ReadTaxonomy(&ctx, root, out);
+  SortDiagnostics(&local);
+  diags->insert(diags->end(), local.begin(), local.end());
+  return ok;
 }
 
 bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnostic>* diags) {

@@ -64,10 +64,6 @@ void SchemaContext::ErrorAt(uint32_t line, uint32_t column, std::string message)
   diags_->push_back(Diagnostic{path_, line, column, Severity::kError, std::move(message)});
 }
 
-void SchemaContext::Warning(const yaml::Node& at, std::string message) {
-  diags_->push_back(Diagnostic{path_, at.line, at.column, Severity::kWarning, std::move(message)});
-}
-
 MappingReader::MappingReader(SchemaContext* ctx, const yaml::Node& node, std::string what,
                              std::vector<std::string> allowed)
     : ctx_(ctx), node_(node), what_(std::move(what)) {

@@ -27,7 +27,6 @@ class SchemaContext {
   Location Loc(const yaml::Node& n) const { return Location{file_id_, n.line, n.column}; }
   void Error(const yaml::Node& at, std::string message) { ErrorAt(at.line, at.column, std::move(message)); }
   void ErrorAt(uint32_t line, uint32_t column, std::string message);
-  void Warning(const yaml::Node& at, std::string message);
 
   const std::string& path() const { return path_; }
   uint32_t file_id() const { return file_id_; }

@@ -51,7 +51,6 @@ class Taxonomy {
   bool HasAttribute(TaxonomyKind kind, std::string_view name) const;
   // All keys of a kind, sorted.
   std::vector<std::string> Keys(TaxonomyKind kind) const;
-  size_t Size(TaxonomyKind kind) const { return entries_[Index(kind)].size(); }
 
  private:
   static size_t Index(TaxonomyKind k) { return static_cast<size_t>(k); }

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -41,8 +43,16 @@ bool FailsGate(const Finding& f, const GatePolicy& policy) {
 ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
                              const std::vector<Finding>& findings, const GatePolicy& policy) {
   ReportSummary s;
-  s.providers = registry.providers.size();
-  s.rules = rules.rules.size();
+  // EvaluateAll yields one finding per evaluated (rule, provider) pair, so the
+  // findings say what --rule / --provider selected. Without findings (an empty
+  // registry) nothing was selected away.
+  std::set<std::string_view> rule_ids, provider_ids;
+  for (const auto& f : findings) {
+    rule_ids.insert(f.rule_id);
+    provider_ids.insert(f.provider_id);
+  }
+  s.providers = findings.empty() ? registry.providers.size() : provider_ids.size();
+  s.rules = findings.empty() ? rules.rules.size() : rule_ids.size();
   for (const auto& f : findings) {
     ++s.counts[static_cast<size_t>(f.outcome)];
     if (FailsGate(f, policy)) s.gate_pass = false;

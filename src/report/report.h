@@ -38,6 +38,8 @@ struct ReportSummary {
 
 // True if this finding makes the gate fail under `policy`.
 bool FailsGate(const Finding& f, const GatePolicy& policy);
+// Counts outcomes and the rules and providers the findings cover (what a
+// --rule / --provider selection evaluated), and decides the gate.
 ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
                              const std::vector<Finding>& findings, const GatePolicy& policy);
 

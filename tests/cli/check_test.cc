@@ -97,6 +97,17 @@ TEST(Check, ExitCodesFollowFailOnAndStrict) {
   EXPECT_EQ(RunVendorlint(warning_rule, src).exit_code, 1);
 }
 
+TEST(Check, SummaryCountsWhatTheSelectionEvaluated) {
+  auto r = RunVendorlint({"check", kAsOf, "--rule", "sources-cite-row", "--rule",
+                          "sources-cite-row", "--provider", "aws", "--provider", "aws"},
+                         SourceDir());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(
+      r.out.ends_with("1 providers, 1 rules: 1 pass, 0 fail, 0 review, 0 waived, 0 not "
+                      "applicable; gate: PASS (--fail-on error)\n"))
+      << r.out;
+}
+
 TEST(Check, UsageErrorsExitTwoBeforeEvaluating) {
   std::string src = SourceDir();
   auto r = RunVendorlint({"check", "--fail-on", "fatal"}, src);
@@ -205,6 +216,21 @@ TEST(Check, RulesExplainAndTestCommands) {
   auto test = RunVendorlint({"test"}, src);
   EXPECT_EQ(test.exit_code, 0) << test.out << test.err;
   EXPECT_NE(test.out.find(" passed, 0 failed\n"), std::string::npos) << test.out;
+}
+
+TEST(Check, RuleCommandsNeedOnlyTheTaxonomy) {
+  std::string dir = CopyProject();
+  WriteFileOrDie(dir + "/registry/providers/aws.yaml", "id: aws\nname: [broken\n");
+  EXPECT_EQ(RunVendorlint({"explain", "personal-data-encrypted-at-rest"}, dir).exit_code, 0);
+  EXPECT_EQ(RunVendorlint({"rules"}, dir).exit_code, 0);
+  EXPECT_EQ(RunVendorlint({"test"}, dir).exit_code, 0);
+  EXPECT_EQ(RunVendorlint({"check"}, dir).exit_code, 2);  // the gate needs the providers
+
+  WriteFileOrDie(dir + "/registry/taxonomy.yaml", "data_categories: 1\n");
+  auto r = RunVendorlint({"rules"}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.err.starts_with("registry/taxonomy.yaml:1:1: error: ")) << r.err;
+  EXPECT_TRUE(r.err.ends_with("in registry/taxonomy.yaml; nothing was evaluated\n")) << r.err;
 }
 
 TEST(Check, RuleTestMismatchExitsOne) {
