@@ -11,14 +11,14 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.h"
-#include "load/waiver_loader.h"
+#include "check/waiver_loader.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/text_report.h"
-#include "rules/baseline.h"
+#include "check/baseline.h"
 #include "rules/evaluator.h"
-#include "rules/fingerprint.h"
-#include "rules/waivers.h"
+#include "check/fingerprint.h"
+#include "check/waivers.h"
 
 namespace vendorlint {
 namespace {

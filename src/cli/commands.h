@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "model/location.h"
+#include "util/location.h"
 #include "model/registry.h"
 #include "rules/rule.h"
 

@@ -12,7 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.h"
-#include "load/did_you_mean.h"
+#include "util/did_you_mean.h"
 #include "load/registry_loader.h"
 #include "report/json_report.h"
 #include "report/report.h"

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/utf8.h"
+#include "util/utf8.h"
 
 namespace vendorlint::yaml::internal {
 

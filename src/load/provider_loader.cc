@@ -6,7 +6,7 @@
 
 #include <fmt/ranges.h>
 
-#include "load/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 namespace vendorlint {
 namespace {

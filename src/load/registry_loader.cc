@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "load/organization_loader.h"
-#include "load/parallel_for.h"
+#include "util/parallel_for.h"
 #include "load/provider_loader.h"
 #include "load/schema_reader.h"
 #include "load/taxonomy_loader.h"

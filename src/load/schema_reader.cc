@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "load/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 namespace vendorlint {
 namespace {

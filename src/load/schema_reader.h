@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "load/yaml_document.h"
-#include "model/date.h"
+#include "util/date.h"
 #include "model/registry.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"

@@ -26,7 +26,7 @@
 #include <utility>
 #include <vector>
 
-#include "model/location.h"
+#include "util/location.h"
 
 namespace vendorlint::yaml {
 

@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/date.h"
-#include "model/location.h"
+#include "util/date.h"
+#include "util/location.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/location.h"
+#include "util/location.h"
 #include "model/tri.h"
 
 namespace vendorlint {

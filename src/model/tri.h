@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "model/location.h"
+#include "util/location.h"
 
 namespace vendorlint {
 

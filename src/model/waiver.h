@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "model/date.h"
-#include "model/location.h"
+#include "util/date.h"
+#include "util/location.h"
 #include "model/registry.h"
 
 namespace vendorlint {

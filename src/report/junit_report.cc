@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "model/utf8.h"
+#include "util/utf8.h"
 
 namespace vendorlint {
 namespace {

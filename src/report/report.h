@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/date.h"
+#include "util/date.h"
 #include "model/registry.h"
 #include "rules/finding.h"
 #include "rules/rule.h"

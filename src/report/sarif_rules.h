@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "model/location.h"
+#include "util/location.h"
 #include "report/json_writer.h"
 #include "rules/rule.h"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "load/parallel_for.h"
+#include "util/parallel_for.h"
 #include "rules/predicate_eval.h"
 
 namespace vendorlint {

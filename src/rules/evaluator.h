@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "model/date.h"
+#include "util/date.h"
 #include "model/registry.h"
 #include "model/tri.h"
 #include "rules/finding.h"

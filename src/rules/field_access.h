@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/date.h"
+#include "util/date.h"
 #include "model/registry.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/location.h"
+#include "util/location.h"
 
 namespace vendorlint {
 

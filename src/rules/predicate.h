@@ -13,7 +13,7 @@
 
 #include <re2/re2.h>
 
-#include "model/location.h"
+#include "util/location.h"
 #include "rules/field_access.h"
 
 namespace vendorlint {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/location.h"
+#include "util/location.h"
 #include "rules/predicate.h"
 
 namespace vendorlint {

@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "load/did_you_mean.h"
-#include "load/parallel_for.h"
+#include "util/did_you_mean.h"
+#include "util/parallel_for.h"
 #include "rules/predicate_compiler.h"
 
 namespace vendorlint {

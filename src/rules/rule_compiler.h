@@ -13,7 +13,7 @@
 
 #include "load/schema_reader.h"
 #include "load/yaml_document.h"
-#include "model/location.h"
+#include "util/location.h"
 #include "model/taxonomy.h"
 #include "rules/rule.h"
 

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "load/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 namespace vendorlint {
 namespace {

@@ -1,8 +1,8 @@
 // Model value types: three-valued logic, dates, taxonomy hierarchy, diagnostics.
 #include <gtest/gtest.h>
 
-#include "model/date.h"
-#include "model/location.h"
+#include "util/date.h"
+#include "util/location.h"
 #include "model/registry.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"

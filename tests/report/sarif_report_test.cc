@@ -15,7 +15,7 @@
 
 #include "load/registry_loader.h"
 #include "rules/evaluator.h"
-#include "rules/fingerprint.h"
+#include "check/fingerprint.h"
 #include "rules/rule_compiler.h"
 #include "test_support.h"
 

@@ -1,7 +1,7 @@
 // Source locations and diagnostics: every value the loader produces and every
 // error it reports carries one, so that findings point at the exact YAML node.
-#ifndef VENDORLINT_MODEL_LOCATION_H_
-#define VENDORLINT_MODEL_LOCATION_H_
+#ifndef VENDORLINT_UTIL_LOCATION_H_
+#define VENDORLINT_UTIL_LOCATION_H_
 
 #include <cstdint>
 #include <string>
@@ -43,4 +43,4 @@ size_t CountErrors(const std::vector<Diagnostic>& diags);
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_MODEL_LOCATION_H_
+#endif  // VENDORLINT_UTIL_LOCATION_H_

@@ -16,14 +16,14 @@
 //    waiver shadows, and for one that matches no finding (stale). A waiver
 //    whose (rule, provider) pair has no finding at all in *findings (filtered
 //    out of this run) gets no stale warning: the run cannot tell.
-#ifndef VENDORLINT_RULES_WAIVERS_H_
-#define VENDORLINT_RULES_WAIVERS_H_
+#ifndef VENDORLINT_CHECK_WAIVERS_H_
+#define VENDORLINT_CHECK_WAIVERS_H_
 
 #include <string_view>
 #include <vector>
 
-#include "model/date.h"
-#include "model/location.h"
+#include "util/date.h"
+#include "util/location.h"
 #include "model/registry.h"
 #include "model/waiver.h"
 #include "rules/finding.h"
@@ -51,4 +51,4 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const Registry& registry, 
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_RULES_WAIVERS_H_
+#endif  // VENDORLINT_CHECK_WAIVERS_H_

@@ -1,12 +1,12 @@
 // Applying waivers: which findings a waiver silences, the expiry boundary,
 // expiring-soon and stale notes, narrowing by evidence path, precedence.
-#include "rules/waivers.h"
+#include "check/waivers.h"
 
 #include <gtest/gtest.h>
 
 #include "load/registry_loader.h"
-#include "load/waiver_loader.h"
-#include "rule_fixtures.h"
+#include "check/waiver_loader.h"
+#include "rules/rule_fixtures.h"
 #include "rules/evaluator.h"
 #include "test_support.h"
 

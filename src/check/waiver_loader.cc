@@ -1,8 +1,8 @@
-#include "load/waiver_loader.h"
+#include "check/waiver_loader.h"
 
 #include <fmt/format.h>
 
-#include "load/did_you_mean.h"
+#include "util/did_you_mean.h"
 #include "rules/field_access.h"
 
 namespace vendorlint {

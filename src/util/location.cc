@@ -1,4 +1,4 @@
-#include "model/location.h"
+#include "util/location.h"
 
 #include <algorithm>
 #include <tuple>

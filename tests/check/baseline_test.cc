@@ -1,6 +1,6 @@
 // Baselines: the written format, strict reading, the write -> read -> apply
 // round trip (unchanged / new / absent), and stability under reformatting.
-#include "rules/baseline.h"
+#include "check/baseline.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include "load/registry_loader.h"
-#include "rule_fixtures.h"
-#include "rules/fingerprint.h"
+#include "rules/rule_fixtures.h"
+#include "check/fingerprint.h"
 #include "test_support.h"
 
 namespace vendorlint {

@@ -1,4 +1,4 @@
-#include "rules/fingerprint.h"
+#include "check/fingerprint.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "rules/waivers.h"
+#include "check/waivers.h"
 
 #include <set>
 #include <string>

@@ -1,4 +1,4 @@
-#include "model/date.h"
+#include "util/date.h"
 
 #include <ctime>
 

@@ -1,4 +1,4 @@
-#include "model/utf8.h"
+#include "util/utf8.h"
 
 namespace vendorlint {
 namespace {

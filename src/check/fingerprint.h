@@ -31,8 +31,8 @@
 // Free text (descriptions, statements, notes) is left out, so rewording does
 // not change an identity. An index that cannot be resolved (the registry has
 // changed under the finding) is kept as written.
-#ifndef VENDORLINT_RULES_FINGERPRINT_H_
-#define VENDORLINT_RULES_FINGERPRINT_H_
+#ifndef VENDORLINT_CHECK_FINGERPRINT_H_
+#define VENDORLINT_CHECK_FINGERPRINT_H_
 
 #include <cstdint>
 #include <string>
@@ -66,4 +66,4 @@ void AssignFingerprints(const Registry& registry, std::vector<Finding>* findings
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_RULES_FINGERPRINT_H_
+#endif  // VENDORLINT_CHECK_FINGERPRINT_H_

@@ -2,8 +2,8 @@
 // the registry: unknown keys (with a suggestion), missing or mistyped values,
 // unknown rules and providers, rules that are not waivable, evidence paths that
 // do not exist in the registry, and duplicate waivers are located errors.
-#ifndef VENDORLINT_LOAD_WAIVER_LOADER_H_
-#define VENDORLINT_LOAD_WAIVER_LOADER_H_
+#ifndef VENDORLINT_CHECK_WAIVER_LOADER_H_
+#define VENDORLINT_CHECK_WAIVER_LOADER_H_
 
 #include <cstdint>
 #include <string>
@@ -35,4 +35,4 @@ bool LoadWaivers(const std::string& path, uint32_t file_id, const yaml::Limits& 
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_LOAD_WAIVER_LOADER_H_
+#endif  // VENDORLINT_CHECK_WAIVER_LOADER_H_

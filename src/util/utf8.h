@@ -1,7 +1,7 @@
 // UTF-8 decoding shared by the YAML front end (which validates input) and the
 // report writers (which must never emit malformed UTF-8).
-#ifndef VENDORLINT_MODEL_UTF8_H_
-#define VENDORLINT_MODEL_UTF8_H_
+#ifndef VENDORLINT_UTIL_UTF8_H_
+#define VENDORLINT_UTIL_UTF8_H_
 
 #include <cstddef>
 #include <string_view>
@@ -15,4 +15,4 @@ size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_MODEL_UTF8_H_
+#endif  // VENDORLINT_UTIL_UTF8_H_

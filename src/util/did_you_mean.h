@@ -1,6 +1,6 @@
 // Suggestions for misspelt keys and values ("did you mean `encrypted_at_rest`?").
-#ifndef VENDORLINT_LOAD_DID_YOU_MEAN_H_
-#define VENDORLINT_LOAD_DID_YOU_MEAN_H_
+#ifndef VENDORLINT_UTIL_DID_YOU_MEAN_H_
+#define VENDORLINT_UTIL_DID_YOU_MEAN_H_
 
 #include <string>
 #include <string_view>
@@ -20,4 +20,4 @@ std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::strin
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_LOAD_DID_YOU_MEAN_H_
+#endif  // VENDORLINT_UTIL_DID_YOU_MEAN_H_

@@ -1,6 +1,6 @@
 // The waivers file loader: a valid file loads with locations; every kind of
 // mistake gives an exact, located diagnostic.
-#include "load/waiver_loader.h"
+#include "check/waiver_loader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "rules/baseline.h"
+#include "check/baseline.h"
 
 #include <algorithm>
 #include <map>
@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "model/utf8.h"
+#include "util/utf8.h"
 
 namespace vendorlint {
 namespace {

@@ -1,4 +1,4 @@
-#include "load/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // A minimal work-sharing loop for loading files on all cores.
-#ifndef VENDORLINT_LOAD_PARALLEL_FOR_H_
-#define VENDORLINT_LOAD_PARALLEL_FOR_H_
+#ifndef VENDORLINT_UTIL_PARALLEL_FOR_H_
+#define VENDORLINT_UTIL_PARALLEL_FOR_H_
 
 #include <cstddef>
 #include <functional>
@@ -14,4 +14,4 @@ void ParallelFor(size_t n, unsigned threads, const std::function<void(size_t)>& 
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_LOAD_PARALLEL_FOR_H_
+#endif  // VENDORLINT_UTIL_PARALLEL_FOR_H_

@@ -1,7 +1,7 @@
 // Fingerprints: stable across reformatting and reordering of a provider file
 // (checked through the real loader and evaluator), different when the rule,
 // the provider or the deciding record changes, and unique within a run.
-#include "rules/fingerprint.h"
+#include "check/fingerprint.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "load/registry_loader.h"
-#include "rule_fixtures.h"
+#include "rules/rule_fixtures.h"
 #include "test_support.h"
 
 namespace vendorlint {

@@ -1,4 +1,4 @@
-#include "load/parallel_for.h"
+#include "util/parallel_for.h"
 
 #include <algorithm>
 #include <atomic>

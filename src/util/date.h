@@ -1,6 +1,6 @@
 // Calendar dates (YYYY-MM-DD) for review dates, waiver expiry and --as-of.
-#ifndef VENDORLINT_MODEL_DATE_H_
-#define VENDORLINT_MODEL_DATE_H_
+#ifndef VENDORLINT_UTIL_DATE_H_
+#define VENDORLINT_UTIL_DATE_H_
 
 #include <cstdint>
 #include <string>
@@ -28,4 +28,4 @@ struct Date {
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_MODEL_DATE_H_
+#endif  // VENDORLINT_UTIL_DATE_H_

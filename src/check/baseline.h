@@ -14,8 +14,8 @@
 // Findings are matched by fingerprint only (see fingerprint.h); rule,
 // provider, outcome, severity and message are there for people reading the
 // file and for reporting baseline entries that no longer occur.
-#ifndef VENDORLINT_RULES_BASELINE_H_
-#define VENDORLINT_RULES_BASELINE_H_
+#ifndef VENDORLINT_CHECK_BASELINE_H_
+#define VENDORLINT_CHECK_BASELINE_H_
 
 #include <cstdint>
 #include <string>
@@ -23,7 +23,7 @@
 
 #include "load/schema_reader.h"
 #include "load/yaml_document.h"
-#include "model/location.h"
+#include "util/location.h"
 #include "rules/finding.h"
 
 namespace vendorlint {
@@ -73,4 +73,4 @@ void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Findi
 
 }  // namespace vendorlint
 
-#endif  // VENDORLINT_RULES_BASELINE_H_
+#endif  // VENDORLINT_CHECK_BASELINE_H_
