@@ -207,19 +207,46 @@ bool ReadBaseline(const std::string& path, uint32_t file_id, std::vector<Baselin
   return ok;
 }
 
+bool CheckBaselineLabels(const std::vector<BaselineEntry>& baseline,
+                         const std::vector<Finding>& findings, const std::string& path,
+                         std::vector<Diagnostic>* diags) {
+  std::map<std::string_view, const Finding*> by_fingerprint;
+  for (const Finding& f : findings)
+    if (!f.fingerprint.empty()) by_fingerprint.emplace(f.fingerprint, &f);
+  bool ok = true;
+  for (const BaselineEntry& e : baseline) {
+    auto it = by_fingerprint.find(e.fingerprint);
+    if (it == by_fingerprint.end()) continue;
+    const Finding& f = *it->second;
+    if (f.rule_id == e.rule_id && f.provider_id == e.provider_id) continue;
+    diags->push_back(Diagnostic{
+        path, e.loc.line, e.loc.column, Severity::kError,
+        fmt::format("baseline entry labelled rule `{}`, provider `{}` has the fingerprint {} of "
+                    "the finding of rule `{}` about provider `{}`: its labels do not match its "
+                    "fingerprint, so it was edited by hand or forged; write the baseline again "
+                    "with --write-baseline",
+                    e.rule_id, e.provider_id, e.fingerprint, f.rule_id, f.provider_id)});
+    ok = false;
+  }
+  return ok;
+}
+
 void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
                    std::vector<Finding>* absent) {
-  std::set<std::string_view> known;
-  for (const auto& e : baseline) known.insert(e.fingerprint);
-  std::set<std::string_view> current;
+  // The whole identity: an entry silences only the finding it records.
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+  std::set<Key> known;
+  for (const auto& e : baseline) known.emplace(e.fingerprint, e.rule_id, e.provider_id);
+  std::set<Key> current;
   for (Finding& f : *findings) {
     if (!InBaseline(f.outcome)) continue;
-    f.baseline = known.count(f.fingerprint) ? BaselineState::kUnchanged : BaselineState::kNew;
-    current.insert(f.fingerprint);
+    Key key{f.fingerprint, f.rule_id, f.provider_id};
+    f.baseline = known.count(key) ? BaselineState::kUnchanged : BaselineState::kNew;
+    current.insert(key);
   }
   std::vector<Finding> gone;
   for (const auto& e : baseline) {
-    if (current.count(e.fingerprint)) continue;
+    if (current.count(Key{e.fingerprint, e.rule_id, e.provider_id})) continue;
     Finding f;
     f.rule_id = e.rule_id;
     f.provider_id = e.provider_id;

@@ -11,9 +11,13 @@
 //       severity: error            # error | warning | note (the rule's)
 //       message: "MongoDB Atlas ..."
 //
-// Findings are matched by fingerprint only (see fingerprint.h); rule,
-// provider, outcome, severity and message are there for people reading the
-// file and for reporting baseline entries that no longer occur.
+// An entry silences only the finding it records: same fingerprint, rule and
+// provider (see fingerprint.h; the fingerprint hashes the rule and provider
+// ids). An entry whose fingerprint is a current finding's but whose labels
+// name another rule or provider is forged or hand-edited: an error, so that a
+// reviewer reading "rule: some-note" cannot be shown an entry that silences an
+// error. Outcome, severity and message are for people reading the file and
+// for reporting baseline entries that no longer occur.
 #ifndef VENDORLINT_CHECK_BASELINE_H_
 #define VENDORLINT_CHECK_BASELINE_H_
 
@@ -63,11 +67,19 @@ bool ReadBaselineDocument(SchemaContext* ctx, const yaml::Node& root,
 bool ReadBaseline(const std::string& path, uint32_t file_id, std::vector<BaselineEntry>* out,
                   std::vector<Diagnostic>* diags);
 
-// Marks every fail, review and waived finding kUnchanged when its fingerprint
-// is in `baseline`, else kNew; other findings keep kNone. Appends to *absent
+// Every entry whose fingerprint is that of one of `findings` (fingerprints
+// assigned) must name that finding's rule and provider. False, with one
+// located error per such entry in `path` appended to *diags, if not.
+bool CheckBaselineLabels(const std::vector<BaselineEntry>& baseline,
+                         const std::vector<Finding>& findings, const std::string& path,
+                         std::vector<Diagnostic>* diags);
+
+// Marks every fail, review and waived finding kUnchanged when `baseline` has
+// an entry with its fingerprint, rule and provider, else kNew; other findings keep kNone. Appends to *absent
 // one finding (baseline = kAbsent; fingerprint, rule_id, provider_id,
 // outcome, severity, message from the entry) per baseline entry that no such
-// finding has, sorted by rule id, provider id, then fingerprint.
+// finding has, sorted by rule id, provider id, then fingerprint. Call
+// CheckBaselineLabels first.
 void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
                    std::vector<Finding>* absent);
 

@@ -1,7 +1,8 @@
 // `vendorlint check`: the gate. Options are checked first; then load the
 // registry, compile the rules, load waivers and the baseline (any invalid
 // input exits 2 before evaluation); evaluate; fingerprint; apply waivers and
-// the baseline; compute the verdict; write every report atomically.
+// the baseline; compute the verdict; write every report, all or none
+// (report/output_files.h).
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "cli/commands.h"
 #include "check/waiver_loader.h"
 #include "report/formats.h"
+#include "report/output_files.h"
 #include "report/report.h"
 #include "report/text_report.h"
 #include "check/baseline.h"
@@ -59,7 +61,28 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
       UsageError(err, fmt::format("--report and --output both name '{}'", t.path));
       ok = false;
     }
+    if (!o.write_baseline.empty() && t.path == o.write_baseline) {
+      UsageError(err, fmt::format("--report and --write-baseline both name '{}'", t.path));
+      ok = false;
+    }
     out->push_back(t);
+  }
+  if (!o.output.empty() && o.output == o.write_baseline) {
+    UsageError(err, fmt::format("--output and --write-baseline both name '{}'", o.output));
+    ok = false;
+  }
+  // What each path names (a folder, a link, a device...) is checked before
+  // anything is loaded or created.
+  std::vector<std::string> paths;
+  if (!o.output.empty()) paths.push_back(o.output);
+  for (const auto& t : *out) paths.push_back(t.path);
+  if (!o.write_baseline.empty()) paths.push_back(o.write_baseline);
+  for (const auto& p : paths) {
+    std::string error;
+    if (!CheckOutputPath(p, &error)) {
+      UsageError(err, error);
+      ok = false;
+    }
   }
   return ok;
 }
@@ -149,6 +172,11 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
     ApplyWaivers(waivers, reg, as_of, o.warn_expiring, &report.findings, &report.waiver_notes);
   }
   if (!o.baseline.empty()) {
+    // A forged entry is invalid input: no verdict, no report.
+    if (!CheckBaselineLabels(baseline, report.findings, o.baseline, &diags)) {
+      ReportInvalidInput(diags, o.baseline, err);
+      return kExitInvalid;
+    }
     report.has_baseline = true;
     ApplyBaseline(baseline, &report.findings, &report.absent);
   }
@@ -156,25 +184,23 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
   report.end_time_utc = NowUtc();
 
-  // Files first, each atomically; a failure to write one is an error (2),
-  // and no file is left half-written.
+  // Files first, all or none: every report is staged, then all are put in
+  // place; a failure to write one is an error (2) and leaves the old ones.
   RenderOptions render;
   render.markdown_link_base = o.markdown_link_base;
   std::string error;
-  if (!o.write_baseline.empty() &&
-      !WriteFileAtomically(o.write_baseline, WriteBaseline(report.findings), &error))
-    return UsageError(err, error);
+  OutputFiles files;
+  bool staged = o.write_baseline.empty() ||
+                files.Stage(o.write_baseline, WriteBaseline(report.findings), &error);
   for (const auto& t : targets) {
-    if (!WriteFileAtomically(t.path, RenderReport(t.format, report, render), &error))
-      return UsageError(err, error);
+    staged = staged && files.Stage(t.path, RenderReport(t.format, report, render), &error);
   }
   render.color = o.format == "text" && UseColor(o, o.output.empty());
   std::string text = RenderReport(o.format, report, render);
-  if (o.output.empty()) {
-    out << text;
-  } else {
-    if (!WriteFileAtomically(o.output, text, &error)) return UsageError(err, error);
-  }
+  if (staged && !o.output.empty()) staged = files.Stage(o.output, std::move(text), &error);
+  out.flush();  // a report may go to /dev/stdout itself
+  if (!staged || !files.Commit(&error)) return UsageError(err, error);
+  if (o.output.empty()) out << text;
   if (!o.output.empty() || o.format != "text") err << SummaryLine(report) << "\n";
   return report.exit_code;
 }

@@ -3,14 +3,19 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/option_values.h"
+#include "cli/standard_output.h"
 
 namespace po = boost::program_options;
 
-int main(int argc, char** argv) {
+namespace {
+
+int Main(int argc, char** argv) {
   vendorlint::CliOptions o;
+  std::string threads;
   po::options_description opts;
   opts.add_options()("help,h", "")("version", "")("registry", po::value(&o.registry_dir))(
-      "rules", po::value(&o.rules_dir))("threads", po::value(&o.threads))(
+      "rules", po::value(&o.rules_dir))("threads", po::value(&threads))(
       "format", po::value(&o.format))("output,o", po::value(&o.output))(
       "fail-on", po::value(&o.fail_on))("strict", po::bool_switch(&o.strict))(
       "as-of", po::value(&o.as_of))("rule", po::value(&o.rule_ids)->composing())(
@@ -31,6 +36,19 @@ int main(int argc, char** argv) {
     std::cerr << "vendorlint: error: " << e.what() << "\n\n" << vendorlint::Usage();
     return vendorlint::kExitInvalid;
   }
+  std::string error;
+  if (vm.count("threads") && !vendorlint::ParseThreads(threads, &o.threads, &error)) {
+    std::cerr << "vendorlint: error: " << error << "\n";
+    return vendorlint::kExitInvalid;
+  }
+  for (const char* path_option :
+       {"output", "write-baseline", "baseline", "waivers", "registry", "rules"}) {
+    if (vm.count(path_option) && vm[path_option].as<std::string>().empty()) {
+      std::cerr << "vendorlint: error: "
+                << vendorlint::EmptyPathError(std::string("--") + path_option) << "\n";
+      return vendorlint::kExitInvalid;
+    }
+  }
   if (vm.count("help")) {
     std::cout << vendorlint::Usage();
     return vendorlint::kExitPass;
@@ -50,4 +68,11 @@ int main(int argc, char** argv) {
     }
   }
   return vendorlint::RunCli(o, std::cout, std::cerr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  vendorlint::StandardOutput standard_output;
+  return standard_output.Finish(Main(argc, argv), std::cerr);
 }

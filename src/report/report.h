@@ -71,12 +71,6 @@ struct Report {
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }
 };
 
-// Writes `content` to `path` through a temporary file in the same folder and
-// a rename, so that readers never see a half-written report. Missing parent
-// folders are created. False (with *error set) on failure; an existing file is
-// then left untouched.
-bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error);
-
 }  // namespace vendorlint
 
 #endif  // VENDORLINT_REPORT_REPORT_H_

@@ -74,6 +74,9 @@ void Runner::RunFile(const std::string& path, const Rule& rule) {
   std::vector<Diagnostic> diags;
   yaml::Node root;
   if (!yaml::ParseFile(path, options.limits, &root, &diags)) {
+    // An empty, comment-only, unreadable or unparseable test file tests
+    // nothing: a failure, or a pull request could switch a rule's tests off.
+    result.failed += std::max<size_t>(1, CountErrors(diags));
     out.insert(out.end(), diags.begin(), diags.end());
     return;
   }

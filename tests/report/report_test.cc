@@ -204,25 +204,5 @@ TEST(Report, JsonContract) {
 )");
 }
 
-TEST(Report, AtomicWriteReplacesOrLeavesUntouched) {
-  std::string dir = testing::MakeTempDir();
-  std::string path = dir + "/report.json";
-  std::string err;
-  ASSERT_TRUE(WriteFileAtomically(path, "first", &err)) << err;
-  ASSERT_TRUE(WriteFileAtomically(path, "second", &err)) << err;
-  EXPECT_EQ(testing::ReadFileOrDie(path), "second");
-  ASSERT_TRUE(WriteFileAtomically(dir + "/sub/dir/report.json", "nested", &err)) << err;
-  EXPECT_EQ(testing::ReadFileOrDie(dir + "/sub/dir/report.json"), "nested");
-  // A parent that is a file cannot be created: an error, nothing written.
-  EXPECT_FALSE(WriteFileAtomically(path + "/report.json", "x", &err));
-  EXPECT_TRUE(err.starts_with("cannot write " + path + "/report.json: ")) << err;
-  size_t entries = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    (void)e;
-    ++entries;
-  }
-  EXPECT_EQ(entries, 2u);  // report.json and sub/: no temporary file left behind
-}
-
 }  // namespace
 }  // namespace vendorlint
