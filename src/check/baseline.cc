@@ -139,7 +139,7 @@ std::string WriteBaseline(const std::vector<Finding>& findings) {
   });
   std::string out = fmt::format(
       "# vendorlint baseline: the fail, review and waived findings accepted as known.\n"
-      "# Written by vendorlint; findings are matched by fingerprint.\n"
+      "# Written by vendorlint; findings are matched by fingerprint, rule and provider.\n"
       "vendorlint_baseline: {}\n",
       kBaselineVersion);
   if (listed.empty()) return out + "findings: []\n";

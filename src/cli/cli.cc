@@ -26,10 +26,11 @@ commands:
 options:
   --registry DIR     registry folder (default: registry)
   --rules DIR        rules folder (default: rules)
-  --threads N        threads for loading files (default: one per core)
+  --threads N        threads for loading files, 0 to 1024 (default 0: one per core)
   --format FMT       check output: text | json | sarif | junit | github | markdown
                      (default: text)
   -o, --output FILE  write the check report to FILE instead of stdout
+                     (devices and FIFOs are written through; links are refused)
   --report FMT=FILE  also write a report in FMT to FILE (repeatable)
   --fail-on LEVEL    error | warning | note | none (default: error)
   --strict           count `review` outcomes as failures for the gate
@@ -53,7 +54,8 @@ options:
 exit codes:
   0  the gate passes (no fail at or above --fail-on)
   1  the gate fails, or a rule test does not give its expected outcome
-  2  invalid input or usage: nothing was evaluated
+  2  invalid input or usage: nothing was evaluated; or a report or standard
+     output could not be written
 )";
 }
 

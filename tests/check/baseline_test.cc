@@ -66,7 +66,7 @@ TEST_F(BaselineTest, WritesOpenFindingsSortedByFingerprint) {
   };
   EXPECT_EQ(WriteBaseline(fs),
             "# vendorlint baseline: the fail, review and waived findings accepted as known.\n"
-            "# Written by vendorlint; findings are matched by fingerprint.\n"
+            "# Written by vendorlint; findings are matched by fingerprint, rule and provider.\n"
             "vendorlint_baseline: 1\n"
             "findings:\n"
             "  - fingerprint: \"0123456789abcdef\"\n"
@@ -89,7 +89,7 @@ TEST_F(BaselineTest, WritesOpenFindingsSortedByFingerprint) {
             "    message: \"Says \\\"hi\\\" \\\\ there\"\n");
   EXPECT_EQ(WriteBaseline({fs[1]}),
             "# vendorlint baseline: the fail, review and waived findings accepted as known.\n"
-            "# Written by vendorlint; findings are matched by fingerprint.\n"
+            "# Written by vendorlint; findings are matched by fingerprint, rule and provider.\n"
             "vendorlint_baseline: 1\n"
             "findings: []\n");
 }
@@ -208,6 +208,41 @@ TEST_F(BaselineTest, ApplyMarksUnchangedNewAndAbsent) {
   EXPECT_EQ(absent[0].severity, Severity::kWarning);
   EXPECT_EQ(absent[0].message, "Fixed since");
   EXPECT_EQ(absent[0].baseline, BaselineState::kAbsent);
+}
+
+// An entry silences only the finding it records; one whose fingerprint is
+// another finding's is an error, located at the entry.
+TEST_F(BaselineTest, EntriesMatchFingerprintRuleAndProvider) {
+  std::vector<BaselineEntry> baseline;
+  ASSERT_EQ(Read("vendorlint_baseline: 1\n"
+                 "findings:\n"
+                 "  - {fingerprint: 000000000000000a, rule: r1, provider: p, outcome: fail, "
+                 "severity: error, message: m}\n"
+                 "  - {fingerprint: 000000000000000b, rule: quiet, provider: p, outcome: fail, "
+                 "severity: note, message: m}\n",
+                 &baseline),
+            Lines{});
+  std::vector<Finding> now = {
+      MakeFinding("r1", "p", Outcome::kFail, "000000000000000a"),
+      MakeFinding("loud", "p", Outcome::kFail, "000000000000000b"),
+  };
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(CheckBaselineLabels(baseline, now, "baseline.yaml", &diags));
+  EXPECT_EQ(FormatAll(diags),
+            "baseline.yaml:4:5: error: baseline entry labelled rule `quiet`, provider `p` has the "
+            "fingerprint 000000000000000b of the finding of rule `loud` about provider `p`: its "
+            "labels do not match its fingerprint, so it was edited by hand or forged; write the "
+            "baseline again with --write-baseline\n");
+  std::vector<Finding> absent;
+  ApplyBaseline(baseline, &now, &absent);
+  EXPECT_EQ(now[0].baseline, BaselineState::kUnchanged);
+  EXPECT_EQ(now[1].baseline, BaselineState::kNew);  // not silenced by the mislabelled entry
+  ASSERT_EQ(absent.size(), 1u);
+  EXPECT_EQ(absent[0].rule_id, "quiet");
+
+  diags.clear();
+  EXPECT_TRUE(CheckBaselineLabels(baseline, {now[0]}, "baseline.yaml", &diags));
+  EXPECT_TRUE(diags.empty());
 }
 
 // Through the real loader and evaluator: a baseline written before a provider
