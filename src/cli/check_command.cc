@@ -1,7 +1,8 @@
 // `vendorlint check`: the gate. Options are checked first; then load the
 // registry, compile the rules, load waivers and the baseline (any invalid
 // input exits 2 before evaluation); evaluate; fingerprint; apply waivers and
-// the baseline; compute the verdict; write every report, all or none
+// the baseline (an entry forged against its fingerprint exits 2 here, before
+// any verdict or report); compute the verdict; write every report, all or none
 // (report/output_files.h).
 #include <chrono>
 #include <ctime>
@@ -39,6 +40,8 @@ struct ReportTarget {
   std::string path;
 };
 
+// Parses --report, and checks that no two files are one and that every path
+// (-o, --report, --write-baseline) can be written (report/output_files.h).
 bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std::ostream& err) {
   bool ok = true;
   for (const auto& spec : o.reports) {
