@@ -1,10 +1,14 @@
 #include "report/output_files.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 
 #include "test_support.h"
@@ -124,6 +128,43 @@ TEST(OutputFiles, DevicesAreWrittenThroughNotReplaced) {
   EXPECT_EQ(testing::ReadFileOrDie(dir + "/old.json"), "old");
   EXPECT_TRUE(S_ISCHR(Mode(full)));
   EXPECT_EQ(Entries(dir), 3u);
+}
+
+TEST(OutputFiles, FifosAndSocketsAreWrittenThrough) {
+  std::string dir = testing::MakeTempDir();
+  // A socket: connecting succeeds once it listens; the report waits in the
+  // socket buffer until accepted.
+  std::string sock = dir + "/report.sock";
+  int listener = socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::memcpy(addr.sun_path, sock.c_str(), sock.size() + 1);
+  ASSERT_EQ(bind(listener, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(listener, 1), 0);
+  std::string err;
+  ASSERT_TRUE(WriteOutputFile(sock, "through the socket", &err)) << err;
+  int conn = accept(listener, nullptr, nullptr);
+  ASSERT_GE(conn, 0);
+  char buf[64] = {};
+  EXPECT_EQ(read(conn, buf, sizeof buf), 18);
+  EXPECT_STREQ(buf, "through the socket");
+  close(conn);
+  close(listener);
+  EXPECT_TRUE(S_ISSOCK(Mode(sock)));
+
+  // A FIFO with a reader already waiting (opened non-blocking).
+  std::string fifo = dir + "/report.fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  int reader = open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  ASSERT_TRUE(WriteOutputFile(fifo, "through the fifo", &err)) << err;
+  char fbuf[64] = {};
+  EXPECT_EQ(read(reader, fbuf, sizeof fbuf), 16);
+  EXPECT_STREQ(fbuf, "through the fifo");
+  close(reader);
+  EXPECT_TRUE(S_ISFIFO(Mode(fifo)));
+  EXPECT_EQ(Entries(dir), 2u);
 }
 
 }  // namespace
