@@ -1,6 +1,7 @@
 // Field conditions: reading a field through its FieldDef and applying one
 // operator, with the taxonomy-aware key matching of docs/rules.md.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -67,6 +68,44 @@ std::string ListText(const std::vector<Item>& items) {
 
 bool Dominates(bool is_and, Tri r) { return r == (is_and ? Tri::kFalse : Tri::kTrue); }
 
+// How a key-list operator combines items (docs/rules.md, "Key lists"), or
+// nullopt for an operator that reads the list as a whole. A switch without
+// default: a new operator must say which it is.
+struct KeyOpShape {
+  bool per_key = false;        // includes_all: each named key needs a matching item
+  bool all_items = false;      // only: every item must match (else some item)
+  bool negate = false;         // includes_none: not includes_any
+  bool by_attributes = false;  // *_with: items match by taxonomy attributes
+};
+std::optional<KeyOpShape> KeyShape(Op op) {
+  switch (op) {
+    case Op::kIncludesAny:
+      return KeyOpShape{};
+    case Op::kIncludesAll:
+      return KeyOpShape{.per_key = true};
+    case Op::kIncludesNone:
+      return KeyOpShape{.negate = true};
+    case Op::kOnly:
+      return KeyOpShape{.all_items = true};
+    case Op::kIncludesAnyWith:
+      return KeyOpShape{.by_attributes = true};
+    case Op::kIncludesNoneWith:
+      return KeyOpShape{.negate = true, .by_attributes = true};
+    case Op::kOnlyWith:
+      return KeyOpShape{.all_items = true, .by_attributes = true};
+    case Op::kEquals:
+    case Op::kNotEquals:
+    case Op::kOneOf:
+    case Op::kMatches:
+    case Op::kWithinDays:
+    case Op::kOlderThanDays:
+    case Op::kEmpty:
+    case Op::kExists:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
@@ -75,7 +114,7 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
   const void* element = c.on_provider ? nullptr : f.element;
   FieldView v = def.get(*f.provider, element);
   if (def.type == FieldType::kKeyList || def.type == FieldType::kQualifierList) {
-    if (c.op != Op::kExists && c.op != Op::kEmpty) return EvalKeyCondition(c, f, v, ev);
+    if (KeyShape(c.op)) return EvalKeyCondition(c, f, v, ev);
   }
   Tri r = Tri::kUnknown;
   switch (c.op) {
@@ -107,8 +146,14 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
         r = TriFromBool(c.op == Op::kWithinDays ? age <= c.days : age > c.days);
       }
       break;
-    default:
-      break;  // key operators are handled above
+    case Op::kIncludesAny:
+    case Op::kIncludesAll:
+    case Op::kIncludesNone:
+    case Op::kOnly:
+    case Op::kIncludesAnyWith:
+    case Op::kIncludesNoneWith:
+    case Op::kOnlyWith:
+      break;  // key-list operators: EvalKeyCondition, above
   }
   if (ev == nullptr) return r;
 
@@ -162,8 +207,8 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
                                          std::vector<Evidence>* ev) const {
   const bool hier = Hierarchical(c);
   const std::vector<Item> items = v.stated ? ItemsOf(v) : std::vector<Item>{};
-  const bool with =
-      c.op == Op::kIncludesAnyWith || c.op == Op::kIncludesNoneWith || c.op == Op::kOnlyWith;
+  const KeyOpShape shape = KeyShape(c.op).value_or(KeyOpShape{});
+  const bool with = shape.by_attributes;
 
   // How one item matches: by attributes (all of them) or by named keys (any).
   auto item_match = [&](const Item& it) {
@@ -183,9 +228,9 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
   Tri r = Tri::kUnknown;
   std::vector<Tri> per_item;  // includes_any/none/only (and _with)
   std::vector<Tri> per_key;   // includes_all
-  const bool is_and = c.op == Op::kOnly || c.op == Op::kOnlyWith;
+  const bool is_and = shape.all_items;
   if (v.stated) {
-    if (c.op == Op::kIncludesAll) {
+    if (shape.per_key) {
       r = Tri::kTrue;
       for (const auto& k : c.values) {
         Tri any = Tri::kFalse;
@@ -202,7 +247,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
       }
     }
   }
-  Tri result = (c.op == Op::kIncludesNone || c.op == Op::kIncludesNoneWith) ? TriNot(r) : r;
+  Tri result = shape.negate ? TriNot(r) : r;
   if (ev == nullptr) return result;
 
   const std::string record_prefix = c.on_provider ? f.provider_prefix : f.RecordPrefix();
@@ -245,7 +290,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
 
   if (!v.stated) {
     list_evidence();
-  } else if (c.op == Op::kIncludesAll) {
+  } else if (shape.per_key) {
     if (r == Tri::kTrue) {
       list_evidence();
     } else {
