@@ -8,57 +8,11 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <set>
 #include <string_view>
 
 #include <fmt/format.h>
 
 namespace vendorlint {
-
-bool ParseFailOn(std::string_view s, GatePolicy* out) {
-  out->fail_on_none = false;
-  if (s == "error") {
-    out->fail_on = Severity::kError;
-  } else if (s == "warning") {
-    out->fail_on = Severity::kWarning;
-  } else if (s == "note") {
-    out->fail_on = Severity::kNote;
-  } else if (s == "none") {
-    out->fail_on_none = true;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-bool FailsGate(const Finding& f, const GatePolicy& policy) {
-  if (policy.fail_on_none) return false;
-  // A finding the baseline already records is accepted debt, not a new failure.
-  if (f.baseline == BaselineState::kUnchanged) return false;
-  bool failing = f.outcome == Outcome::kFail || (policy.strict && f.outcome == Outcome::kReview);
-  // Severity enum order is error < warning < note: "at or above" is <=.
-  return failing && f.severity <= policy.fail_on;
-}
-
-ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
-                             const std::vector<Finding>& findings, const GatePolicy& policy) {
-  ReportSummary s;
-  // EvaluateAll yields one finding per evaluated (rule, provider) pair, so the
-  // findings say what --rule / --provider selected. Without findings (an empty
-  // registry) nothing was selected away.
-  std::set<std::string_view> rule_ids, provider_ids;
-  for (const auto& f : findings) {
-    rule_ids.insert(f.rule_id);
-    provider_ids.insert(f.provider_id);
-  }
-  s.providers = findings.empty() ? registry.providers.size() : provider_ids.size();
-  s.rules = findings.empty() ? rules.rules.size() : rule_ids.size();
-  for (const auto& f : findings) {
-    ++s.counts[static_cast<size_t>(f.outcome)];
-    if (FailsGate(f, policy)) s.gate_pass = false;
-  }
-  return s;
-}
 
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {
   namespace fs = std::filesystem;
