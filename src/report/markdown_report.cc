@@ -159,7 +159,7 @@ void Review(Writer* w, const Report& r) {
                     SeverityName(f.severity), MessageCell(*w, f), w->Link(f.loc));
     for (const Evidence& e : f.evidence)
       item +=
-          fmt::format("  - {}: {} — {}\n", Code(e.path), MarkdownEscape(e.message), w->Link(e.loc));
+          fmt::format("  - {}: {} — {}\n", Code(e.path.Format()), MarkdownEscape(e.message), w->Link(e.loc));
     items.push_back(std::move(item));
   }
   if (items.empty()) return;

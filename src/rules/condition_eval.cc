@@ -158,14 +158,14 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
   if (ev == nullptr) return r;
 
   // The evidence is the field's value (or its absence), stated as a fact.
-  std::string prefix = c.on_provider ? f.provider_prefix : f.RecordPrefix();
-  std::string path = prefix + std::string(def.path);
+  EvidencePath path = c.on_provider ? f.provider_prefix : f.RecordPath();
+  path.Field(def.path);
   std::string msg;
   if (v.from_provider) {
     // A flow without its own purpose/context: the provider's list is the fact.
     if (v.stated) {
-      std::string own = path;
-      path = f.provider_prefix + std::string(v.item_path);
+      const EvidencePath own = path;
+      path = EvidencePath(f.provider_prefix).Field(v.item_path);
       msg = fmt::format("{} is {} ({} is not stated, so the provider's apply)", path,
                         ListText(ItemsOf(v)), own);
     } else {
@@ -250,11 +250,11 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
   Tri result = shape.negate ? TriNot(r) : r;
   if (ev == nullptr) return result;
 
-  const std::string record_prefix = c.on_provider ? f.provider_prefix : f.RecordPrefix();
-  const std::string item_base =
-      (v.from_provider ? f.provider_prefix : record_prefix) + std::string(v.item_path);
+  const EvidencePath record_prefix = c.on_provider ? f.provider_prefix : f.RecordPath();
+  const EvidencePath item_base =
+      EvidencePath(v.from_provider ? f.provider_prefix : record_prefix).Field(v.item_path);
   auto item_path = [&](const Item& it) {
-    return v.indexed ? fmt::format("{}[{}]", item_base, it.index) : item_base;
+    return v.indexed ? item_base.WithIndex(static_cast<uint32_t>(it.index)) : item_base;
   };
   auto attr_text = [&](const Item& it) {
     std::string out;
@@ -266,7 +266,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
   };
   // Names the rule's keys for "outside" and "broader" messages.
   auto item_message = [&](const Item& it, Tri m) {
-    std::string p = item_path(it);
+    const EvidencePath p = item_path(it);
     if (with) return fmt::format("{} is {} ({})", p, it.value, attr_text(it));
     if (m == Tri::kUnknown) {
       for (const auto& k : c.values) {
@@ -297,7 +297,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
       for (size_t k = 0; k < per_key.size(); ++k) {
         if (per_key[k] != r) continue;
         if (r == Tri::kFalse) {
-          std::string p = record_prefix + std::string(c.field->path);
+          EvidencePath p = EvidencePath(record_prefix).Field(c.field->path);
           if (v.from_provider) p = item_base;
           ev->push_back(
               {p, v.loc,
