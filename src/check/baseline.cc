@@ -207,6 +207,11 @@ bool ReadBaseline(const std::string& path, uint32_t file_id, std::vector<Baselin
   return ok;
 }
 
+bool ReadBaseline(const std::string& path, SourceFiles* files, std::vector<BaselineEntry>* out,
+                  std::vector<Diagnostic>* diags) {
+  return ReadBaseline(path, files->Intern(path), out, diags);
+}
+
 void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
                    std::vector<Finding>* absent) {
   std::set<std::string_view> known;

@@ -221,4 +221,10 @@ bool LoadWaivers(const std::string& path, uint32_t file_id, const yaml::Limits& 
   return ok;
 }
 
+bool LoadWaivers(const std::string& path, const yaml::Limits& limits, const RuleSet& rules,
+                 Registry* registry, std::vector<Waiver>* out, std::vector<Diagnostic>* diags) {
+  const uint32_t file_id = registry->files.Intern(path);
+  return LoadWaivers(path, file_id, limits, rules, *registry, out, diags);
+}
+
 }  // namespace vendorlint
