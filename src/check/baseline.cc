@@ -231,6 +231,11 @@ bool CheckBaselineLabels(const std::vector<BaselineEntry>& baseline,
   return ok;
 }
 
+bool ReadBaseline(const std::string& path, SourceFiles* files, std::vector<BaselineEntry>* out,
+                  std::vector<Diagnostic>* diags) {
+  return ReadBaseline(path, files->Intern(path), out, diags);
+}
+
 void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
                    std::vector<Finding>* absent) {
   // The whole identity: an entry silences only the finding it records.

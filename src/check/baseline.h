@@ -28,6 +28,7 @@
 #include "load/schema_reader.h"
 #include "load/yaml_document.h"
 #include "util/location.h"
+#include "util/source_files.h"
 #include "rules/finding.h"
 
 namespace vendorlint {
@@ -63,8 +64,13 @@ std::string WriteBaseline(const std::vector<Finding>& findings);
 bool ReadBaselineDocument(SchemaContext* ctx, const yaml::Node& root,
                           std::vector<BaselineEntry>* out);
 
-// Reads and checks the baseline file `path` with BaselineLimits().
+// Reads and checks the baseline file `path` with BaselineLimits(). Entry
+// locations get `file_id`, which the caller makes index its file table.
 bool ReadBaseline(const std::string& path, uint32_t file_id, std::vector<BaselineEntry>* out,
+                  std::vector<Diagnostic>* diags);
+// The same, registering `path` in `files` (the run's table, Registry::files)
+// so that BaselineEntry::loc resolves to the baseline file itself.
+bool ReadBaseline(const std::string& path, SourceFiles* files, std::vector<BaselineEntry>* out,
                   std::vector<Diagnostic>* diags);
 
 // Every entry whose fingerprint is that of one of `findings` (fingerprints

@@ -1,7 +1,6 @@
 #include "check/fingerprint.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <numeric>
 #include <string_view>
@@ -43,18 +42,6 @@ std::string ExclusionKey(const Exclusion& e) {
 
 std::string SourceKey(const Source& s) {
   return fmt::format("{};{};{}", s.disclosure.value, OptValue(s.section), OptValue(s.row));
-}
-
-// Splits `name[index]` (index all digits); false for any other segment.
-bool SplitIndexed(std::string_view seg, std::string_view* name, size_t* index) {
-  size_t open = seg.find('[');
-  if (open == std::string_view::npos || open == 0 || seg.back() != ']') return false;
-  std::string_view digits = seg.substr(open + 1, seg.size() - open - 2);
-  if (digits.empty()) return false;
-  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), *index);
-  if (ec != std::errc() || p != digits.data() + digits.size()) return false;
-  *name = seg.substr(0, open);
-  return true;
 }
 
 // What the segments seen so far point at.
@@ -140,28 +127,22 @@ uint64_t Fnv1a64(std::string_view bytes) {
 }
 
 std::string CanonicalEvidencePath(const Registry& registry, std::string_view provider_id,
-                                  std::string_view path) {
+                                  const EvidencePath& path) {
   Cursor c;
   c.provider = registry.FindProvider(provider_id);
   std::string out;
-  size_t pos = 0;
-  while (pos <= path.size()) {
-    size_t dot = path.find('.', pos);
-    if (dot == std::string_view::npos) dot = path.size();
-    std::string_view seg = path.substr(pos, dot - pos);
+  for (const PathSegment& seg : path.segments()) {
     std::string canonical;
-    std::string_view name;
-    size_t index = 0;
-    if (seg.starts_with("host[") && seg.ends_with("]")) {
+    if (seg.is_host()) {
       // A host's facts: later segments belong to that provider.
       c = Cursor{};
-      c.provider = registry.FindProvider(seg.substr(5, seg.size() - 6));
-    } else if (SplitIndexed(seg, &name, &index)) {
-      canonical = CanonicalIndexed(&c, name, index);
+      c.provider = registry.FindProvider(seg.host);
+    } else if (seg.index) {
+      canonical = CanonicalIndexed(&c, seg.name, *seg.index);
     }
+    if (canonical.empty()) canonical = FormatSegment(seg);
     if (!out.empty()) out += '.';
-    out += canonical.empty() ? std::string(seg) : canonical;
-    pos = dot + 1;
+    out += canonical;
   }
   return out;
 }

@@ -51,9 +51,10 @@ inline constexpr std::string_view kFingerprintVersion = "v1";
 uint64_t Fnv1a64(std::string_view bytes);
 
 // `path` (an Evidence::path of a finding about `provider_id`) with its indexes
-// replaced by content keys, as described above.
+// replaced by content keys, as described above. Works on the typed path, so
+// the segments are never split out of text again.
 std::string CanonicalEvidencePath(const Registry& registry, std::string_view provider_id,
-                                  std::string_view path);
+                                  const EvidencePath& path);
 
 // The fingerprint of one finding, before collision handling.
 std::string ComputeFingerprint(const Registry& registry, const Finding& finding);

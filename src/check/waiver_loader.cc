@@ -3,58 +3,14 @@
 #include <fmt/format.h>
 
 #include "util/did_you_mean.h"
+#include "rules/evidence_path.h"
 #include "rules/field_access.h"
 
 namespace vendorlint {
 namespace {
 
-// One `name` or `name[index]` step of an evidence path.
-struct Step {
-  std::string_view name;
-  std::string_view index;  // empty when not indexed
-};
-
-bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
-
-bool IsIndex(std::string_view s) {
-  if (s.empty() || (s.size() > 1 && s[0] == '0') || s.size() > 9) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-// Evidence paths as the evaluator writes them: steps joined by '.', each a
-// lowercase name with an optional numeric index; `host[<provider id>]`
-// switches to the hosting provider.
-bool ParseSteps(std::string_view s, std::vector<Step>* out) {
-  size_t pos = 0;
-  while (true) {
-    size_t start = pos;
-    while (pos < s.size() && IsNameChar(s[pos])) ++pos;
-    Step step{s.substr(start, pos - start), {}};
-    if (step.name.empty()) return false;
-    if (pos < s.size() && s[pos] == '[') {
-      size_t close = s.find(']', pos);
-      if (close == std::string_view::npos) return false;
-      step.index = s.substr(pos + 1, close - pos - 1);
-      bool ok = step.name == "host" ? IsValidId(step.index) : IsIndex(step.index);
-      if (!ok) return false;
-      pos = close + 1;
-    } else if (step.name == "host") {
-      return false;
-    }
-    out->push_back(step);
-    if (pos == s.size()) return true;
-    if (s[pos] != '.') return false;
-    ++pos;
-  }
-}
-
-size_t ToIndex(std::string_view digits) {
-  size_t v = 0;
-  for (char c : digits) v = v * 10 + static_cast<size_t>(c - '0');
-  return v;
-}
+// Whether a segment carries brackets (`[2]` or `host[id]`).
+bool Bracketed(const PathSegment& seg) { return seg.index.has_value() || seg.is_host(); }
 
 // A record list of `p` by name, with its count and nouns; false if `name`
 // is not one.
@@ -85,23 +41,24 @@ bool RecordListOf(const Provider& p, std::string_view name, bool* known, size_t*
 // typo cannot produce a waiver that silently matches nothing.
 void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& evidence,
                    const Provider* provider, const Registry& registry) {
-  std::vector<Step> steps;
-  if (!ParseSteps(evidence, &steps)) {
+  std::optional<EvidencePath> parsed = EvidencePath::Parse(evidence);
+  if (!parsed) {
     ctx->Error(n, fmt::format("`evidence` must be a path like `data_flows[2]` or "
                               "`storage.encrypted_at_rest`, not {}",
                               Quote(evidence)));
     return;
   }
   if (provider == nullptr) return;  // reported already
+  const std::vector<PathSegment>& steps = parsed->segments();
   const Provider* cur = provider;
   size_t i = 0;
-  for (; i < steps.size() && steps[i].name == "host"; ++i) {
-    cur = registry.FindProvider(steps[i].index);
+  for (; i < steps.size() && steps[i].is_host(); ++i) {
+    cur = registry.FindProvider(steps[i].host);
     if (cur == nullptr) {
       std::vector<std::string> ids;
       for (const auto& p : registry.providers) ids.push_back(p.id.value);
-      ctx->Error(n, fmt::format("unknown provider `{}` in `evidence`{}", steps[i].index,
-                                DidYouMeanSuffix(steps[i].index, ids)));
+      ctx->Error(n, fmt::format("unknown provider `{}` in `evidence`{}", steps[i].host,
+                                DidYouMeanSuffix(steps[i].host, ids)));
       return;
     }
   }
@@ -109,14 +66,14 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
   bool known = false;
   size_t count = 0;
   const char* noun = "";
-  if (i < steps.size() && !steps[i].index.empty() &&
+  if (i < steps.size() && steps[i].index &&
       RecordListOf(*cur, steps[i].name, &known, &count, &scope, &noun)) {
-    if (ToIndex(steps[i].index) >= count) {
+    if (*steps[i].index >= count) {
       std::string has = !known || count == 0 ? fmt::format("states no {}s", noun)
                         : count == 1         ? fmt::format("has 1 {}", noun)
                                              : fmt::format("has {} {}s", count, noun);
-      ctx->Error(n, fmt::format("`evidence` points at `{}[{}]`, but provider `{}` {}",
-                                steps[i].name, steps[i].index, cur->id.value, has));
+      ctx->Error(n, fmt::format("`evidence` points at `{}`, but provider `{}` {}",
+                                FormatSegment(steps[i]), cur->id.value, has));
       return;
     }
     ++i;
@@ -128,9 +85,9 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
   for (size_t j = i; j < steps.size(); ++j) {
     if (!field.empty()) field += '.';
     field += steps[j].name;
-    inner_index = inner_index || (j + 1 < steps.size() && !steps[j].index.empty());
+    inner_index = inner_index || (j + 1 < steps.size() && Bracketed(steps[j]));
   }
-  const bool indexed = !steps.back().index.empty();
+  const bool indexed = Bracketed(steps.back());
   const FieldDef* def = inner_index ? nullptr : FindField(scope, field);
   std::vector<std::string> names = FieldNames(scope);
   bool is_prefix = false;
@@ -262,6 +219,12 @@ bool LoadWaivers(const std::string& path, uint32_t file_id, const yaml::Limits& 
   SortDiagnostics(&local);
   diags->insert(diags->end(), local.begin(), local.end());
   return ok;
+}
+
+bool LoadWaivers(const std::string& path, const yaml::Limits& limits, const RuleSet& rules,
+                 Registry* registry, std::vector<Waiver>* out, std::vector<Diagnostic>* diags) {
+  const uint32_t file_id = registry->files.Intern(path);
+  return LoadWaivers(path, file_id, limits, rules, *registry, out, diags);
 }
 
 }  // namespace vendorlint

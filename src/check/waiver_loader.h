@@ -25,13 +25,16 @@ const std::vector<std::string>& WaiverKeys();
 bool ReadWaivers(SchemaContext* ctx, const yaml::Node& root, const RuleSet& rules,
                  const Registry& registry, std::vector<Waiver>* out);
 
-// Reads and checks the waivers file `path`. Locations get `file_id`; for the
-// waivers' locations to print in reports (AppliedWaiver::loc), the caller
-// makes `file_id` index Registry::files (append `path` there first). Messages
-// and Waiver::path use `path` as given.
+// Reads and checks the waivers file `path`. Locations get `file_id`, which
+// must index the file table reports resolve AppliedWaiver::loc against
+// (Registry::files). Messages and Waiver::path use `path` as given.
 bool LoadWaivers(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
                  const RuleSet& rules, const Registry& registry, std::vector<Waiver>* out,
                  std::vector<Diagnostic>* diags);
+// The same, registering `path` in registry->files (the run's one file table)
+// first, so the waivers' locations resolve to the waivers file.
+bool LoadWaivers(const std::string& path, const yaml::Limits& limits, const RuleSet& rules,
+                 Registry* registry, std::vector<Waiver>* out, std::vector<Diagnostic>* diags);
 
 }  // namespace vendorlint
 

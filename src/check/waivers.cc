@@ -29,18 +29,17 @@ std::string InDays(int64_t days) {
 
 }  // namespace
 
-bool EvidencePathCovers(std::string_view prefix, std::string_view path) {
-  if (!path.starts_with(prefix)) return false;
-  if (path.size() == prefix.size()) return true;
-  char next = path[prefix.size()];
-  return next == '.' || next == '[';
+bool EvidencePathCovers(const EvidencePath& prefix, const EvidencePath& path) {
+  return prefix.Covers(path);
 }
 
 bool WaiverMatches(const Waiver& w, const Finding& f) {
   if (w.rule.value != f.rule_id || w.provider.value != f.provider_id) return false;
   if (!w.evidence) return true;
+  // The loader has checked the text (LoadWaivers), so it parses.
+  const EvidencePath narrowed(w.evidence->value);
   for (const auto& e : f.evidence)
-    if (EvidencePathCovers(w.evidence->value, e.path)) return true;
+    if (narrowed.Covers(e.path)) return true;
   return false;
 }
 

@@ -26,6 +26,7 @@
 #include "util/location.h"
 #include "model/registry.h"
 #include "model/waiver.h"
+#include "rules/evidence_path.h"
 #include "rules/finding.h"
 
 namespace vendorlint {
@@ -33,10 +34,9 @@ namespace vendorlint {
 // The default for warn_expiring_days.
 inline constexpr int kDefaultWarnExpiringDays = 30;
 
-// True if `path` is `prefix` or a node below it: the next character after
-// the prefix is '.' or '[' (so `data_flows[1]` does not cover
-// `data_flows[12]`).
-bool EvidencePathCovers(std::string_view prefix, std::string_view path);
+// True if `path` is `prefix` or a node below it, by whole segments (so
+// `data_flows[1]` does not cover `data_flows[12]`): EvidencePath::Covers.
+bool EvidencePathCovers(const EvidencePath& prefix, const EvidencePath& path);
 
 // True if `w` matches `f` by rule, provider and evidence (ignoring outcome and
 // expiry).

@@ -145,16 +145,14 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   std::string waivers_path = WaiversPath(o);
   std::vector<Diagnostic> diags;
   if (!waivers_path.empty()) {
-    uint32_t file_id = static_cast<uint32_t>(reg.files.size());
-    reg.files.push_back(waivers_path);
-    if (!LoadWaivers(waivers_path, file_id, yaml::Limits{}, rules, reg, &waivers, &diags)) {
+    if (!LoadWaivers(waivers_path, yaml::Limits{}, rules, &reg, &waivers, &diags)) {
       ReportInvalidInput(diags, waivers_path, err);
       return kExitInvalid;
     }
   }
   std::vector<BaselineEntry> baseline;
   if (!o.baseline.empty()) {
-    if (!ReadBaseline(o.baseline, 0, &baseline, &diags)) {
+    if (!ReadBaseline(o.baseline, &reg.files, &baseline, &diags)) {
       ReportInvalidInput(diags, o.baseline, err);
       return kExitInvalid;
     }

@@ -89,7 +89,6 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
         Diagnostic{dir, 0, 0, Severity::kError, "registry folder not found (use --registry DIR)"});
     return false;
   }
-  reg->files = {Join(dir, "taxonomy.yaml"), Join(dir, "organization.yaml")};
   std::vector<std::string> names;
   std::string providers_dir = Join(dir, "providers");
   if (!fs::is_directory(providers_dir, ec)) {
@@ -98,10 +97,22 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
   } else {
     ListProviderFiles(providers_dir, &names, &local);
   }
-  for (const auto& n : names) reg->files.push_back(Join(providers_dir, n));
+  // The file table, sorted by path (Registry's contract); each file's id is
+  // looked up, never assumed from its kind.
+  const std::string taxonomy_path = Join(dir, "taxonomy.yaml");
+  const std::string organization_path = Join(dir, "organization.yaml");
+  std::vector<std::string> paths = {taxonomy_path, organization_path};
+  for (const auto& n : names) paths.push_back(Join(providers_dir, n));
+  std::sort(paths.begin(), paths.end());
+  reg->files = SourceFiles{};
+  for (const auto& p : paths) reg->files.Intern(p);
+  // Slot 0 is organization.yaml, slots 1.. the providers.
+  std::vector<uint32_t> slot_file = {*reg->files.Find(organization_path)};
+  for (const auto& n : names) slot_file.push_back(*reg->files.Find(Join(providers_dir, n)));
 
   // Without a valid taxonomy every key would be reported unknown: stop there.
-  if (!LoadTaxonomyFile(reg->files[0], 0, options.limits, &reg->taxonomy, &local)) {
+  const uint32_t taxonomy_id = *reg->files.Find(taxonomy_path);
+  if (!LoadTaxonomyFile(taxonomy_path, taxonomy_id, options.limits, &reg->taxonomy, &local)) {
     CapDiagnostics(options.max_errors, &local);
     diags->insert(diags->end(), local.begin(), local.end());
     return false;
@@ -112,7 +123,7 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
   std::vector<std::vector<Diagnostic>> slot_diags(names.size() + 1);
   std::vector<Provider> providers(names.size());
   ParallelFor(names.size() + 1, options.threads, [&](size_t i) {
-    uint32_t file_id = static_cast<uint32_t>(i + 1);
+    const uint32_t file_id = slot_file[i];
     const std::string& path = reg->files[file_id];
     yaml::Node root;
     if (!yaml::ParseFile(path, options.limits, &root, &slot_diags[i])) return;
@@ -141,7 +152,7 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
   std::vector<std::string> disclosure_ids;
   for (const auto& d : reg->organization.disclosures)
     if (!d.id.value.empty()) disclosure_ids.push_back(d.id.value);
-  CheckProviderReferences(providers, disclosure_ids, reg->files, &local);
+  CheckProviderReferences(providers, disclosure_ids, reg->files.paths(), &local);
 
   std::sort(providers.begin(), providers.end(), [](const Provider& a, const Provider& b) {
     return a.id.value != b.id.value ? a.id.value < b.id.value : a.file < b.file;

@@ -8,7 +8,10 @@
 //    a known "none".
 //  - Keys (categories, purposes, subjects, contexts) are taxonomy keys that the
 //    loader has verified exist; provider references (hosted_on) resolve.
-//  - Registry::providers is sorted by id; Registry::files by path.
+//  - Registry::providers is sorted by id. Registry::files (the run's one
+//    source-file table, util/source_files.h) starts with the registry's own
+//    files sorted by path; files a check run registers later (the waivers
+//    file, the baseline) follow in registration order, so ids never move.
 #ifndef VENDORLINT_MODEL_REGISTRY_H_
 #define VENDORLINT_MODEL_REGISTRY_H_
 
@@ -19,6 +22,7 @@
 
 #include "util/date.h"
 #include "util/location.h"
+#include "util/source_files.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"
 
@@ -156,7 +160,7 @@ struct Organization {
 };
 
 struct Registry {
-  std::vector<std::string> files;  // Location::file indexes this
+  SourceFiles files;  // Location::file of every registry, waiver and baseline value indexes this
   Organization organization;
   Taxonomy taxonomy;
   std::vector<Provider> providers;  // sorted by id

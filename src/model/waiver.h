@@ -1,6 +1,8 @@
 // A waiver: an approved, dated exception that silences one rule's fail or
 // review finding for one provider (see docs/waivers.md). Built by
-// LoadWaivers (load/waiver_loader.h), applied by ApplyWaivers (rules/waivers.h).
+// LoadWaivers (check/waiver_loader.h), applied by ApplyWaivers (check/waivers.h).
+// `evidence` is kept as written; it is checked as an EvidencePath
+// (rules/evidence_path.h) by the loader and matched as one by ApplyWaivers.
 #ifndef VENDORLINT_MODEL_WAIVER_H_
 #define VENDORLINT_MODEL_WAIVER_H_
 

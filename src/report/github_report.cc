@@ -62,11 +62,6 @@ std::string Where(const Report& r, const Location& loc) {
   return fmt::format("{}:{}:{}", r.Path(loc), loc.line, loc.column);
 }
 
-bool IsNew(const Report& r, const Finding& f) {
-  return r.has_baseline && f.baseline == BaselineState::kNew &&
-         (f.outcome == Outcome::kFail || f.outcome == Outcome::kReview);
-}
-
 std::string Annotation(const Report& r, const Finding& f) {
   const char* level = "";
   std::string message;
@@ -77,7 +72,7 @@ std::string Annotation(const Report& r, const Finding& f) {
       break;
     case Outcome::kReview:
       // --strict counts review as fail, so it is annotated like one.
-      level = r.policy.strict ? LevelOf(f.severity) : "warning";
+      level = r.VerdictOf(f).counts_as_fail ? LevelOf(f.severity) : "warning";
       message = "needs review: " + f.message;
       break;
     case Outcome::kWaived:
@@ -101,7 +96,7 @@ std::string Annotation(const Report& r, const Finding& f) {
     message += fmt::format("\nexpired waiver approved by {}: {} ({})", f.waiver->approved_by,
                            f.waiver->justification, Where(r, f.waiver->loc));
   }
-  std::string title = IsNew(r, f) ? f.rule_id + " (new)" : f.rule_id;
+  std::string title = r.VerdictOf(f).is_new ? f.rule_id + " (new)" : f.rule_id;
   return Command(level, r.Path(f.loc), f.loc.line, f.loc.column, title, message);
 }
 
@@ -119,7 +114,7 @@ std::string WriteGithubAnnotations(const Report& r) {
     for (const Finding& f : r.findings) {
       if (f.outcome != o) continue;
       out += Annotation(r, f);
-      if (IsNew(r, f)) ++new_count;
+      if (r.VerdictOf(f).is_new) ++new_count;
     }
   }
   for (const Diagnostic& d : r.waiver_notes)

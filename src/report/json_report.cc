@@ -68,7 +68,7 @@ std::string WriteJsonReport(const Report& r) {
     w.BeginArray();
     for (const Evidence& e : f.evidence) {
       w.BeginObject();
-      w.Member("path", e.path);
+      w.Member("path", e.path.Format());
       w.Member("message", e.message);
       WriteLocation(&w, r, e.loc);
       w.EndObject();

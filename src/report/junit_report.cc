@@ -89,15 +89,15 @@ struct Counts {
 };
 
 Result ResultOf(const Report& r, const Finding& f) {
+  const FindingVerdict v = r.VerdictOf(f);
   // Accepted debt recorded in the baseline does not fail the gate, so it must
   // not show as a failing test either.
-  if (f.baseline == BaselineState::kUnchanged && f.outcome != Outcome::kPass)
-    return Result::kSkipped;
+  if (v.accepted) return Result::kSkipped;
   switch (f.outcome) {
     case Outcome::kFail:
       return Result::kFailure;
     case Outcome::kReview:
-      return r.policy.strict ? Result::kFailure : Result::kSkipped;
+      return v.counts_as_fail ? Result::kFailure : Result::kSkipped;
     case Outcome::kWaived:
       return Result::kSkipped;
     case Outcome::kPass:
@@ -128,7 +128,7 @@ std::string Testcase(const Report& r, const Finding& f) {
         body = fmt::format("was {}: {}", OutcomeName(w.original), body);
       } else if (f.outcome == Outcome::kWaived) {
         msg = "waived";
-      } else if (f.baseline == BaselineState::kUnchanged) {
+      } else if (r.VerdictOf(f).accepted) {
         msg =
             fmt::format("unchanged since the baseline ({}): {}", OutcomeName(f.outcome), f.message);
       }

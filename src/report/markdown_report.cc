@@ -92,11 +92,6 @@ class Writer {
   MarkdownOptions o_;
 };
 
-bool IsNew(const Report& r, const Finding& f) {
-  return r.has_baseline && f.baseline == BaselineState::kNew &&
-         (f.outcome == Outcome::kFail || f.outcome == Outcome::kReview);
-}
-
 // The message already says when a waiver expired (see rules/waivers.h); the
 // cell adds who approved it and where it is.
 std::string MessageCell(const Writer& w, const Finding& f) {
@@ -127,7 +122,7 @@ void Counts(Writer* w, const Report& r, size_t new_count) {
 void NewAndFixed(Writer* w, const Report& r) {
   std::vector<std::string> rows;
   for (const Finding& f : r.findings) {
-    if (!IsNew(r, f)) continue;
+    if (!r.VerdictOf(f).is_new) continue;
     rows.push_back(fmt::format("| {} | {} | {} | {} | {} | {} |\n", OutcomeName(f.outcome),
                                Code(f.rule_id), SeverityName(f.severity), Code(f.provider_id),
                                MessageCell(*w, f), w->Link(f.loc)));
@@ -164,7 +159,7 @@ void Review(Writer* w, const Report& r) {
                     SeverityName(f.severity), MessageCell(*w, f), w->Link(f.loc));
     for (const Evidence& e : f.evidence)
       item +=
-          fmt::format("  - {}: {} — {}\n", Code(e.path), MarkdownEscape(e.message), w->Link(e.loc));
+          fmt::format("  - {}: {} — {}\n", Code(e.path.Format()), MarkdownEscape(e.message), w->Link(e.loc));
     items.push_back(std::move(item));
   }
   if (items.empty()) return;
@@ -261,7 +256,7 @@ std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options)
   size_t new_count = 0;
   bool attention = !r.waiver_notes.empty() || (r.has_baseline && !r.absent.empty());
   for (const Finding& f : r.findings) {
-    if (IsNew(r, f)) ++new_count;
+    if (r.VerdictOf(f).is_new) ++new_count;
     attention = attention || f.outcome == Outcome::kFail || f.outcome == Outcome::kReview ||
                 f.outcome == Outcome::kWaived;
   }

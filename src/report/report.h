@@ -1,6 +1,7 @@
 // What every report writer receives: the findings of one `check` run and what
-// produced them. Writers only format; they decide nothing (the gate verdict is
-// computed once, in ComputeSummary).
+// produced them. Writers only format; they decide nothing: the gate and every
+// per-finding decision (new, accepted, fixed, counts as a failure) come from
+// the check layer (check/gate.h) through Report::VerdictOf.
 #ifndef VENDORLINT_REPORT_REPORT_H_
 #define VENDORLINT_REPORT_REPORT_H_
 
@@ -10,38 +11,12 @@
 #include <vector>
 
 #include "util/date.h"
+#include "check/gate.h"
 #include "model/registry.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
 
 namespace vendorlint {
-
-// Which findings fail the gate.
-struct GatePolicy {
-  // Fails at or above this severity count; "none" (fail_on_none) never fails.
-  Severity fail_on = Severity::kError;
-  bool fail_on_none = false;
-  bool strict = false;  // `review` counts as `fail`
-};
-
-// Parses error | warning | note | none.
-bool ParseFailOn(std::string_view s, GatePolicy* out);
-
-struct ReportSummary {
-  size_t providers = 0;
-  size_t rules = 0;
-  std::array<size_t, 5> counts{};  // indexed by Outcome
-  bool gate_pass = true;
-
-  size_t count(Outcome o) const { return counts[static_cast<size_t>(o)]; }
-};
-
-// True if this finding makes the gate fail under `policy`.
-bool FailsGate(const Finding& f, const GatePolicy& policy);
-// Counts outcomes and the rules and providers the findings cover (what a
-// --rule / --provider selection evaluated), and decides the gate.
-ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
-                             const std::vector<Finding>& findings, const GatePolicy& policy);
 
 struct Report {
   const Registry* registry = nullptr;
@@ -66,6 +41,12 @@ struct Report {
   int exit_code = 0;            // what this run exits with
   std::string start_time_utc;   // ISO 8601, e.g. 2026-11-22T11:37:06Z
   std::string end_time_utc;
+
+  // What the check run decided about `f` (check/gate.h), under this report's
+  // policy and baseline.
+  FindingVerdict VerdictOf(const Finding& f) const {
+    return DecideFinding(f, policy, has_baseline);
+  }
 
   // The path of a location's file as reports print it.
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }

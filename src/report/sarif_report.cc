@@ -36,12 +36,12 @@ constexpr const char* kFingerprintKey = "vendorlint/v1";
 // the kind it had before the waiver (the suppression says it was waived).
 // Absent findings come from the baseline, which records fail, review and
 // waived but not what a waived one was: anything but review is read as fail.
-const char* KindOf(const Finding& f) {
+const char* KindOf(const Report& r, const Finding& f) {
   Outcome o = f.outcome;
   if (o == Outcome::kWaived) o = f.waiver ? f.waiver->original : Outcome::kFail;
   switch (o) {
     case Outcome::kPass:
-      return f.baseline == BaselineState::kAbsent ? "fail" : "pass";
+      return r.VerdictOf(f).fixed ? "fail" : "pass";
     case Outcome::kReview:
       return "review";
     default:
@@ -110,7 +110,7 @@ void WriteLocation(JsonWriter* w, const Place& p, int64_t id, std::string_view m
   w->EndObject();
 }
 
-std::string ResultMessage(const Finding& f) {
+std::string ResultMessage(const Report& r, const Finding& f) {
   std::string text = Sentence(f.message);
   if (!f.evidence.empty()) {
     text += " Evidence: ";
@@ -131,7 +131,7 @@ std::string ResultMessage(const Finding& f) {
                           Sentence(wv.justification));
     }
   }
-  if (f.baseline == BaselineState::kAbsent) {
+  if (r.VerdictOf(f).fixed) {
     text += " Fixed: this finding is in the baseline but no longer produced.";
   }
   return text;
@@ -152,7 +152,7 @@ std::optional<Place> AbsentPlace(const Report& r, const Finding& f) {
 
 void WriteResult(JsonWriter* w, const Report& r, const Finding& f) {
   const Rule* rule = r.rules->Find(f.rule_id);
-  const char* kind = KindOf(f);
+  const char* kind = KindOf(r, f);
   w->BeginObject();
   w->Member("ruleId", f.rule_id);
   if (rule) w->Member("ruleIndex", static_cast<int64_t>(rule - r.rules->rules.data()));
@@ -163,10 +163,10 @@ void WriteResult(JsonWriter* w, const Report& r, const Finding& f) {
   // show a review, which vendorlint's gate only fails with --strict, as an
   // error. GitHub accepts "none".
   w->Member("level", std::string_view(kind) == "fail" ? LevelOf(f.severity) : "none");
-  WriteText(w, "message", ResultMessage(f));
+  WriteText(w, "message", ResultMessage(r, f));
 
   std::optional<Place> primary;
-  if (f.baseline == BaselineState::kAbsent) {
+  if (r.VerdictOf(f).fixed) {
     primary = AbsentPlace(r, f);
   } else {
     primary = PlaceOf(r.Path(f.loc), f.loc);

@@ -89,7 +89,7 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
   if (r.has_baseline) {
     std::string fresh, fixed;
     for (const Finding& f : r.findings) {
-      if (f.baseline != BaselineState::kNew) continue;
+      if (!r.VerdictOf(f).new_since_baseline) continue;
       fresh += fmt::format("  {} {} {}  {}\n", st.Outcome(f.outcome), f.rule_id, f.provider_id,
                            st.Dim(Where(r, f.loc)));
     }

@@ -1,6 +1,7 @@
 // Field conditions: reading a field through its FieldDef and applying one
 // operator, with the taxonomy-aware key matching of docs/rules.md.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -67,6 +68,44 @@ std::string ListText(const std::vector<Item>& items) {
 
 bool Dominates(bool is_and, Tri r) { return r == (is_and ? Tri::kFalse : Tri::kTrue); }
 
+// How a key-list operator combines items (docs/rules.md, "Key lists"), or
+// nullopt for an operator that reads the list as a whole. A switch without
+// default: a new operator must say which it is.
+struct KeyOpShape {
+  bool per_key = false;        // includes_all: each named key needs a matching item
+  bool all_items = false;      // only: every item must match (else some item)
+  bool negate = false;         // includes_none: not includes_any
+  bool by_attributes = false;  // *_with: items match by taxonomy attributes
+};
+std::optional<KeyOpShape> KeyShape(Op op) {
+  switch (op) {
+    case Op::kIncludesAny:
+      return KeyOpShape{};
+    case Op::kIncludesAll:
+      return KeyOpShape{.per_key = true};
+    case Op::kIncludesNone:
+      return KeyOpShape{.negate = true};
+    case Op::kOnly:
+      return KeyOpShape{.all_items = true};
+    case Op::kIncludesAnyWith:
+      return KeyOpShape{.by_attributes = true};
+    case Op::kIncludesNoneWith:
+      return KeyOpShape{.negate = true, .by_attributes = true};
+    case Op::kOnlyWith:
+      return KeyOpShape{.all_items = true, .by_attributes = true};
+    case Op::kEquals:
+    case Op::kNotEquals:
+    case Op::kOneOf:
+    case Op::kMatches:
+    case Op::kWithinDays:
+    case Op::kOlderThanDays:
+    case Op::kEmpty:
+    case Op::kExists:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
@@ -75,7 +114,7 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
   const void* element = c.on_provider ? nullptr : f.element;
   FieldView v = def.get(*f.provider, element);
   if (def.type == FieldType::kKeyList || def.type == FieldType::kQualifierList) {
-    if (c.op != Op::kExists && c.op != Op::kEmpty) return EvalKeyCondition(c, f, v, ev);
+    if (KeyShape(c.op)) return EvalKeyCondition(c, f, v, ev);
   }
   Tri r = Tri::kUnknown;
   switch (c.op) {
@@ -107,20 +146,26 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
         r = TriFromBool(c.op == Op::kWithinDays ? age <= c.days : age > c.days);
       }
       break;
-    default:
-      break;  // key operators are handled above
+    case Op::kIncludesAny:
+    case Op::kIncludesAll:
+    case Op::kIncludesNone:
+    case Op::kOnly:
+    case Op::kIncludesAnyWith:
+    case Op::kIncludesNoneWith:
+    case Op::kOnlyWith:
+      break;  // key-list operators: EvalKeyCondition, above
   }
   if (ev == nullptr) return r;
 
   // The evidence is the field's value (or its absence), stated as a fact.
-  std::string prefix = c.on_provider ? f.provider_prefix : f.RecordPrefix();
-  std::string path = prefix + std::string(def.path);
+  EvidencePath path = c.on_provider ? f.provider_prefix : f.RecordPath();
+  path.Field(def.path);
   std::string msg;
   if (v.from_provider) {
     // A flow without its own purpose/context: the provider's list is the fact.
     if (v.stated) {
-      std::string own = path;
-      path = f.provider_prefix + std::string(v.item_path);
+      const EvidencePath own = path;
+      path = EvidencePath(f.provider_prefix).Field(v.item_path);
       msg = fmt::format("{} is {} ({} is not stated, so the provider's apply)", path,
                         ListText(ItemsOf(v)), own);
     } else {
@@ -162,8 +207,8 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
                                          std::vector<Evidence>* ev) const {
   const bool hier = Hierarchical(c);
   const std::vector<Item> items = v.stated ? ItemsOf(v) : std::vector<Item>{};
-  const bool with =
-      c.op == Op::kIncludesAnyWith || c.op == Op::kIncludesNoneWith || c.op == Op::kOnlyWith;
+  const KeyOpShape shape = KeyShape(c.op).value_or(KeyOpShape{});
+  const bool with = shape.by_attributes;
 
   // How one item matches: by attributes (all of them) or by named keys (any).
   auto item_match = [&](const Item& it) {
@@ -183,9 +228,9 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
   Tri r = Tri::kUnknown;
   std::vector<Tri> per_item;  // includes_any/none/only (and _with)
   std::vector<Tri> per_key;   // includes_all
-  const bool is_and = c.op == Op::kOnly || c.op == Op::kOnlyWith;
+  const bool is_and = shape.all_items;
   if (v.stated) {
-    if (c.op == Op::kIncludesAll) {
+    if (shape.per_key) {
       r = Tri::kTrue;
       for (const auto& k : c.values) {
         Tri any = Tri::kFalse;
@@ -202,14 +247,14 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
       }
     }
   }
-  Tri result = (c.op == Op::kIncludesNone || c.op == Op::kIncludesNoneWith) ? TriNot(r) : r;
+  Tri result = shape.negate ? TriNot(r) : r;
   if (ev == nullptr) return result;
 
-  const std::string record_prefix = c.on_provider ? f.provider_prefix : f.RecordPrefix();
-  const std::string item_base =
-      (v.from_provider ? f.provider_prefix : record_prefix) + std::string(v.item_path);
+  const EvidencePath record_prefix = c.on_provider ? f.provider_prefix : f.RecordPath();
+  const EvidencePath item_base =
+      EvidencePath(v.from_provider ? f.provider_prefix : record_prefix).Field(v.item_path);
   auto item_path = [&](const Item& it) {
-    return v.indexed ? fmt::format("{}[{}]", item_base, it.index) : item_base;
+    return v.indexed ? item_base.WithIndex(static_cast<uint32_t>(it.index)) : item_base;
   };
   auto attr_text = [&](const Item& it) {
     std::string out;
@@ -221,7 +266,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
   };
   // Names the rule's keys for "outside" and "broader" messages.
   auto item_message = [&](const Item& it, Tri m) {
-    std::string p = item_path(it);
+    const EvidencePath p = item_path(it);
     if (with) return fmt::format("{} is {} ({})", p, it.value, attr_text(it));
     if (m == Tri::kUnknown) {
       for (const auto& k : c.values) {
@@ -245,14 +290,14 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
 
   if (!v.stated) {
     list_evidence();
-  } else if (c.op == Op::kIncludesAll) {
+  } else if (shape.per_key) {
     if (r == Tri::kTrue) {
       list_evidence();
     } else {
       for (size_t k = 0; k < per_key.size(); ++k) {
         if (per_key[k] != r) continue;
         if (r == Tri::kFalse) {
-          std::string p = record_prefix + std::string(c.field->path);
+          EvidencePath p = EvidencePath(record_prefix).Field(c.field->path);
           if (v.from_provider) p = item_base;
           ev->push_back(
               {p, v.loc,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "util/location.h"
+#include "rules/evidence_path.h"
 
 namespace vendorlint {
 
@@ -26,7 +27,7 @@ bool ParseOutcome(std::string_view s, Outcome* out);
 
 // One registry fact that decided a finding. `loc` indexes Registry::files.
 struct Evidence {
-  std::string path;     // relative to the provider: `data_flows[2].subjects[0]`
+  EvidencePath path;    // relative to the provider: `data_flows[2].subjects[0]`
   Location loc;         // that exact node (or the nearest existing one if unstated)
   std::string message;  // a sentence stating the fact
 };

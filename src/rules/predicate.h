@@ -15,29 +15,10 @@
 
 #include "util/location.h"
 #include "rules/field_access.h"
+#include "rules/operator.h"
 
 namespace vendorlint {
 
-// Field condition operators; which apply to which FieldType is in
-// rule_compiler.cc and docs/rules.md.
-enum class Op : uint8_t {
-  kEquals,
-  kNotEquals,
-  kOneOf,
-  kMatches,
-  kExists,
-  kEmpty,
-  kWithinDays,
-  kOlderThanDays,
-  kIncludesAny,
-  kIncludesAll,
-  kIncludesNone,
-  kOnly,
-  kIncludesAnyWith,
-  kIncludesNoneWith,
-  kOnlyWith,
-};
-const char* OpName(Op op);  // the YAML key: "includes_any"
 
 struct Condition {
   const FieldDef* field = nullptr;

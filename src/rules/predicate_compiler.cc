@@ -9,12 +9,6 @@
 namespace vendorlint {
 namespace {
 
-constexpr Op kAllOps[] = {Op::kEquals,          Op::kNotEquals,        Op::kOneOf,
-                          Op::kMatches,         Op::kExists,           Op::kEmpty,
-                          Op::kWithinDays,      Op::kOlderThanDays,    Op::kIncludesAny,
-                          Op::kIncludesAll,     Op::kIncludesNone,     Op::kOnly,
-                          Op::kIncludesAnyWith, Op::kIncludesNoneWith, Op::kOnlyWith};
-
 // How a node is described in a type error.
 std::string Describe(const yaml::Node& n) {
   switch (n.kind) {
@@ -43,16 +37,6 @@ bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-bool ParseOp(std::string_view s, Op* out) {
-  for (Op op : kAllOps) {
-    if (s == OpName(op)) {
-      *out = op;
-      return true;
-    }
-  }
-  return false;
-}
-
 std::vector<std::string> OpNames(const std::vector<Op>& ops) {
   std::vector<std::string> names;
   for (Op op : ops) names.emplace_back(OpName(op));
@@ -75,33 +59,17 @@ const std::vector<std::string>& PredicateOperatorNames() {
 const std::vector<std::string>& ConditionOperatorNames() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v;
-    for (Op op : kAllOps) v.emplace_back(OpName(op));
+    for (const OperatorInfo& info : Operators()) v.emplace_back(info.name);
     return v;
   }();
   return names;
 }
 
 std::vector<Op> OperatorsFor(FieldType type) {
-  switch (type) {
-    case FieldType::kFact:
-      return {Op::kEquals, Op::kNotEquals, Op::kExists};
-    case FieldType::kString:
-      return {Op::kEquals, Op::kNotEquals, Op::kOneOf, Op::kMatches, Op::kExists};
-    case FieldType::kEnum:
-      return {Op::kEquals, Op::kNotEquals, Op::kOneOf, Op::kExists};
-    case FieldType::kKeyList:
-      return {Op::kIncludesAny, Op::kIncludesAll,     Op::kIncludesNone,
-              Op::kOnly,        Op::kIncludesAnyWith, Op::kIncludesNoneWith,
-              Op::kOnlyWith,    Op::kEmpty,           Op::kExists};
-    case FieldType::kQualifierList:
-      // No `exists`: an absent qualifier list is empty (field_access.cc).
-      return {Op::kIncludesAny, Op::kIncludesAll, Op::kIncludesNone, Op::kOnly, Op::kEmpty};
-    case FieldType::kDate:
-      return {Op::kWithinDays, Op::kOlderThanDays, Op::kExists};
-    case FieldType::kRecordList:
-      return {Op::kEmpty, Op::kExists};
-  }
-  return {};
+  std::vector<Op> ops;
+  for (const OperatorInfo& info : Operators())
+    if (OpAppliesTo(info.op, type)) ops.push_back(info.op);
+  return ops;
 }
 
 bool PredicateCompiler::Compile(const yaml::Node& n, Scope scope, Predicate* out) {
@@ -284,8 +252,8 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
   const yaml::Node* op_value = nullptr;
   for (const auto& [k, v] : n.entries) {
     if (k.scalar == "field") continue;
-    Op op{};
-    if (!ParseOp(k.scalar, &op)) {
+    std::optional<Op> parsed = ParseOp(k.scalar);
+    if (!parsed) {
       ok = false;
       if (Contains(PredicateOperatorNames(), k.scalar)) {
         ctx_->Error(k, fmt::format("`{}` cannot appear beside `field`: a predicate has exactly one "
@@ -308,6 +276,7 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
       ok = false;
       continue;
     }
+    const Op op = *parsed;
     op_key = &k;
     op_value = &v;
     c.op = op;
@@ -351,26 +320,26 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
     return true;
   };
 
-  switch (c->op) {
-    case Op::kEquals:
-    case Op::kNotEquals:
+  // By operand shape: an operator whose operand reads like an existing one's
+  // needs no change here.
+  switch (OperatorInfoOf(c->op).operand) {
+    case OperandKind::kValue:
       if (type == FieldType::kFact) return ReadBool(ctx_, v, key, &c->flag);
       c->values.resize(1);
       return read_value(v, key, &c->values[0]);
-    case Op::kExists:
-    case Op::kEmpty:
+    case OperandKind::kBool:
       return ReadBool(ctx_, v, key, &c->flag);
-    case Op::kOneOf: {
+    case OperandKind::kValueList: {
       if (!v.IsSequence() || v.items.empty()) {
         ctx_->Error(v, v.IsSequence()
-                           ? std::string("`one_of` needs at least one value")
-                           : fmt::format("`one_of` must be a list, not {}", Describe(v)));
+                           ? fmt::format("`{}` needs at least one value", key)
+                           : fmt::format("`{}` must be a list, not {}", key, Describe(v)));
         return false;
       }
       bool ok = true;
       for (const auto& item : v.items) {
         std::string s;
-        if (read_value(item, "one_of item", &s)) {
+        if (read_value(item, key + " item", &s)) {
           c->values.push_back(std::move(s));
         } else {
           ok = false;
@@ -378,7 +347,7 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
       }
       return ok;
     }
-    case Op::kMatches: {
+    case OperandKind::kPattern: {
       LocatedString s;
       if (!ReadString(ctx_, v, key, &s)) return false;
       RE2::Options options;
@@ -392,8 +361,7 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
       c->values.push_back(s.value);
       return true;
     }
-    case Op::kWithinDays:
-    case Op::kOlderThanDays: {
+    case OperandKind::kDays: {
       uses_dates_ = true;
       if (!ReadInt(ctx_, v, key, &c->days)) return false;
       if (c->days < 0 || c->days > 365 * 1000) {
@@ -403,14 +371,9 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
       }
       return true;
     }
-    case Op::kIncludesAny:
-    case Op::kIncludesAll:
-    case Op::kIncludesNone:
-    case Op::kOnly:
+    case OperandKind::kKeys:
       return ReadKeys(v, c);
-    case Op::kIncludesAnyWith:
-    case Op::kIncludesNoneWith:
-    case Op::kOnlyWith:
+    case OperandKind::kAttributes:
       return ReadAttributes(v, c);
   }
   return false;

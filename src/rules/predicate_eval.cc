@@ -20,7 +20,7 @@ std::string JoinKeys(const KeyList& l) {
   return out;
 }
 
-std::string DescribeFlow(const std::string& path, const DataFlow& flow, const Provider& p) {
+std::string DescribeFlow(const EvidencePath& path, const DataFlow& flow, const Provider& p) {
   std::string about;
   if (!flow.subjects.known) {
     about = "subjects not stated";
@@ -67,14 +67,14 @@ void Append(std::vector<Evidence>* to, std::vector<Evidence>&& from) {
 
 }  // namespace
 
-std::string Frame::RecordPrefix() const {
-  if (element == nullptr) return provider_prefix;
-  return fmt::format("{}{}[{}].", provider_prefix, RecordListName(list), index);
+EvidencePath Frame::RecordPath() const {
+  EvidencePath out = provider_prefix;
+  if (element != nullptr) out.Item(RecordListName(list), static_cast<uint32_t>(index));
+  return out;
 }
 
 std::string DescribeRecord(const Frame& f) {
-  std::string path = f.RecordPrefix();
-  if (!path.empty() && path.back() == '.') path.pop_back();
+  const EvidencePath path = f.RecordPath();
   switch (f.list) {
     case RecordList::kDataFlows:
       return DescribeFlow(path, *static_cast<const DataFlow*>(f.element), *f.provider);
@@ -87,7 +87,7 @@ std::string DescribeRecord(const Frame& f) {
                          s.section ? ", section " + Quote(s.section->value) : std::string());
     }
   }
-  return path;
+  return path.Format();
 }
 
 // One item per node: two conditions on the same node ("is student", "is
@@ -96,7 +96,7 @@ void DedupeEvidence(std::vector<Evidence>* ev) {
   std::map<std::string, size_t> index;
   std::vector<Evidence> out;
   for (auto& e : *ev) {
-    auto [it, inserted] = index.emplace(e.path, out.size());
+    auto [it, inserted] = index.emplace(e.path.Format(), out.size());
     if (inserted) {
       out.push_back(std::move(e));
     } else if (e.message.size() > out[it->second].message.size()) {
@@ -168,7 +168,7 @@ Tri PredicateEvaluator::EvalQuantifier(const Predicate& p, const Frame& f,
       n = prov.sources.items.size();
       break;
   }
-  const std::string list_path = f.provider_prefix + RecordListName(p.list);
+  const EvidencePath list_path = EvidencePath(f.provider_prefix).Field(RecordListName(p.list));
   if (!known) {
     if (ev) ev->push_back({list_path, ProviderAnchor(prov), list_path + " is not stated"});
     return Tri::kUnknown;
@@ -231,9 +231,7 @@ Tri PredicateEvaluator::EvalQuantifier(const Predicate& p, const Frame& f,
     auto [record, record_loc] = element(i);
     child.element = record;
     child.index = i;
-    std::string path = child.RecordPrefix();
-    path.pop_back();  // the trailing '.'
-    ev->push_back({path, record_loc, DescribeRecord(child)});
+    ev->push_back({child.RecordPath(), record_loc, DescribeRecord(child)});
   }
   return result;
 }
@@ -241,7 +239,7 @@ Tri PredicateEvaluator::EvalQuantifier(const Predicate& p, const Frame& f,
 Tri PredicateEvaluator::EvalHost(const Predicate& p, const Frame& f,
                                  std::vector<Evidence>* ev) const {
   const Provider* current = f.provider;
-  std::string prefix = f.provider_prefix;
+  EvidencePath prefix = f.provider_prefix;
   std::set<const Provider*> visited = {current};
   std::vector<Tri> rs;
   std::vector<std::vector<Evidence>> evs;
@@ -249,7 +247,7 @@ Tri PredicateEvaluator::EvalHost(const Predicate& p, const Frame& f,
   // registry (against the loader's checks) contains a hosting cycle.
   while (current->storage.hosted_on) {
     const LocatedString& hosted_on = *current->storage.hosted_on;
-    const std::string link_path = prefix + "storage.hosted_on";
+    const EvidencePath link_path = EvidencePath(prefix).Field("storage.hosted_on");
     const Provider* host = registry_.FindProvider(hosted_on.value);
     evs.emplace_back();
     if (host == nullptr) {
@@ -267,7 +265,7 @@ Tri PredicateEvaluator::EvalHost(const Predicate& p, const Frame& f,
     }
     Frame hf;
     hf.provider = host;
-    hf.provider_prefix = fmt::format("{}host[{}].", prefix, host->id.value);
+    hf.provider_prefix = EvidencePath(prefix).Host(host->id.value);
     std::vector<Evidence>* hev = ev ? &evs.back() : nullptr;
     rs.push_back(Eval(p.children[0], hf, hev));
     if (ev) {
@@ -284,7 +282,7 @@ Tri PredicateEvaluator::EvalHost(const Predicate& p, const Frame& f,
   if (rs.empty()) {
     const Provider& prov = *f.provider;
     Location anchor = prov.storage.loc.valid() ? prov.storage.loc : ProviderAnchor(prov);
-    std::string path = f.provider_prefix + "storage.hosted_on";
+    const EvidencePath path = EvidencePath(f.provider_prefix).Field("storage.hosted_on");
     ev->push_back({path, anchor, path + " is not stated: there is no host"});
     return result;
   }

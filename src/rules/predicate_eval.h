@@ -15,6 +15,7 @@
 #include "model/registry.h"
 #include "model/tri.h"
 #include "rules/evaluator.h"
+#include "rules/evidence_path.h"
 #include "rules/finding.h"
 #include "rules/predicate.h"
 
@@ -26,11 +27,12 @@ struct Frame {
   const void* element = nullptr;  // a DataFlow, Exclusion or Source; null at provider scope
   RecordList list = RecordList::kDataFlows;
   size_t index = 0;
-  // "" for the provider under evaluation, "host[aws]." for its host, ...
-  std::string provider_prefix;
+  // Empty for the provider under evaluation, `host[aws]` for its host, ...
+  EvidencePath provider_prefix;
 
-  // provider_prefix plus "data_flows[2]." for a record; for evidence paths.
-  std::string RecordPrefix() const;
+  // provider_prefix plus `data_flows[2]` for a record (just provider_prefix
+  // at provider scope): where the fields of this frame are, for evidence.
+  EvidencePath RecordPath() const;
 };
 
 class PredicateEvaluator {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "util/location.h"
+#include "util/source_files.h"
 #include "rules/predicate.h"
 
 namespace vendorlint {
@@ -38,7 +39,10 @@ struct Rule {
 };
 
 struct RuleSet {
-  std::vector<std::string> files;  // Location::file in rules indexes this
+  // Location::file in rules indexes this: the rule files, sorted by path. A
+  // table of its own because rules load without a registry (`vendorlint
+  // rules`, `vendorlint test`).
+  SourceFiles files;
   std::vector<Rule> rules;         // sorted by id, ids unique
 
   const Rule* Find(std::string_view id) const;

@@ -238,7 +238,8 @@ bool LoadRules(const std::string& rules_dir, const Taxonomy& taxonomy, const yam
                            &s.diags);
   });
 
-  out->files = files;
+  out->files = SourceFiles{};
+  for (const auto& f : files) out->files.Intern(f);  // ids = positions in the sorted list
   out->rules.clear();
   std::map<std::string, const Rule*, std::less<>> first;  // id -> first file defining it
   for (Slot& s : slots) {

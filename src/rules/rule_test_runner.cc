@@ -171,7 +171,7 @@ void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, 
                    fmt::format("provider id `{}` is used twice in this case", p.id.value));
   }
   std::vector<Diagnostic> ref_diags;
-  CheckProviderReferences(providers, {}, reg->files, &ref_diags);
+  CheckProviderReferences(providers, {}, reg->files.paths(), &ref_diags);
   for (const Diagnostic& d : ref_diags) ctx->ErrorAt(d.line, d.column, d.message);
   if (ctx->errors() != before) return;
 

@@ -1,9 +1,7 @@
-#include "report/report.h"
+#include "check/gate.h"
 
 #include <set>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace vendorlint {
 
@@ -23,13 +21,25 @@ bool ParseFailOn(std::string_view s, GatePolicy* out) {
   return true;
 }
 
-bool FailsGate(const Finding& f, const GatePolicy& policy) {
-  if (policy.fail_on_none) return false;
+FindingVerdict DecideFinding(const Finding& f, const GatePolicy& policy, bool has_baseline) {
+  FindingVerdict v;
+  v.counts_as_fail =
+      f.outcome == Outcome::kFail || (policy.strict && f.outcome == Outcome::kReview);
   // A finding the baseline already records is accepted debt, not a new failure.
-  if (f.baseline == BaselineState::kUnchanged) return false;
-  bool failing = f.outcome == Outcome::kFail || (policy.strict && f.outcome == Outcome::kReview);
+  v.accepted = f.baseline == BaselineState::kUnchanged && f.outcome != Outcome::kPass;
   // Severity enum order is error < warning < note: "at or above" is <=.
-  return failing && f.severity <= policy.fail_on;
+  v.fails_gate = !policy.fail_on_none && v.counts_as_fail && !v.accepted &&
+                 f.severity <= policy.fail_on;
+  v.new_since_baseline = has_baseline && f.baseline == BaselineState::kNew;
+  // A new waived finding is new but silenced: not a new problem.
+  v.is_new = v.new_since_baseline &&
+             (f.outcome == Outcome::kFail || f.outcome == Outcome::kReview);
+  v.fixed = f.baseline == BaselineState::kAbsent;
+  return v;
+}
+
+bool FailsGate(const Finding& f, const GatePolicy& policy) {
+  return DecideFinding(f, policy, /*has_baseline=*/false).fails_gate;
 }
 
 ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
