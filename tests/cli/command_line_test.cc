@@ -239,8 +239,9 @@ TEST(CommandLine, TagSelectsRules) {
   auto r = RunVendorlint({"check", "--as-of", "2026-11-22", "--provider", "aws", "--tag", "coppa"},
                          SourceDir());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(r.out.ends_with("1 providers, 9 rules: 1 pass, 0 fail, 4 review, 0 waived, 4 not "
-                              "applicable; gate: PASS (--fail-on error)\n"))
+  EXPECT_TRUE(
+      r.out.ends_with("1 providers, 9 rules: 1 pass, 0 fail, 4 review, 0 waived, 4 not "
+                      "applicable; gate: PASS (--fail-on error)\n"))
       << r.out;
   r = RunVendorlint({"check", "--tag", "copa"}, SourceDir());
   EXPECT_EQ(r.exit_code, 2);
@@ -250,8 +251,9 @@ TEST(CommandLine, TagSelectsRules) {
 TEST(CommandLine, ManPageRendersFromTheTable) {
   auto r = RunVendorlint({"help", "--man"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_TRUE(r.out.starts_with(".TH VENDORLINT 1 \"\" \"vendorlint 0.1.0\" \"User Commands\"\n"
-                                ".SH NAME\n"))
+  EXPECT_TRUE(
+      r.out.starts_with(".TH VENDORLINT 1 \"\" \"vendorlint 0.1.0\" \"User Commands\"\n"
+                        ".SH NAME\n"))
       << r.out;
   for (const auto& c : Commands())
     EXPECT_NE(r.out.find(".SS \"vendorlint " + c.name), std::string::npos) << c.name;
@@ -265,9 +267,8 @@ TEST(CommandLine, ManPageRendersFromTheTable) {
     GTEST_SKIP() << "man-db is not installed: the page's structure is checked above";
   std::string page = MakeTempDir() + "/vendorlint.1";
   WriteFileOrDie(page, r.out);
-  std::string text = Shell("MANWIDTH=80 man --warnings -l " + page + " 2>" + page +
-                               ".err | col -b",
-                           &status);
+  std::string text =
+      Shell("MANWIDTH=80 man --warnings -l " + page + " 2>" + page + ".err | col -b", &status);
   EXPECT_EQ(status, 0) << text;
   EXPECT_EQ(ReadFileOrDie(page + ".err"), "") << "man or groff warned about the page";
   // Justified text: compare with runs of blanks as one space.
@@ -298,7 +299,8 @@ TEST(CommandLine, BashCompletionCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(complete("vendorlint ch", 1), "check\n");
   EXPECT_EQ(complete("vendorlint c", 1), "check completions\n");
   EXPECT_EQ(complete("vendorlint check --fo", 2), "--format\n");
-  EXPECT_EQ(complete("vendorlint check --format \"\"", 3), "text json sarif junit github markdown\n");
+  EXPECT_EQ(complete("vendorlint check --format \"\"", 3),
+            "text json sarif junit github markdown\n");
   EXPECT_EQ(complete("vendorlint providers --format \"\"", 3), "text json\n");
   EXPECT_EQ(complete("vendorlint check --fail-on w", 3), "warning\n");
   EXPECT_EQ(complete("vendorlint validate --fo", 2), "\n");  // validate takes no --format
