@@ -10,15 +10,15 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "cli/commands.h"
+#include "check/baseline.h"
+#include "check/fingerprint.h"
 #include "check/waiver_loader.h"
+#include "check/waivers.h"
+#include "cli/commands.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/text_report.h"
-#include "check/baseline.h"
 #include "rules/evaluator.h"
-#include "check/fingerprint.h"
-#include "check/waivers.h"
 
 namespace vendorlint {
 namespace {

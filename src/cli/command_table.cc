@@ -251,6 +251,50 @@ std::vector<OptionSpec> MakeOptions() {
          o.markdown_link_base = v;
          return std::string();
        }},
+      {"where",
+       0,
+       "PREDICATE",
+       "answer a rule-language predicate (YAML flow syntax) for every provider",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.where = v;
+         return std::string();
+       }},
+      {"receives-student-data",
+       0,
+       "",
+       "shortcut: a data flow we share with the provider is about students",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.receives_student_data = true;
+         return std::string();
+       }},
+      {"sends-student-data",
+       0,
+       "",
+       "shortcut: a data flow the provider sends us is about students",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.sends_student_data = true;
+         return std::string();
+       }},
+      {"hosted-on",
+       0,
+       "ID",
+       "shortcut: the provider's hosting chain includes provider ID",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.hosted_on = v;
+         return std::string();
+       }},
       {"man",
        0,
        "",
@@ -312,11 +356,20 @@ std::vector<CommandSpec> MakeCommands() {
        0,
        0,
        "Prints each provider with its contexts, purposes, the data subjects its data flows are "
-       "about, and whether it encrypts data at rest.",
-       {"registry", "threads", "format"},
-       {"text", "json"},
+       "about, and whether it encrypts data at rest. With --where or a shortcut, answers a "
+       "question for every provider instead: yes, no or unknown, with the facts that decide it "
+       "(several are combined with all_of).",
+       {"registry", "threads", "format", "where", "receives-student-data", "sends-student-data",
+        "hosted-on", "as-of"},
+       {"text", "json", "csv"},
        {{"vendorlint providers", "the table"},
-        {"vendorlint providers --format json", "the same as JSON"}}},
+        {"vendorlint providers --format json", "the same as JSON"},
+        {"vendorlint providers --receives-student-data --format json",
+         "who gets data about students from us"},
+        {"vendorlint providers --where '{any: {in: data_flows, where: {field: subjects, "
+         "includes_any: [student]}}}'",
+         "any flow about students, in either direction"},
+        {"vendorlint providers --hosted-on aws", "who runs on AWS, directly or through a host"}}},
       {"rules",
        "list the rules",
        "",
@@ -331,10 +384,25 @@ std::vector<CommandSpec> MakeCommands() {
        "RULE",
        1,
        1,
-       "Prints what RULE checks, why, where the requirement comes from and how to fix a fail.",
-       with({}),
+       "Prints what RULE checks, why, where the requirement comes from and how to fix a fail. "
+       "With --provider, shows how the rule was decided for that provider instead: applies_to "
+       "and require, each true, false or unknown, with the facts that decide them.",
+       with({"provider", "as-of"}),
        {},
-       {{"vendorlint explain personal-data-encrypted-at-rest", "one rule in full"}}},
+       {{"vendorlint explain personal-data-encrypted-at-rest", "one rule in full"},
+        {"vendorlint explain no-student-data-to-marketing-vendors --provider blueshift",
+         "why the rule fails for Blueshift"}}},
+      {"taxonomy",
+       "print the taxonomy's keys with descriptions and attributes",
+       "[PREFIX]",
+       0,
+       1,
+       "Prints the data categories, purposes, data subjects and contexts of "
+       "<registry>/taxonomy.yaml, or only the keys under PREFIX (`user.contact`).",
+       {"registry", "format"},
+       {"text", "json"},
+       {{"vendorlint taxonomy", "every key"},
+        {"vendorlint taxonomy user.contact", "the keys under user.contact"}}},
       {"test",
        "run every rule's tests (rules/**/<id>.test.yaml)",
        "",
