@@ -130,7 +130,7 @@ TEST(Questions, WhereErrorsAreLocatedInThePredicate) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
             "--where:1:64: error: unknown data subject \"studnet\" in `includes_any`; did you mean "
-            "`student`?\n"
+            "`student`? (new keys go in taxonomy.yaml under `data_subjects`)\n"
             "vendorlint: 1 error in --where; nothing was evaluated\n");
   r = RunMini({"providers", "--hosted-on", "clod"});
   EXPECT_EQ(r.exit_code, 2);
