@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "report/formats.h"
+#include "util/date.h"
 
 namespace vendorlint {
 namespace {
@@ -117,6 +118,9 @@ std::vector<OptionSpec> MakeOptions() {
        {},
        false,
        [](CliOptions& o, const std::string& v) {
+         Date d;
+         if (!Date::Parse(v, &d))
+           return fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'", v);
          o.as_of = v;
          return std::string();
        }},
