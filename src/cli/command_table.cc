@@ -359,8 +359,9 @@ std::vector<CommandSpec> MakeCommands() {
        "",
        0,
        0,
-       "Prints each provider with its contexts, purposes, the data subjects its data flows are "
-       "about, and whether it encrypts data at rest. With --where or a shortcut, answers a "
+       "Prints each provider with its contexts, purposes, whom the data we share with it is "
+       "about, whom the data it sends us is about, and whether it encrypts data at rest. With "
+       "--where or a shortcut, answers a "
        "question for every provider instead: yes, no or unknown, with the facts that decide it "
        "(several are combined with all_of).",
        {"registry", "threads", "format", "where", "receives-student-data", "sends-student-data",
