@@ -188,6 +188,8 @@ void ProvidersJson(const std::vector<ProviderRow>& rows, std::ostream& out) {
 }  // namespace
 
 int RunProviders(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  if (!o.as_of.empty() && WherePredicateText(o).empty())
+    return UsageError(err, "--as-of only matters with --where or a shortcut (date conditions)");
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
   if (!WherePredicateText(o).empty()) return RunProvidersWhere(o, reg, out, err);
