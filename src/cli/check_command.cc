@@ -12,16 +12,16 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "cli/commands.h"
+#include "check/baseline.h"
+#include "check/fingerprint.h"
 #include "check/waiver_loader.h"
+#include "check/waivers.h"
+#include "cli/commands.h"
 #include "report/formats.h"
 #include "report/output_files.h"
 #include "report/report.h"
 #include "report/text_report.h"
-#include "check/baseline.h"
 #include "rules/evaluator.h"
-#include "check/fingerprint.h"
-#include "check/waivers.h"
 
 namespace vendorlint {
 namespace {
@@ -90,15 +90,6 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
   return ok;
 }
 
-// The waivers file to use, or "" for none.
-std::string WaiversPath(const CliOptions& o) {
-  if (o.no_waivers) return "";
-  if (!o.waivers.empty()) return o.waivers;
-  std::string implicit = o.registry_dir + "/waivers.yaml";
-  std::error_code ec;
-  return std::filesystem::is_regular_file(implicit, ec) ? implicit : "";
-}
-
 }  // namespace
 
 int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
@@ -139,6 +130,9 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   for (const auto& p : reg.providers) provider_ids.push_back(p.id.value);
   bool selection_ok = CheckSelection(o.rule_ids, rule_ids, "rule", err);
   selection_ok = CheckSelection(o.provider_ids, provider_ids, "provider", err) && selection_ok;
+  std::vector<std::string> tags;
+  for (const auto& r : rules.rules) tags.insert(tags.end(), r.tags.begin(), r.tags.end());
+  selection_ok = CheckSelection(o.tags, tags, "tag", err) && selection_ok;
   if (!selection_ok) return kExitInvalid;
 
   std::vector<Waiver> waivers;
@@ -166,7 +160,7 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   report.category = o.category;
   report.include_passes = o.include_passes;
   report.start_time_utc = started;
-  EvalFilter filter{o.rule_ids, o.provider_ids, {}};
+  EvalFilter filter{o.rule_ids, o.provider_ids, o.tags};
   report.findings = EvaluateAll(rules, reg, EvalContext{as_of, o.threads}, filter);
   AssignFingerprints(reg, &report.findings);
   if (!waivers_path.empty()) {

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "util/location.h"
 #include "model/registry.h"
 #include "rules/rule.h"
+#include "util/location.h"
 
 namespace vendorlint {
 
@@ -18,6 +18,11 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
+int RunTaxonomy(const CliOptions& o, std::ostream& out, std::ostream& err);
+// providers --where and its shortcuts, on a loaded registry.
+int RunProvidersWhere(const CliOptions& o, Registry& reg, std::ostream& out, std::ostream& err);
+// The predicate --where and the shortcuts ask, as YAML flow text ("" if none).
+std::string WherePredicateText(const CliOptions& o);
 
 // Loads the registry, printing diagnostics to `err`. False if invalid.
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err);
@@ -37,6 +42,9 @@ bool CheckSelection(const std::vector<std::string>& wanted, const std::vector<st
                     const char* what, std::ostream& err);
 // Colour for text on stdout: --color, NO_COLOR and whether stdout is a terminal.
 bool UseColor(const CliOptions& o, bool to_stdout);
+// The waivers file `check` applies, or "" for none: --waivers, else
+// <registry>/waivers.yaml when it exists, nothing with --no-waivers.
+std::string WaiversPath(const CliOptions& o);
 // Prints "vendorlint: error: MESSAGE" and returns kExitInvalid.
 int UsageError(std::ostream& err, const std::string& message);
 

@@ -1,78 +1,14 @@
-// vendorlint's entry point: argv -> CliOptions -> RunCli. Nothing else.
-#include <boost/program_options.hpp>
+// vendorlint's entry point: argv -> Main (cli.h), through a checked standard
+// output (a failed write to stdout is an error, exit 2). Nothing else.
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/cli.h"
-#include "cli/option_values.h"
 #include "cli/standard_output.h"
-
-namespace po = boost::program_options;
-
-namespace {
-
-int Main(int argc, char** argv) {
-  vendorlint::CliOptions o;
-  std::string threads;
-  po::options_description opts;
-  opts.add_options()("help,h", "")("version", "")("registry", po::value(&o.registry_dir))(
-      "rules", po::value(&o.rules_dir))("threads", po::value(&threads))(
-      "format", po::value(&o.format))("output,o", po::value(&o.output))(
-      "fail-on", po::value(&o.fail_on))("strict", po::bool_switch(&o.strict))(
-      "as-of", po::value(&o.as_of))("rule", po::value(&o.rule_ids)->composing())(
-      "provider", po::value(&o.provider_ids)->composing())("color", po::value(&o.color))(
-      "report", po::value(&o.reports)->composing())("waivers", po::value(&o.waivers))(
-      "no-waivers", po::bool_switch(&o.no_waivers))("warn-expiring", po::value(&o.warn_expiring))(
-      "baseline", po::value(&o.baseline))("write-baseline", po::value(&o.write_baseline))(
-      "category", po::value(&o.category))("include-passes", po::bool_switch(&o.include_passes))(
-      "markdown-link-base", po::value(&o.markdown_link_base))("command", po::value(&o.command))(
-      "args", po::value<std::vector<std::string>>());
-  po::positional_options_description pos;
-  pos.add("command", 1).add("args", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(opts).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "vendorlint: error: " << e.what() << "\n\n" << vendorlint::Usage();
-    return vendorlint::kExitInvalid;
-  }
-  std::string error;
-  if (vm.count("threads") && !vendorlint::ParseThreads(threads, &o.threads, &error)) {
-    std::cerr << "vendorlint: error: " << error << "\n";
-    return vendorlint::kExitInvalid;
-  }
-  for (const char* path_option :
-       {"output", "write-baseline", "baseline", "waivers", "registry", "rules"}) {
-    if (vm.count(path_option) && vm[path_option].as<std::string>().empty()) {
-      std::cerr << "vendorlint: error: "
-                << vendorlint::EmptyPathError(std::string("--") + path_option) << "\n";
-      return vendorlint::kExitInvalid;
-    }
-  }
-  if (vm.count("help")) {
-    std::cout << vendorlint::Usage();
-    return vendorlint::kExitPass;
-  }
-  if (vm.count("version")) {
-    std::cout << vendorlint::VersionString() << "\n";
-    return vendorlint::kExitPass;
-  }
-  if (vm.count("args")) {
-    auto args = vm["args"].as<std::vector<std::string>>();
-    if (o.command == "explain" && args.size() == 1) {
-      o.rule = args[0];
-    } else {
-      std::cerr << "vendorlint: error: unexpected argument '" << args[0] << "'\n\n"
-                << vendorlint::Usage();
-      return vendorlint::kExitInvalid;
-    }
-  }
-  return vendorlint::RunCli(o, std::cout, std::cerr);
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   vendorlint::StandardOutput standard_output;
-  return standard_output.Finish(Main(argc, argv), std::cerr);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return standard_output.Finish(vendorlint::Main(args, std::cout, std::cerr), std::cerr);
 }

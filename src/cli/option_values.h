@@ -1,6 +1,6 @@
-// Option values that Boost.Program_options accepts but vendorlint must not:
-// it reads "-1" into an unsigned as 4294967295, and takes "" for a path.
-// main.cc reads such options as strings and checks them here.
+// Option values a naive parser accepts but vendorlint must not:
+// "-1" read into an unsigned is 4294967295, and "" is no path.
+// The command table (command_table.cc) checks such options here.
 #ifndef VENDORLINT_CLI_OPTION_VALUES_H_
 #define VENDORLINT_CLI_OPTION_VALUES_H_
 

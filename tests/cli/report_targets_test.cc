@@ -125,6 +125,9 @@ TEST(ReportTargets, ARegularFileIsReplacedAndKeepsItsMode) {
 TEST(ReportTargets, FoldersAndEmptyPathsAreUsageErrorsBeforeAnythingIsCreated) {
   std::string dir = MakeTempDir();
   fs::create_directory(dir + "/existing");
+  // Errors in the command line itself (an empty or malformed value) end with
+  // the pointer to the command's help; a path that names a folder does not.
+  const std::string see = "\nsee `vendorlint check --help`";
   struct Case {
     std::vector<std::string> args;
     std::string err;
@@ -137,17 +140,17 @@ TEST(ReportTargets, FoldersAndEmptyPathsAreUsageErrorsBeforeAnythingIsCreated) {
       {{"-o", dir + "/existing"}, dir + "/existing is a folder: give the report a file name"},
       {{"--write-baseline", dir + "/existing"},
        dir + "/existing is a folder: give the report a file name"},
-      {{"-o", ""}, "--output needs a path, not an empty string"},
-      {{"--write-baseline", ""}, "--write-baseline needs a path, not an empty string"},
+      {{"-o", ""}, "-o needs a value (FILE), not an empty string" + see},
+      {{"--write-baseline", ""}, "--write-baseline needs a value (FILE), not an empty string" + see},
       {{"--report", "sarif="},
        "--report takes FORMAT=PATH with FORMAT one of text, json, sarif, junit, github, "
        "markdown, not 'sarif='"},
       {{"--threads", "-1"},
-       "--threads must be a whole number from 0 (one per core) to 1024, not '-1'"},
+       "--threads must be a whole number from 0 (one per core) to 1024, not '-1'" + see},
       {{"--threads=-1"},
-       "--threads must be a whole number from 0 (one per core) to 1024, not '-1'"},
+       "--threads must be a whole number from 0 (one per core) to 1024, not '-1'" + see},
       {{"--threads", "4294967296"},
-       "--threads must be a whole number from 0 (one per core) to 1024, not '4294967296'"},
+       "--threads must be a whole number from 0 (one per core) to 1024, not '4294967296'" + see},
   };
   for (const Case& c : cases) {
     std::vector<std::string> all = {"check"};

@@ -108,13 +108,17 @@ TEST_F(RuleCompilerTest, ProviderFieldInFlowScopeSuggestsPrefix) {
 TEST_F(RuleCompilerTest, UnknownTaxonomyKeySuggests) {
   EXPECT_EQ(
       Errors("  {field: purposes, includes_any: [analytcs]}"),
-      At(11, 36, "unknown purpose \"analytcs\" in `includes_any`; did you mean `analytics`?"));
+      At(11, 36,
+         "unknown purpose \"analytcs\" in `includes_any`; did you mean `analytics`? (new keys go "
+         "in taxonomy.yaml under `purposes`)"));
 }
 
 TEST_F(RuleCompilerTest, TaxonomyKeyOfTheWrongKind) {
   // `student` is a data subject, not a data category.
   EXPECT_EQ(Errors("  none: {in: data_flows, where: {field: categories, includes_any: [student]}}"),
-            At(11, 68, "unknown data category \"student\" in `includes_any`"));
+            At(11, 68,
+               "unknown data category \"student\" in `includes_any`; `student` is a data "
+               "subject, not a data category"));
 }
 
 TEST_F(RuleCompilerTest, BadRegexReportedAtPattern) {
