@@ -568,6 +568,12 @@ bool ReadCountry(SchemaContext* ctx, const yaml::Node& n, std::string_view key, 
     *out = std::move(s);
     return true;
   }
+  if (!regions && IsRegion(s.value)) {
+    ctx->Error(n, fmt::format("`{}` is one country, not the region {}: write its ISO 3166-1 "
+                              "alpha-2 code; regions belong in `locations`",
+                              key, Quote(s.value)));
+    return false;
+  }
   // Suggest: the same code in the right case, the code of a country's name,
   // or a near code.
   auto lower = [](std::string_view v) {
@@ -580,7 +586,7 @@ bool ReadCountry(SchemaContext* ctx, const yaml::Node& n, std::string_view key, 
   for (const auto& name : regions ? CountryAndRegionNames() : CountryNames())
     if (hint.empty() && lower(name) == want) hint = fmt::format("; did you mean `{}`?", name);
   for (const auto& cc : kIsoCountries)
-    if (hint.empty() && lower(cc.name) == want)
+    if (hint.empty() && (lower(cc.name) == want || lower(cc.alpha3) == want))
       hint = fmt::format("; did you mean `{}` ({})?", cc.code, cc.name);
   if (hint.empty()) hint = DidYouMeanSuffix(s.value, regions ? CountryAndRegionNames() : CountryNames());
   ctx->Error(n, fmt::format("unknown country {} in `{}`: write an ISO 3166-1 alpha-2 code in upper "

@@ -578,5 +578,34 @@ TEST_F(EvaluatorOutcomeTest, RenderMessage) {
   EXPECT_EQ(RenderMessage("plain } text", rule, reg_.Get("ads")), "plain } text");
 }
 
+// `user` includes student, parent, teacher and school_leader: a question
+// about students is unknown for it, never true or false (issue 7 §2).
+TEST_F(EvaluatorTest, ABroaderSubjectThatIncludesTheAskedOneIsUnknown) {
+  reg_.Add(
+      "id: chat\ndata_flows:\n  - direction: shared\n    subjects: [user]\n"
+      "    categories: [user.content]\n");
+  const std::string any = "any: {in: data_flows, where: ";
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any: [student]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_all: [student]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_none: [student]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, only: [parent, teacher]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any_with: {minor: true}}}", "chat"),
+            Tri::kUnknown);
+  // It is not another subject it does not include, and it is itself.
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any: [visitor]}}", "chat"), Tri::kFalse);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any: [user]}}", "chat"), Tri::kTrue);
+
+  // A student rule on such a flow gives review, not fail or pass.
+  Rule r = MakeRule(
+      "  none: {in: data_flows, where: {field: subjects, includes_any: [student]}}");
+  Finding f = Evaluate(r, reg_.Get("chat"), reg_.registry(), ctx_);
+  EXPECT_EQ(f.outcome, Outcome::kReview);
+  ASSERT_FALSE(f.evidence.empty());
+  EXPECT_EQ(f.evidence[0].path, "data_flows[0].subjects[0]");
+  EXPECT_EQ(f.evidence[0].message,
+            "data_flows[0].subjects[0] is user, which is broader than student: it may or may not "
+            "include it");
+}
+
 }  // namespace
 }  // namespace vendorlint
