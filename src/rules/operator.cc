@@ -50,13 +50,17 @@ std::optional<Op> ParseOp(std::string_view name) {
 
 bool OpAppliesTo(Op op, FieldType type) {
   const bool key_list = type == FieldType::kKeyList;
-  const bool any_list = key_list || type == FieldType::kQualifierList;
+  const bool any_list =
+      key_list || type == FieldType::kQualifierList || type == FieldType::kNameList;
+  // A group (`contracts`, `ai`...) is a heading over its fields, never a value.
+  if (type == FieldType::kGroup) return false;
   switch (op) {
     case Op::kEquals:
     case Op::kNotEquals:
-      return type == FieldType::kFact || type == FieldType::kString || type == FieldType::kEnum;
+      return type == FieldType::kFact || type == FieldType::kString || type == FieldType::kEnum ||
+             type == FieldType::kNumber;
     case Op::kOneOf:
-      return type == FieldType::kString || type == FieldType::kEnum;
+      return type == FieldType::kString || type == FieldType::kEnum || type == FieldType::kNumber;
     case Op::kMatches:
       return type == FieldType::kString;
     case Op::kWithinDays:
