@@ -143,7 +143,7 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
     return;
   }
   if (def != nullptr && indexed && def->type != FieldType::kKeyList &&
-      def->type != FieldType::kQualifierList) {
+      def->type != FieldType::kQualifierList && def->type != FieldType::kNameList) {
     ctx->Error(n, fmt::format("`evidence` indexes `{}`, which is not a list", field));
   }
 }

@@ -158,7 +158,7 @@ TEST_F(RuleCompilerTest, WrongValueTypes) {
 TEST_F(RuleCompilerTest, EnumAndQualifierValuesAreChecked) {
   EXPECT_EQ(Errors("  any: {in: data_flows, where: {field: direction, equals: share}}"),
             At(11, 59,
-               "`equals` must be one of shared, received, not \"share\"; did you mean "
+               "`equals` must be one of shared, received, collected, not \"share\"; did you mean "
                "`shared`?"));
   EXPECT_EQ(Errors("  any: {in: data_flows, where: {field: qualifiers, includes_any: [hashd]}}"),
             At(11, 67,
