@@ -85,7 +85,7 @@ TEST(Docs, RegistryExamplesValidate) {
   int organizations = 0;
   for (const auto& block : blocks) {
     if (block.starts_with("id: ")) {
-      std::string id = block.substr(4, block.find('\n') - 4);
+      std::string id = block.substr(4, block.find_first_of(" #\n", 4) - 4);
       ids.push_back(id);
       WriteFileOrDie(dir + "/providers/" + id + ".yaml", block);
     } else if (block.starts_with("name: ") && block.find("\ndisclosures:") != std::string::npos) {
