@@ -13,8 +13,9 @@
 namespace vendorlint {
 
 struct CountryCode {
-  const char* code;  // "CN"
-  const char* name;  // "China"
+  const char* code;    // "CN"
+  const char* alpha3;  // "CHN": only to suggest the alpha-2 code
+  const char* name;    // "China"
 };
 
 inline constexpr size_t kIsoCountryCount = 249;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "load/schema_reader.h"
+#include "model/country.h"
 #include "rules/predicate_eval.h"
 
 namespace vendorlint {
@@ -183,7 +184,20 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
                                          std::vector<Evidence>* ev) const {
   const bool hier = Hierarchical(c);
   const bool taxonomy_keys = c.field->type == FieldType::kKeyList;
+  // Locations: a stated region may or may not cover a country (`global` may
+  // include CN), and a country lies inside its regions (DE is in the EU).
+  const bool places = c.field->vocabulary == LocationVocabulary;
   auto match = [&](std::string_view item, std::string_view named) {
+    if (places) {
+      switch (LocationCovers(item, named)) {
+        case Covers::kYes:
+          return Tri::kTrue;
+        case Covers::kMaybe:
+          return Tri::kUnknown;
+        case Covers::kNo:
+          return Tri::kFalse;
+      }
+    }
     return taxonomy_keys ? KeyMatchIn(registry_.taxonomy, c.field->kind, item, named, hier)
                          : KeyMatch(item, named, hier);
   };

@@ -39,6 +39,27 @@ std::string Join(const std::vector<std::string>& v, std::string_view sep = ", ")
   return out;
 }
 
+// One name of a field's vocabulary. Short vocabularies are listed in the
+// message; long ones (249 countries) are named by the field instead.
+bool ReadVocabularyName(SchemaContext* ctx, const yaml::Node& n, const std::string& what,
+                        const FieldDef& field, const std::vector<std::string>& names,
+                        size_t* index) {
+  if (names.size() <= 12) return ReadEnum(ctx, n, what, names, index);
+  LocatedString s;
+  if (!ReadString(ctx, n, what, &s)) return false;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == s.value) {
+      *index = i;
+      return true;
+    }
+  }
+  ctx->Error(n, fmt::format("`{}` must be one of the {} values of `{}` (docs/registry.md), not "
+                            "{}{}",
+                            what, names.size(), field.path, Quote(s.value),
+                            DidYouMeanSuffix(s.value, names)));
+  return false;
+}
+
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -349,7 +370,7 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
   auto read_value = [&](const yaml::Node& n, const std::string& what, std::string* out) {
     if (type == FieldType::kEnum) {
       size_t i = 0;
-      if (!ReadEnum(ctx_, n, what, names, &i)) return false;
+      if (!ReadVocabularyName(ctx_, n, what, *c->field, names, &i)) return false;
       *out = names[i];
       return true;
     }
@@ -467,7 +488,7 @@ bool PredicateCompiler::ReadKeys(const yaml::Node& v, Condition* c) {
     if (names.empty()) {
       LocatedString s;
       if (ReadString(ctx_, item, noun, &s)) value = s.value;
-    } else if (size_t i = 0; ReadEnum(ctx_, item, noun, names, &i)) {
+    } else if (size_t i = 0; ReadVocabularyName(ctx_, item, noun, *c->field, names, &i)) {
       value = names[i];
     }
     if (value.empty()) {
