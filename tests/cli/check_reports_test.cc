@@ -169,7 +169,8 @@ TEST(CheckReports, SarifAndJunitFromTheCliPassTheValidators) {
                           "--report", "sarif=out/v.sarif", "--report", "junit=out/v.xml",
                           "--report", "markdown=out/v.md", "--report", "github=out/v.txt"},
                          dir);
-  ASSERT_EQ(r.exit_code, 1) << r.err;
+  // Zendesk's is the registry's only failing error finding, and it is waived here.
+  ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string sarif = ReadFileOrDie(dir + "/out/v.sarif");
   EXPECT_NE(sarif.find("\"uri\": \"registry/providers/zendesk.yaml\""), std::string::npos);
   EXPECT_NE(sarif.find("\"kind\": \"external\""), std::string::npos);  // the waiver

@@ -44,10 +44,12 @@ TEST(Check, PinsTheFindingsOfTheEarlierEdition) {
   auto r = RunVendorlint(
       {"check", kAsOf, "--format", "json", "--registry", "tests/fixtures/registry-earlier"},
       SourceDir());
-  EXPECT_EQ(r.exit_code, 1) << r.err;
+  // The earlier edition fails only warning rules: its one error failure (Twitter
+  // getting student data) came from spelling "user" as four subjects.
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   // Machine formats on stdout leave the human summary to stderr.
   EXPECT_TRUE(r.err.starts_with("33 providers, 22 rules: ")) << r.err;
-  EXPECT_TRUE(r.err.ends_with("; gate: FAIL (--fail-on error)\n")) << r.err;
+  EXPECT_TRUE(r.err.ends_with("; gate: PASS (--fail-on error)\n")) << r.err;
   ExpectGolden(r.out, "registry-earlier.check.json");
 }
 
