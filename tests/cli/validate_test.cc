@@ -17,7 +17,7 @@ using testing::RunVendorlint;
 using testing::WriteFileOrDie;
 
 const char kValid[] =
-    "registry: valid: 29 providers, 41 data flows, 4 contexts\n"
+    "registry: valid: 29 providers, 42 data flows, 4 contexts\n"
     "rules: valid: 22 rules, 139 test cases\n";
 
 TEST(Validate, TheProjectIsValid) {
