@@ -2,6 +2,7 @@
 // registry, compile the rules, load waivers and the baseline (any invalid
 // input exits 2 before evaluation); evaluate; fingerprint; apply waivers and
 // the baseline; compute the verdict; write every report atomically.
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.h"
+#include "cli/git_provenance.h"
 #include "check/waiver_loader.h"
 #include "report/formats.h"
 #include "report/report.h"
@@ -95,6 +97,13 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.warn_expiring < 0)
     return UsageError(
         err, fmt::format("--warn-expiring must be 0 or more days, not {}", o.warn_expiring));
+  // Code scanning ignores `kind`: passes in the uploaded SARIF would open as
+  // alerts. They live in a log of their own now.
+  if (o.include_passes)
+    return UsageError(err,
+                      "--include-passes is gone: GitHub code scanning opens an alert for every "
+                      "SARIF result, passes included; write the passes to a dashboard log "
+                      "instead: --report sarif-dashboard=PATH");
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   std::vector<ReportTarget> targets;
@@ -140,7 +149,6 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   report.as_of = as_of;
   report.policy = policy;
   report.category = o.category;
-  report.include_passes = o.include_passes;
   report.start_time_utc = started;
   EvalFilter filter{o.rule_ids, o.provider_ids, {}};
   report.findings = EvaluateAll(rules, reg, EvalContext{as_of, o.threads}, filter);
@@ -156,6 +164,13 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
   report.end_time_utc = NowUtc();
 
+  bool sarif = o.format.starts_with("sarif");
+  for (const auto& t : targets) sarif = sarif || t.format.starts_with("sarif");
+  if (sarif) {
+    LoadSourceLines(&report);
+    ReadGitProvenance(&report.repository_uri, &report.revision_id);
+  }
+
   // Files first, each atomically; a failure to write one is an error (2),
   // and no file is left half-written.
   RenderOptions render;
@@ -164,12 +179,17 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.write_baseline.empty() &&
       !WriteFileAtomically(o.write_baseline, WriteBaseline(report.findings), &error))
     return UsageError(err, error);
+  std::vector<std::string> notices;
   for (const auto& t : targets) {
-    if (!WriteFileAtomically(t.path, RenderReport(t.format, report, render), &error))
+    if (!WriteFileAtomically(t.path, RenderReport(t.format, report, render, &notices), &error))
       return UsageError(err, error);
   }
   render.color = o.format == "text" && UseColor(o, o.output.empty());
-  std::string text = RenderReport(o.format, report, render);
+  std::string text = RenderReport(o.format, report, render, &notices);
+  // Each once, though --format sarif and --report sarif=... may both say it.
+  std::sort(notices.begin(), notices.end());
+  notices.erase(std::unique(notices.begin(), notices.end()), notices.end());
+  for (const auto& n : notices) err << "vendorlint: warning: " << n << "\n";
   if (o.output.empty()) {
     out << text;
   } else {

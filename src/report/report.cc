@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string_view>
 
@@ -58,6 +59,25 @@ ReportSummary ComputeSummary(const Registry& registry, const RuleSet& rules,
     if (FailsGate(f, policy)) s.gate_pass = false;
   }
   return s;
+}
+
+std::string_view Report::LineText(const Location& loc) const {
+  if (loc.file >= file_lines.size() || loc.line == 0) return {};
+  const auto& lines = file_lines[loc.file];
+  return loc.line <= lines.size() ? std::string_view(lines[loc.line - 1]) : std::string_view();
+}
+
+void LoadSourceLines(Report* report) {
+  report->file_lines.assign(report->registry->files.size(), {});
+  for (size_t i = 0; i < report->registry->files.size(); ++i) {
+    std::ifstream in(report->registry->files[i], std::ios::binary);
+    if (!in) continue;
+    auto& lines = report->file_lines[i];
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(std::move(line));
+    }
+  }
 }
 
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error) {

@@ -1,6 +1,7 @@
 #include "report/sarif_report.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "report/gzip_size.h"
 #include "report/json_writer.h"
 #include "report/sarif_rules.h"
 
@@ -19,6 +21,10 @@ using sarif::internal::LevelOf;
 using sarif::internal::TrimRight;
 using sarif::internal::WriteRule;
 using sarif::internal::WriteText;
+
+// Two logs from one writer: what GitHub code scanning gets (every result is an
+// alert there) and the dashboard log that keeps every outcome in `kind`.
+enum class SarifFlavour { kCodeScanning, kDashboard };
 
 // GitHub's documentation uses this $schema; the Microsoft multitool accepts it.
 constexpr const char* kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -61,10 +67,16 @@ struct Place {
   std::string path;
   uint32_t line = 0;
   uint32_t column = 0;
+  std::string_view snippet;  // the line's text, if known
 };
 
 Place PlaceOf(const std::string& path, const Location& loc) {
-  return Place{path, loc.line, loc.column};
+  return Place{path, loc.line, loc.column, {}};
+}
+
+// A location in a registry file, with its line's text when it was loaded.
+Place PlaceIn(const Report& r, const Location& loc) {
+  return Place{r.Path(loc), loc.line, loc.column, r.LineText(loc)};
 }
 
 bool IsAbsoluteUri(std::string_view uri) { return uri.starts_with("file:"); }
@@ -84,6 +96,9 @@ void WritePhysicalLocation(JsonWriter* w, const Place& p) {
     w->BeginObject();
     w->Member("startLine", static_cast<int64_t>(p.line));
     if (p.column > 0) w->Member("startColumn", static_cast<int64_t>(p.column));
+    // Viewers (GitHub's among them) show the snippet when they cannot fetch
+    // the file at the analysed commit.
+    if (!p.snippet.empty()) WriteText(w, "snippet", p.snippet);
     w->EndObject();
   }
   w->EndObject();
@@ -144,32 +159,47 @@ std::string ResultMessage(const Finding& f) {
 // point at and the result has no location (SARIF allows that).
 std::optional<Place> AbsentPlace(const Report& r, const Finding& f) {
   if (const Provider* p = r.registry->FindProvider(f.provider_id)) {
-    return PlaceOf(r.Path(p->id.loc), p->id.loc);
+    return PlaceIn(r, p->id.loc);
   }
   if (const Rule* rule = r.rules->Find(f.rule_id)) return PlaceOf(rule->path, rule->loc);
   return std::nullopt;
 }
 
-void WriteResult(JsonWriter* w, const Report& r, const Finding& f) {
+// The level of a code-scanning result: a fail at its rule's severity; a
+// review at "note" (it asks for a look; GitHub shows note as the mildest
+// alert), or at its severity with --strict, where the gate counts it as a fail.
+const char* CodeScanningLevel(const Report& r, const Finding& f) {
+  if (f.outcome == Outcome::kReview && !r.policy.strict) return "note";
+  return LevelOf(f.severity);
+}
+
+void WriteResult(JsonWriter* w, const Report& r, const Finding& f, SarifFlavour flavour) {
   const Rule* rule = r.rules->Find(f.rule_id);
-  const char* kind = KindOf(f);
   w->BeginObject();
   w->Member("ruleId", f.rule_id);
   if (rule) w->Member("ruleIndex", static_cast<int64_t>(rule - r.rules->rules.data()));
-  w->Member("kind", kind);
-  // SARIF §3.27.10: when kind is not "fail", level SHALL be "none". It is
-  // written out rather than left to default, because GitHub (which ignores
-  // kind) would otherwise apply the rule's defaultConfiguration.level and
-  // show a review, which vendorlint's gate only fails with --strict, as an
-  // error. GitHub accepts "none".
-  w->Member("level", std::string_view(kind) == "fail" ? LevelOf(f.severity) : "none");
-  WriteText(w, "message", ResultMessage(f));
+  if (flavour == SarifFlavour::kCodeScanning) {
+    // No kind: it defaults to "fail", which is what GitHub makes of every
+    // result anyway; a review says so in its message.
+    w->Member("level", CodeScanningLevel(r, f));
+    std::string message = ResultMessage(f);
+    if (f.outcome == Outcome::kReview) message = "Needs review: " + message;
+    WriteText(w, "message", message);
+  } else {
+    const char* kind = KindOf(f);
+    w->Member("kind", kind);
+    // SARIF §3.27.10: when kind is not "fail", level SHALL be "none". It is
+    // written out rather than left to default, because a viewer that ignores
+    // kind would otherwise apply the rule's defaultConfiguration.level.
+    w->Member("level", std::string_view(kind) == "fail" ? LevelOf(f.severity) : "none");
+    WriteText(w, "message", ResultMessage(f));
+  }
 
   std::optional<Place> primary;
   if (f.baseline == BaselineState::kAbsent) {
     primary = AbsentPlace(r, f);
   } else {
-    primary = PlaceOf(r.Path(f.loc), f.loc);
+    primary = PlaceIn(r, f.loc);
   }
   if (primary) {
     w->Key("locations");
@@ -188,10 +218,10 @@ void WriteResult(JsonWriter* w, const Report& r, const Finding& f) {
     int64_t id = 1;
     for (size_t i = 1; i < f.evidence.size(); ++i) {
       const Evidence& e = f.evidence[i];
-      WriteLocation(w, PlaceOf(r.Path(e.loc), e.loc), id++, TrimRight(e.message), "");
+      WriteLocation(w, PlaceIn(r, e.loc), id++, TrimRight(e.message), "");
     }
     if (expired) {
-      WriteLocation(w, PlaceOf(r.Path(f.waiver->loc), f.waiver->loc), id++,
+      WriteLocation(w, PlaceIn(r, f.waiver->loc), id++,
                     fmt::format("waiver (expired on {})", f.waiver->expires), "");
     }
     w->EndArray();
@@ -215,7 +245,7 @@ void WriteResult(JsonWriter* w, const Report& r, const Finding& f) {
     w->Member("status", "accepted");
     w->Member("justification", wv.justification);
     w->Key("location");
-    WriteLocation(w, PlaceOf(r.Path(wv.loc), wv.loc), -1, "", "");
+    WriteLocation(w, PlaceIn(r, wv.loc), -1, "", "");
     w->Key("properties");
     w->BeginObject();
     w->Member("approvedBy", wv.approved_by);
@@ -227,21 +257,24 @@ void WriteResult(JsonWriter* w, const Report& r, const Finding& f) {
   w->EndObject();
 }
 
-bool Reported(const Report& r, const Finding& f) {
+// Code scanning turns every result into an alert, so it gets only what asks
+// for action: fails (an expired waiver's included) and reviews. The dashboard
+// also gets passes and waived results (and, separately, absent ones).
+bool Reported(const Finding& f, SarifFlavour flavour) {
   switch (f.outcome) {
     case Outcome::kFail:
     case Outcome::kReview:
-    case Outcome::kWaived:
       return true;
+    case Outcome::kWaived:
     case Outcome::kPass:
-      return r.include_passes;
+      return flavour == SarifFlavour::kDashboard;
     case Outcome::kNotApplicable:
       return false;
   }
   return false;
 }
 
-void WriteInvocation(JsonWriter* w, const Report& r) {
+void WriteInvocation(JsonWriter* w, const Report& r, const std::vector<std::string>& omissions) {
   w->Key("invocations");
   w->BeginArray();
   w->BeginObject();
@@ -251,9 +284,15 @@ void WriteInvocation(JsonWriter* w, const Report& r) {
   w->Member("exitCode", static_cast<int64_t>(r.exit_code));
   if (!r.start_time_utc.empty()) w->Member("startTimeUtc", r.start_time_utc);
   if (!r.end_time_utc.empty()) w->Member("endTimeUtc", r.end_time_utc);
-  if (!r.waiver_notes.empty()) {
+  if (!r.waiver_notes.empty() || !omissions.empty()) {
     w->Key("toolExecutionNotifications");
     w->BeginArray();
+    for (const std::string& text : omissions) {
+      w->BeginObject();
+      WriteText(w, "message", text);
+      w->Member("level", "warning");
+      w->EndObject();
+    }
     for (const Diagnostic& d : r.waiver_notes) {
       w->BeginObject();
       w->Key("locations");
@@ -289,7 +328,12 @@ std::string SarifArtifactUri(std::string_view path) {
   return out;
 }
 
-std::string WriteSarifReport(const Report& r) {
+namespace {
+
+// The whole log with `results` (in this order) as the run's results.
+std::string WriteLog(const Report& r, SarifFlavour flavour,
+                     const std::vector<const Finding*>& results,
+                     const std::vector<std::string>& omissions) {
   JsonWriter w;
   w.BeginObject();
   w.Member("$schema", kSchemaUri);
@@ -313,7 +357,22 @@ std::string WriteSarifReport(const Report& r) {
   w.EndObject();
   w.EndObject();
 
-  WriteInvocation(&w, r);
+  WriteInvocation(&w, r, omissions);
+
+  // The repository root is SRCROOT: paths are relative to it.
+  if (!r.repository_uri.empty() && !r.revision_id.empty()) {
+    w.Key("versionControlProvenance");
+    w.BeginArray();
+    w.BeginObject();
+    w.Member("repositoryUri", r.repository_uri);
+    w.Member("revisionId", r.revision_id);
+    w.Key("mappedTo");
+    w.BeginObject();
+    w.Member("uriBaseId", kSrcRoot);
+    w.EndObject();
+    w.EndObject();
+    w.EndArray();
+  }
 
   w.Key("originalUriBaseIds");
   w.BeginObject();
@@ -339,28 +398,23 @@ std::string WriteSarifReport(const Report& r) {
   // GitHub rejects a run without `results`, so the array is always written.
   w.Key("results");
   w.BeginArray();
-  for (const Finding& f : r.findings) {
-    if (Reported(r, f)) WriteResult(&w, r, f);
-  }
-  // Absent findings last, in a fixed order whatever order the baseline had.
-  std::vector<const Finding*> absent;
-  for (const Finding& f : r.absent) absent.push_back(&f);
-  std::sort(absent.begin(), absent.end(), [](const Finding* a, const Finding* b) {
-    return std::tie(a->rule_id, a->provider_id, a->fingerprint) <
-           std::tie(b->rule_id, b->provider_id, b->fingerprint);
-  });
-  for (const Finding* f : absent) {
-    Finding copy = *f;
-    copy.baseline = BaselineState::kAbsent;  // whatever the caller left in it
-    WriteResult(&w, r, copy);
-  }
+  for (const Finding* f : results) WriteResult(&w, r, *f, flavour);
   w.EndArray();
 
-  if (r.as_of.year != 0) {
-    // Rules with within_days/older_than_days depend on it: needed to reproduce a run.
+  bool dashboard = flavour == SarifFlavour::kDashboard;
+  if (r.as_of.year != 0 || dashboard) {
     w.Key("properties");
     w.BeginObject();
-    w.Member("asOf", r.as_of.ToString());
+    // Rules with within_days/older_than_days depend on it: needed to reproduce a run.
+    if (r.as_of.year != 0) w.Member("asOf", r.as_of.ToString());
+    if (dashboard) {
+      w.Member("vendorlintSarif", "dashboard");
+      w.Member("purpose",
+               "Every evaluated outcome for compliance dashboards: result.kind says pass, fail "
+               "or review; waived results carry a suppression and fixed ones baselineState "
+               "absent. For viewers that honour kind; not for GitHub code scanning, which "
+               "ignores kind and would open an alert for every result.");
+    }
     w.EndObject();
   }
 
@@ -368,6 +422,80 @@ std::string WriteSarifReport(const Report& r) {
   w.EndArray();
   w.EndObject();
   return w.str();
+}
+
+// 0 for error, 1 for warning, 2 for note: the order in which results are kept.
+int Rank(const char* level) {
+  std::string_view l(level);
+  return l == "error" ? 0 : l == "warning" ? 1 : 2;
+}
+
+}  // namespace
+
+SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
+  std::vector<const Finding*> all;
+  for (const Finding& f : r.findings) {
+    if (Reported(f, SarifFlavour::kCodeScanning)) all.push_back(&f);
+  }
+  // The most severe first, report order within a level: what is kept when a
+  // limit is reached.
+  std::vector<size_t> order(all.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return Rank(CodeScanningLevel(r, *all[a])) < Rank(CodeScanningLevel(r, *all[b]));
+  });
+
+  size_t keep = std::min(all.size(), limits.max_results);
+  SarifOutput out;
+  for (;;) {
+    std::vector<size_t> kept(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep));
+    std::sort(kept.begin(), kept.end());  // back to report order
+    std::vector<const Finding*> results;
+    for (size_t i : kept) results.push_back(all[i]);
+    out.omissions.clear();
+    if (keep < all.size()) {
+      std::array<size_t, 3> left{};
+      for (size_t i = keep; i < order.size(); ++i)
+        ++left[static_cast<size_t>(Rank(CodeScanningLevel(r, *all[order[i]])))];
+      out.omissions.push_back(fmt::format(
+          "the code-scanning SARIF holds the {} most severe of {} results: GitHub accepts at "
+          "most {} results and {} bytes gzip-compressed per upload. Left out: {} error, {} "
+          "warning and {} note results. Every result is in the JSON report and the dashboard "
+          "SARIF (--report sarif-dashboard=PATH).",
+          keep, all.size(), limits.max_results, limits.max_gzip_bytes, left[0], left[1],
+          left[2]));
+    }
+    out.text = WriteLog(r, SarifFlavour::kCodeScanning, results, out.omissions);
+    if (keep == 0) break;
+    size_t gz = GzipSize(out.text);
+    if (gz <= limits.max_gzip_bytes) break;
+    // Results are of similar size: scale down, with a margin, and measure again.
+    size_t scaled = static_cast<size_t>(static_cast<double>(keep) * 0.9 *
+                                        static_cast<double>(limits.max_gzip_bytes) /
+                                        static_cast<double>(gz));
+    keep = std::min(keep - 1, scaled);
+  }
+  return out;
+}
+
+std::string WriteSarifReport(const Report& r) { return WriteCodeScanningSarif(r).text; }
+
+std::string WriteSarifDashboardReport(const Report& r) {
+  std::vector<const Finding*> results;
+  for (const Finding& f : r.findings) {
+    if (Reported(f, SarifFlavour::kDashboard)) results.push_back(&f);
+  }
+  // Absent findings last, in a fixed order whatever order the baseline had.
+  std::vector<Finding> absent = r.absent;
+  std::sort(absent.begin(), absent.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.rule_id, a.provider_id, a.fingerprint) <
+           std::tie(b.rule_id, b.provider_id, b.fingerprint);
+  });
+  for (Finding& f : absent) {
+    f.baseline = BaselineState::kAbsent;  // whatever the caller left in it
+    results.push_back(&f);
+  }
+  return WriteLog(r, SarifFlavour::kDashboard, results, {});
 }
 
 }  // namespace vendorlint
