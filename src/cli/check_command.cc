@@ -77,7 +77,8 @@ std::string WaiversPath(const CliOptions& o) {
 
 }  // namespace
 
-int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
+int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
+  CliOptions o = options;
   std::string started = NowUtc();
   // Options first: a usage error must not cost a load.
   GatePolicy policy;
@@ -108,6 +109,9 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   std::vector<ReportTarget> targets;
   if (!ParseReportTargets(o, &targets, err)) return kExitInvalid;
+  // The most common pull-request mistake is a broken registry file: with
+  // --format github it annotates the diff like a finding does.
+  if (o.format == "github") o.annotations = &out;
 
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
@@ -131,14 +135,14 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
     uint32_t file_id = static_cast<uint32_t>(reg.files.size());
     reg.files.push_back(waivers_path);
     if (!LoadWaivers(waivers_path, file_id, yaml::Limits{}, rules, reg, &waivers, &diags)) {
-      ReportInvalidInput(diags, waivers_path, err);
+      ReportInvalidInput(diags, waivers_path, err, o.annotations);
       return kExitInvalid;
     }
   }
   std::vector<BaselineEntry> baseline;
   if (!o.baseline.empty()) {
     if (!ReadBaseline(o.baseline, 0, &baseline, &diags)) {
-      ReportInvalidInput(diags, o.baseline, err);
+      ReportInvalidInput(diags, o.baseline, err, o.annotations);
       return kExitInvalid;
     }
   }

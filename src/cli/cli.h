@@ -48,6 +48,9 @@ struct CliOptions {
   std::string rule;
   // Colour: "auto" (a terminal and NO_COLOR unset), "always", "never".
   std::string color = "auto";
+  // Set by `check --format github`: invalid-input diagnostics (exit 2) are also
+  // written here as ::error workflow commands, so that they annotate the diff.
+  std::ostream* annotations = nullptr;
 };
 
 // Usage text printed by --help and after usage errors.

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "load/registry_loader.h"
+#include "report/github_report.h"
 
 namespace vendorlint {
 
@@ -15,7 +16,8 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err) {
 }
 
 void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string& where,
-                        std::ostream& err) {
+                        std::ostream& err, std::ostream* annotations) {
+  if (annotations != nullptr) *annotations << WriteGithubDiagnostics(diags, where);
   PrintDiagnostics(diags, err);
   size_t n = CountErrors(diags);
   err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n", n, n == 1 ? "" : "s",
@@ -31,7 +33,7 @@ bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err)
   if (ok) {
     PrintDiagnostics(diags, err);
   } else {
-    ReportInvalidInput(diags, o.registry_dir, err);
+    ReportInvalidInput(diags, o.registry_dir, err, o.annotations);
   }
   return ok;
 }

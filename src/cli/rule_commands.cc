@@ -36,7 +36,7 @@ bool LoadRulesOrReport(const CliOptions& o, const Taxonomy& taxonomy, RuleSet* r
   if (ok) {
     PrintDiagnostics(diags, err);
   } else {
-    ReportInvalidInput(diags, o.rules_dir, err);
+    ReportInvalidInput(diags, o.rules_dir, err, o.annotations);
   }
   return ok;
 }
@@ -45,7 +45,7 @@ bool LoadTaxonomyOrReport(const CliOptions& o, Taxonomy* taxonomy, std::ostream&
   std::vector<Diagnostic> diags;
   std::string path = (std::filesystem::path(o.registry_dir) / "taxonomy.yaml").generic_string();
   if (LoadTaxonomyFile(path, 0, yaml::Limits{}, taxonomy, &diags)) return true;
-  ReportInvalidInput(diags, path, err);
+  ReportInvalidInput(diags, path, err, o.annotations);
   return false;
 }
 

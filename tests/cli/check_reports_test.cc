@@ -205,5 +205,27 @@ TEST(CheckReports, IncludePassesPointsAtTheDashboard) {
             "--report sarif-dashboard=PATH\n");
 }
 
+// A broken registry file is the most common pull-request mistake: with
+// --format github it annotates the diff too (stdout), besides stderr.
+TEST(CheckReports, GithubFormatAnnotatesInvalidInput) {
+  std::string dir = CopyProject();
+  std::string path = dir + "/registry/providers/algolia.yaml";
+  std::string text = ReadFileOrDie(path);
+  text.replace(text.find("contexts:"), 9, "context:");
+  WriteFileOrDie(path, text);
+  auto r = RunVendorlint({"check", "--format", "github"}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.starts_with(
+      "::error file=registry/providers/algolia.yaml,line=3,col=1,title=vendorlint::"))
+      << r.out;
+  EXPECT_TRUE(r.out.ends_with("; nothing was evaluated; every message is in the log\n")) << r.out;
+  EXPECT_NE(r.err.find("registry/providers/algolia.yaml:3:1: error: "), std::string::npos)
+      << r.err;
+  // Other formats keep stdout empty.
+  auto text_run = RunVendorlint({"check"}, dir);
+  EXPECT_EQ(text_run.exit_code, 2);
+  EXPECT_EQ(text_run.out, "");
+}
+
 }  // namespace
 }  // namespace vendorlint
