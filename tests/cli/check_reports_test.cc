@@ -187,6 +187,7 @@ TEST(CheckReports, SarifAndJunitFromTheCliPassTheValidators) {
   }
   if (std::system("command -v xmllint >/dev/null 2>&1") == 0) {
     EXPECT_EQ(Validate("validate-junit", {"--strict", dir + "/out/v.xml"}), "");
+    EXPECT_EQ(Validate("validate-junit", {"--strict", "--ant", dir + "/out/v.xml"}), "");
   } else {
     std::fprintf(stderr, "note: xmllint is missing: JUnit validation skipped\n");
   }
