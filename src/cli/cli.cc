@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/inputs.h"
 
 namespace vendorlint {
 
@@ -25,7 +26,10 @@ commands:
 
 options:
   --registry DIR     registry folder (default: registry)
-  --rules DIR        rules folder (default: rules)
+  --rules DIR        rules folder (default: ./rules, else the installed
+                     share/vendorlint/rules)
+  --taxonomy FILE    taxonomy (default: <registry>/taxonomy.yaml, else the
+                     installed share/vendorlint/taxonomy.yaml)
   --threads N        threads for loading files (default: one per core)
   --format FMT       check output: text | json | sarif | junit | github | markdown
                      (default: text)
@@ -57,7 +61,9 @@ exit codes:
 )";
 }
 
-int RunCli(const CliOptions& o, std::ostream& out, std::ostream& err) {
+int RunCli(const CliOptions& options, std::ostream& out, std::ostream& err) {
+  CliOptions o = options;
+  ResolveInputs(&o, InstalledShareDir());
   if (o.command.empty()) {
     err << "vendorlint: error: no command given\n\n" << Usage();
     return kExitInvalid;

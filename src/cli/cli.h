@@ -22,7 +22,14 @@ struct CliOptions {
   std::string command;  // validate | providers | check | rules | explain | test
   std::string registry_dir = "registry";
   std::string rules_dir = "rules";
+  bool rules_given = false;  // --rules was on the command line
+  // --taxonomy FILE; empty: looked up (see inputs.h).
+  std::string taxonomy;
   unsigned threads = 0;  // 0: one per core
+  // Where the rules and the taxonomy came from, for `validate` (set by
+  // ResolveInputs): "--rules", "./rules", "installed", ...
+  std::string rules_source;
+  std::string taxonomy_source;
 
   // check
   std::string format = "text";       // text | json | sarif | junit | github | markdown

@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   vendorlint::CliOptions o;
   po::options_description opts;
   opts.add_options()("help,h", "")("version", "")("registry", po::value(&o.registry_dir))(
-      "rules", po::value(&o.rules_dir))("threads", po::value(&o.threads))(
+      "rules", po::value(&o.rules_dir))("taxonomy", po::value(&o.taxonomy))(
+      "threads", po::value(&o.threads))(
       "format", po::value(&o.format))("output,o", po::value(&o.output))(
       "fail-on", po::value(&o.fail_on))("strict", po::bool_switch(&o.strict))(
       "as-of", po::value(&o.as_of))("rule", po::value(&o.rule_ids)->composing())(
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     std::cerr << "vendorlint: error: " << e.what() << "\n\n" << vendorlint::Usage();
     return vendorlint::kExitInvalid;
   }
+  o.rules_given = vm.count("rules") > 0;
   if (vm.count("help")) {
     std::cout << vendorlint::Usage();
     return vendorlint::kExitPass;

@@ -27,6 +27,7 @@ void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string&
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err) {
   LoadOptions lo;
   lo.registry_dir = o.registry_dir;
+  lo.taxonomy_path = o.taxonomy;
   lo.threads = o.threads;
   std::vector<Diagnostic> diags;
   bool ok = LoadRegistry(lo, reg, &diags);

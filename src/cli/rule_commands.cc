@@ -43,7 +43,9 @@ bool LoadRulesOrReport(const CliOptions& o, const Taxonomy& taxonomy, RuleSet* r
 
 bool LoadTaxonomyOrReport(const CliOptions& o, Taxonomy* taxonomy, std::ostream& err) {
   std::vector<Diagnostic> diags;
-  std::string path = (std::filesystem::path(o.registry_dir) / "taxonomy.yaml").generic_string();
+  std::string path = o.taxonomy.empty()
+                         ? (std::filesystem::path(o.registry_dir) / "taxonomy.yaml").generic_string()
+                         : o.taxonomy;
   if (LoadTaxonomyFile(path, 0, yaml::Limits{}, taxonomy, &diags)) return true;
   ReportInvalidInput(diags, path, err, o.annotations);
   return false;
@@ -78,7 +80,9 @@ int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (!LoadRulesOrReport(o, reg.taxonomy, &rules, err)) return kExitInvalid;
   out << fmt::format("{}: valid: {} providers, {} data flows, {} contexts\n", o.registry_dir,
                      reg.providers.size(), reg.FlowCount(), reg.organization.contexts.size());
-  out << fmt::format("{}: valid: {} rules\n", o.rules_dir, rules.rules.size());
+  out << fmt::format("{}: valid: {} rules ({})\n", o.rules_dir, rules.rules.size(),
+                     o.rules_source);
+  out << fmt::format("{}: valid: taxonomy ({})\n", reg.files[0], o.taxonomy_source);
   return kExitPass;
 }
 

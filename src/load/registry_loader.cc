@@ -89,7 +89,8 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
         Diagnostic{dir, 0, 0, Severity::kError, "registry folder not found (use --registry DIR)"});
     return false;
   }
-  reg->files = {Join(dir, "taxonomy.yaml"), Join(dir, "organization.yaml")};
+  reg->files = {options.taxonomy_path.empty() ? Join(dir, "taxonomy.yaml") : options.taxonomy_path,
+                Join(dir, "organization.yaml")};
   std::vector<std::string> names;
   std::string providers_dir = Join(dir, "providers");
   if (!fs::is_directory(providers_dir, ec)) {
