@@ -66,15 +66,6 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
   return ok;
 }
 
-// The waivers file to use, or "" for none.
-std::string WaiversPath(const CliOptions& o) {
-  if (o.no_waivers) return "";
-  if (!o.waivers.empty()) return o.waivers;
-  std::string implicit = o.registry_dir + "/waivers.yaml";
-  std::error_code ec;
-  return std::filesystem::is_regular_file(implicit, ec) ? implicit : "";
-}
-
 }  // namespace
 
 int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
@@ -126,6 +117,9 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   for (const auto& p : reg.providers) provider_ids.push_back(p.id.value);
   bool selection_ok = CheckSelection(o.rule_ids, rule_ids, "rule", err);
   selection_ok = CheckSelection(o.provider_ids, provider_ids, "provider", err) && selection_ok;
+  std::vector<std::string> tags;
+  for (const auto& r : rules.rules) tags.insert(tags.end(), r.tags.begin(), r.tags.end());
+  selection_ok = CheckSelection(o.tags, tags, "tag", err) && selection_ok;
   if (!selection_ok) return kExitInvalid;
 
   std::vector<Waiver> waivers;
@@ -154,7 +148,7 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   report.policy = policy;
   report.category = o.category;
   report.start_time_utc = started;
-  EvalFilter filter{o.rule_ids, o.provider_ids, {}};
+  EvalFilter filter{o.rule_ids, o.provider_ids, o.tags};
   report.findings = EvaluateAll(rules, reg, EvalContext{as_of, o.threads}, filter);
   AssignFingerprints(reg, &report.findings);
   if (!waivers_path.empty()) {

@@ -1,5 +1,6 @@
-// The command-line program as a library function: main.cc parses argv into
-// CliOptions (the only place Boost.Program_options is used) and calls RunCli.
+// The command-line program as a library function: main.cc hands argv to Main,
+// which parses it against the command table (command_table.h) into CliOptions
+// and calls RunCli.
 //
 // Exit codes (a contract, see docs/output.md):
 //   0  the gate passes (or the command succeeded)
@@ -40,6 +41,7 @@ struct CliOptions {
   std::string as_of;  // YYYY-MM-DD; empty: today (UTC)
   std::vector<std::string> rule_ids;
   std::vector<std::string> provider_ids;
+  std::vector<std::string> tags;  // only rules with one of these tags
   // waivers: empty path means <registry>/waivers.yaml when that file exists
   std::string waivers;
   bool no_waivers = false;
@@ -53,6 +55,9 @@ struct CliOptions {
   std::string markdown_link_base;
   // explain
   std::string rule;
+  // Positional arguments after the command (explain's RULE, help's COMMAND ...).
+  std::vector<std::string> arguments;
+  bool man = false;  // help --man
   // Colour: "auto" (a terminal and NO_COLOR unset), "always", "never".
   std::string color = "auto";
   // Set by `check --format github`: invalid-input diagnostics (exit 2) are also
@@ -60,10 +65,13 @@ struct CliOptions {
   std::ostream* annotations = nullptr;
 };
 
-// Usage text printed by --help and after usage errors.
+// The overview printed by `vendorlint --help`.
 std::string Usage();
 std::string VersionString();
 
+// The whole program: parses `args` (argv without the program name) against
+// the command table and runs the command.
+int Main(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunCli(const CliOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace vendorlint

@@ -38,6 +38,9 @@ bool CheckSelection(const std::vector<std::string>& wanted, const std::vector<st
                     const char* what, std::ostream& err);
 // Colour for text on stdout: --color, NO_COLOR and whether stdout is a terminal.
 bool UseColor(const CliOptions& o, bool to_stdout);
+// The waivers file `check` applies, or "" for none: --waivers, else
+// <registry>/waivers.yaml when it exists, nothing with --no-waivers.
+std::string WaiversPath(const CliOptions& o);
 // Prints "vendorlint: error: MESSAGE" and returns kExitInvalid.
 int UsageError(std::ostream& err, const std::string& message);
 

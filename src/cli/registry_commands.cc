@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "load/registry_loader.h"
 #include "report/github_report.h"
+#include "report/json_writer.h"
 
 namespace vendorlint {
 
@@ -39,9 +40,31 @@ bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err)
   return ok;
 }
 
-int RunProviders(const CliOptions& o, std::ostream& out, std::ostream& err) {
-  Registry reg;
-  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+namespace {
+
+// One provider as `providers` shows it. Subjects are the union over its data
+// flows; a flow that does not say about whom makes the set incomplete, which
+// the output shows rather than hides.
+struct ProviderRow {
+  const Provider* provider = nullptr;
+  std::set<std::string> subjects;
+  bool flows_known = false;
+  bool subjects_complete = true;
+};
+
+ProviderRow RowOf(const Provider& p) {
+  ProviderRow row;
+  row.provider = &p;
+  row.flows_known = p.data_flows.known;
+  row.subjects_complete = p.data_flows.known;
+  for (const auto& f : p.data_flows.items) {
+    if (!f.subjects.known) row.subjects_complete = false;
+    for (const auto& s : f.subjects.items) row.subjects.insert(s.value);
+  }
+  return row;
+}
+
+void ProvidersText(const std::vector<ProviderRow>& rows, std::ostream& out) {
   auto join = [](const KeyList& l) {
     if (!l.known) return std::string("unknown");
     if (l.items.empty()) return std::string("none");
@@ -49,42 +72,90 @@ int RunProviders(const CliOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& k : l.items) s += (s.empty() ? "" : ", ") + k.value;
     return s;
   };
-  struct Row {
+  struct Line {
     std::string id, contexts, purposes, subjects, encrypted;
   };
-  std::vector<Row> rows;
-  rows.push_back({"ID", "CONTEXTS", "PURPOSES", "SUBJECTS", "ENCRYPTED AT REST"});
-  for (const auto& p : reg.providers) {
-    // Subjects across all flows; a flow that does not say about whom makes the
-    // set incomplete, which the table shows rather than hides.
-    std::set<std::string> subjects;
-    bool some_unknown = false;
-    for (const auto& f : p.data_flows.items) {
-      if (!f.subjects.known) some_unknown = true;
-      for (const auto& s : f.subjects.items) subjects.insert(s.value);
-    }
+  std::vector<Line> lines;
+  lines.push_back({"ID", "CONTEXTS", "PURPOSES", "SUBJECTS", "ENCRYPTED AT REST"});
+  for (const auto& r : rows) {
+    const Provider& p = *r.provider;
     std::string subj;
-    for (const auto& s : subjects) subj += (subj.empty() ? "" : ", ") + s;
-    if (!p.data_flows.known) {
+    for (const auto& s : r.subjects) subj += (subj.empty() ? "" : ", ") + s;
+    if (!r.flows_known) {
       subj = "unknown";
-    } else if (some_unknown) {
+    } else if (!r.subjects_complete) {
       subj += subj.empty() ? "unknown" : ", (unknown)";
     } else if (subj.empty()) {
       subj = "none";
     }
-    rows.push_back({p.id.value, join(p.contexts), join(p.purposes), subj,
-                    TriName(p.storage.encrypted_at_rest.value)});
+    lines.push_back({p.id.value, join(p.contexts), join(p.purposes), subj,
+                     TriName(p.storage.encrypted_at_rest.value)});
   }
   size_t w[4] = {0, 0, 0, 0};
-  for (const auto& r : rows) {
+  for (const auto& r : lines) {
     w[0] = std::max(w[0], r.id.size());
     w[1] = std::max(w[1], r.contexts.size());
     w[2] = std::max(w[2], r.purposes.size());
     w[3] = std::max(w[3], r.subjects.size());
   }
-  for (const auto& r : rows) {
+  for (const auto& r : lines) {
     out << fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", r.id, w[0], r.contexts, w[1],
                        r.purposes, w[2], r.subjects, w[3], r.encrypted);
+  }
+}
+
+// The same facts as JSON: an unknown list is null, not a string, so that a
+// consumer cannot mistake "unknown" for a key.
+void ProvidersJson(const std::vector<ProviderRow>& rows, std::ostream& out) {
+  JsonWriter w;
+  auto list = [&](std::string_view key, const KeyList& l) {
+    w.Key(key);
+    if (!l.known) {
+      w.Null();
+      return;
+    }
+    w.BeginArray();
+    for (const auto& k : l.items) w.String(k.value);
+    w.EndArray();
+  };
+  w.BeginObject();
+  w.Key("providers");
+  w.BeginArray();
+  for (const auto& r : rows) {
+    const Provider& p = *r.provider;
+    w.BeginObject();
+    w.Member("id", p.id.value);
+    w.Member("name", p.name.value);
+    list("contexts", p.contexts);
+    list("purposes", p.purposes);
+    w.Key("subjects");
+    if (r.flows_known) {
+      w.BeginArray();
+      for (const auto& s : r.subjects) w.String(s);
+      w.EndArray();
+    } else {
+      w.Null();
+    }
+    w.MemberBool("subjects_complete", r.subjects_complete);
+    w.Member("encrypted_at_rest", TriName(p.storage.encrypted_at_rest.value));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out << w.str();
+}
+
+}  // namespace
+
+int RunProviders(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  Registry reg;
+  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  std::vector<ProviderRow> rows;
+  for (const auto& p : reg.providers) rows.push_back(RowOf(p));
+  if (o.format == "json") {
+    ProvidersJson(rows, out);
+  } else {
+    ProvidersText(rows, out);
   }
   return kExitPass;
 }

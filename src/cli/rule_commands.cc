@@ -12,6 +12,8 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.h"
+#include "check/baseline.h"
+#include "check/waiver_loader.h"
 #include "util/did_you_mean.h"
 #include "load/registry_loader.h"
 #include "report/json_report.h"
@@ -73,16 +75,61 @@ bool UseColor(const CliOptions& o, bool to_stdout) {
   return isatty(STDOUT_FILENO) == 1;
 }
 
+std::string WaiversPath(const CliOptions& o) {
+  if (o.no_waivers) return "";
+  if (!o.waivers.empty()) return o.waivers;
+  std::string implicit = o.registry_dir + "/waivers.yaml";
+  std::error_code ec;
+  return std::filesystem::is_regular_file(implicit, ec) ? implicit : "";
+}
+
+// Everything `check` and `test` would load, so that a green `validate` means
+// neither of them stops at invalid input: the registry, the rules, every
+// rule's test file, the waivers and a given baseline.
 int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.no_waivers && !o.waivers.empty())
+    return UsageError(err, "--waivers and --no-waivers contradict each other");
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
   RuleSet rules;
   if (!LoadRulesOrReport(o, reg.taxonomy, &rules, err)) return kExitInvalid;
-  out << fmt::format("{}: valid: {} providers, {} data flows, {} contexts\n", o.registry_dir,
-                     reg.providers.size(), reg.FlowCount(), reg.organization.contexts.size());
-  out << fmt::format("{}: valid: {} rules ({})\n", o.rules_dir, rules.rules.size(),
-                     o.rules_source);
-  out << fmt::format("{}: valid: taxonomy ({})\n", reg.files[0], o.taxonomy_source);
+  RuleTestOptions test_options;
+  test_options.rules_dir = o.rules_dir;
+  test_options.threads = o.threads;
+  test_options.check_outcomes = false;
+  RuleTestReport tests = CollectRuleTests(test_options, reg.taxonomy);
+  if (CountErrors(tests.diagnostics) > 0) {
+    ReportInvalidInput(tests.diagnostics, o.rules_dir, err);
+    return kExitInvalid;
+  }
+  std::vector<std::string> lines;
+  lines.push_back(fmt::format("{}: valid: {} providers, {} data flows, {} contexts",
+                              o.registry_dir, reg.providers.size(), reg.FlowCount(),
+                              reg.organization.contexts.size()));
+  lines.push_back(fmt::format("{}: valid: {} rules, {} test cases ({})", o.rules_dir,
+                              rules.rules.size(), tests.result.passed, o.rules_source));
+  lines.push_back(fmt::format("{}: valid: taxonomy ({})", reg.files[0], o.taxonomy_source));
+  std::vector<Diagnostic> diags;
+  const std::string waivers_path = WaiversPath(o);
+  if (!waivers_path.empty()) {
+    std::vector<Waiver> waivers;
+    uint32_t file_id = static_cast<uint32_t>(reg.files.size());
+    reg.files.push_back(waivers_path);
+    if (!LoadWaivers(waivers_path, file_id, yaml::Limits{}, rules, reg, &waivers, &diags)) {
+      ReportInvalidInput(diags, waivers_path, err);
+      return kExitInvalid;
+    }
+    lines.push_back(fmt::format("{}: valid: {} waivers", waivers_path, waivers.size()));
+  }
+  if (!o.baseline.empty()) {
+    std::vector<BaselineEntry> baseline;
+    if (!ReadBaseline(o.baseline, 0, &baseline, &diags)) {
+      ReportInvalidInput(diags, o.baseline, err);
+      return kExitInvalid;
+    }
+    lines.push_back(fmt::format("{}: valid: {} findings", o.baseline, baseline.size()));
+  }
+  for (const auto& line : lines) out << line << "\n";
   return kExitPass;
 }
 

@@ -318,12 +318,68 @@ bool ReadStringList(SchemaContext* ctx, const yaml::Node& n, std::string_view ke
   return ok;
 }
 
+namespace {
+
+std::string LastSegment(std::string_view key) {
+  size_t dot = key.rfind('.');
+  return std::string(dot == std::string_view::npos ? key : key.substr(dot + 1));
+}
+
+}  // namespace
+
+// Suggestions for an unknown taxonomy key: by meaning, keys that end in the
+// same word (`user.contact.name` -> `user.name`), for authors who guess a
+// key's place in the tree; else by spelling; else a key of another kind
+// (`student` is a subject, not a category). Without a spelling match the
+// author may need a new key, so the message says where keys are defined.
+std::string TaxonomyKeyHint(const Taxonomy& tax, TaxonomyKind kind, std::string_view word) {
+  const std::vector<std::string> keys = tax.Keys(kind);
+  for (TaxonomyKind other : kAllTaxonomyKinds) {
+    if (other != kind && tax.Has(other, word))
+      return fmt::format("; `{}` is a {}, not a {}", word, TaxonomyKindNoun(other),
+                         TaxonomyKindNoun(kind));
+  }
+  const std::string where =
+      kind == TaxonomyKind::kContext
+          ? ""
+          : fmt::format("new keys go in taxonomy.yaml under `{}`", TaxonomyKindSection(kind));
+  const std::string last = LastSegment(word);
+  auto ending_in = [&](const std::string& segment) {
+    std::vector<std::string> found;
+    if (segment.empty() || segment == word) return found;
+    for (const std::string& k : keys) {
+      if (LastSegment(k) == segment) found.push_back(fmt::format("`{}`", k));
+    }
+    return found;
+  };
+  std::vector<std::string> meaning = ending_in(last);
+  // Same last word beats spelling: `user.contact.name` is one edit-distance
+  // hop from `user.contact.email`, but it means `user.name`.
+  if (meaning.empty() || meaning.size() > 3) {
+    std::string spelling = DidYouMeanSuffix(word, keys);
+    if (!spelling.empty()) return spelling;
+  }
+  if (meaning.empty()) {
+    // A misspelt last word in the wrong place: `user.emial`.
+    std::vector<std::string> segments;
+    for (const std::string& k : keys) segments.push_back(LastSegment(k));
+    meaning = ending_in(ClosestMatch(last, segments));
+  }
+  if (!meaning.empty() && meaning.size() <= 3) {
+    std::string list = meaning[0];
+    for (size_t i = 1; i < meaning.size(); ++i)
+      list += (i + 1 == meaning.size() ? " or " : ", ") + meaning[i];
+    return fmt::format("; did you mean {}?{}", list, where.empty() ? "" : " (" + where + ")");
+  }
+  return where.empty() ? "" : "; " + where;
+}
+
 bool ReadTaxonomyKey(SchemaContext* ctx, const yaml::Node& n, std::string_view key,
                      const Taxonomy& tax, TaxonomyKind kind, LocatedString* out) {
   if (!ReadString(ctx, n, key, out)) return false;
   if (tax.Has(kind, out->value)) return true;
   ctx->Error(n, fmt::format("unknown {} {} in `{}`{}", TaxonomyKindNoun(kind), Quote(out->value),
-                            key, DidYouMeanSuffix(out->value, tax.Keys(kind))));
+                            key, TaxonomyKeyHint(tax, kind, out->value)));
   return false;
 }
 
@@ -347,7 +403,7 @@ bool ReadTaxonomyKeyList(SchemaContext* ctx, const yaml::Node& n, std::string_vi
     }
     ctx->ErrorAt(s.loc.line, s.loc.column,
                  fmt::format("unknown {} {} in `{}`{}", TaxonomyKindNoun(kind), Quote(s.value), key,
-                             DidYouMeanSuffix(s.value, tax.Keys(kind))));
+                             TaxonomyKeyHint(tax, kind, s.value)));
     ok = false;
   }
   return ok;

@@ -84,6 +84,8 @@ bool ReadEnum(SchemaContext* ctx, const yaml::Node& n, std::string_view key,
 bool ReadStringList(SchemaContext* ctx, const yaml::Node& n, std::string_view key, KeyList* out);
 // A taxonomy key that must exist in `tax` ("unknown data category `user.emial`;
 // did you mean `user.email`?").
+// "; did you mean `x`?" and where new keys go, for an unknown taxonomy key.
+std::string TaxonomyKeyHint(const Taxonomy& tax, TaxonomyKind kind, std::string_view word);
 bool ReadTaxonomyKey(SchemaContext* ctx, const yaml::Node& n, std::string_view key,
                      const Taxonomy& tax, TaxonomyKind kind, LocatedString* out);
 bool ReadTaxonomyKeyList(SchemaContext* ctx, const yaml::Node& n, std::string_view key,

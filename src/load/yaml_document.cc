@@ -23,6 +23,7 @@
 
 #include "load/byte_checks.h"
 #include "load/lexical_checks.h"
+#include "load/syntax_hints.h"
 
 namespace vendorlint::yaml {
 
@@ -388,8 +389,12 @@ bool ParseText(std::string_view text, const LineIndex& lines, const Limits& limi
     }
     return false;
   } catch (const YAML::Exception& e) {
+    internal::Problem hint;
     if (e.mark.is_null() || e.mark.pos < 0) {
       reporter->Add(0, 0, YamlCppMessage(e));
+    } else if (internal::ExplainSyntaxError(text, lines, static_cast<size_t>(e.mark.pos),
+                                            &hint)) {
+      reporter->Add(hint.line, hint.column, hint.message);
     } else {
       reporter->At(static_cast<size_t>(e.mark.pos), YamlCppMessage(e));
     }

@@ -20,6 +20,9 @@ struct RuleTestOptions {
   yaml::Limits limits;
   std::vector<std::string> rule_ids;  // only these rules' tests; empty: all
   unsigned threads = 0;               // for compiling the rules
+  // False for `validate`: read every test file and case, but do not count a
+  // case whose outcome differs (that is a test failure, not invalid input).
+  bool check_outcomes = true;
 };
 
 struct RuleTestResult {
@@ -29,6 +32,14 @@ struct RuleTestResult {
   size_t failed = 0;
   bool ok() const { return failed == 0; }
 };
+
+// Compiles the rules against `taxonomy` and runs every test file: the errors
+// and mismatches (with their notes) in output order, and the counts.
+struct RuleTestReport {
+  RuleTestResult result;
+  std::vector<Diagnostic> diagnostics;
+};
+RuleTestReport CollectRuleTests(const RuleTestOptions& options, const Taxonomy& taxonomy);
 
 // Compiles the rules against `taxonomy`, runs every test file, and writes to
 // `out`: each error and each mismatch as

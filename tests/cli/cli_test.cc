@@ -32,25 +32,27 @@ TEST(Cli, HelpAndVersion) {
   EXPECT_EQ(r.out, "vendorlint 0.1.0\n");
 }
 
+// One line naming the problem, then where to read more; never the whole help.
 TEST(Cli, UsageErrorsExitTwo) {
   auto r = RunVendorlint({"validate", "--no-such-option"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(r.err.starts_with("vendorlint: error: unrecognised option '--no-such-option'") ||
-              r.err.starts_with("vendorlint: error: unrecognized option '--no-such-option'"))
-      << r.err;
-  EXPECT_NE(r.err.find("usage: vendorlint"), std::string::npos);
+  EXPECT_EQ(r.err,
+            "vendorlint: error: unknown option '--no-such-option' for validate\n"
+            "see `vendorlint validate --help`\n");
 
   r = RunVendorlint({"frobnicate"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(r.err.starts_with("vendorlint: error: unknown command 'frobnicate'\n")) << r.err;
+  EXPECT_EQ(r.err, "vendorlint: error: unknown command 'frobnicate'\nsee `vendorlint --help`\n");
 
   r = RunVendorlint({});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(r.err.starts_with("vendorlint: error: no command given\n")) << r.err;
+  EXPECT_EQ(r.err, "vendorlint: error: no command given\nsee `vendorlint --help`\n");
 
   r = RunVendorlint({"validate", "extra"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(r.err.starts_with("vendorlint: error: unexpected argument 'extra'\n")) << r.err;
+  EXPECT_EQ(r.err,
+            "vendorlint: error: unexpected argument 'extra'\nsee `vendorlint validate --help`\n");
+  EXPECT_EQ(r.out, "");
 }
 
 TEST(Cli, ValidateSummarisesAValidRegistry) {
@@ -59,7 +61,7 @@ TEST(Cli, ValidateSummarisesAValidRegistry) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   // Each input says where it came from (the lookup order of docs/install.md).
   EXPECT_EQ(r.out, Mini() + ": valid: 2 providers, 2 data flows, 1 contexts\n" + rules +
-                       ": valid: 0 rules (from --rules)\n" + Mini() +
+                       ": valid: 0 rules, 0 test cases (from --rules)\n" + Mini() +
                        "/taxonomy.yaml: valid: taxonomy (from the registry)\n");
   EXPECT_EQ(r.err, "");
 }

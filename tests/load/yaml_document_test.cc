@@ -380,9 +380,71 @@ TEST(YamlDocument, EscapesMustNotProduceControlCharacters) {
 TEST(YamlDocument, SyntaxErrorsFromYamlCpp) {
   EXPECT_EQ(Error("a: [b\n"),
             "f.yaml:2:1: error: YAML syntax error: end of sequence flow not found");
-  EXPECT_EQ(Error("a: b: c\n"), "f.yaml:1:5: error: YAML syntax error: illegal map value");
+  EXPECT_EQ(Error("a:\n  - b\n  c\n"), "f.yaml:3:3: error: YAML syntax error: end of map not found");
+}
+
+// ---- yaml-cpp's syntax errors in words (syntax_hints.h) ---------------------
+// yaml-cpp would say "illegal map value", "end of map not found" or "end of
+// sequence not found" for each of these.
+
+TEST(YamlSyntaxHints, TabInIndentation) {
+  const std::string tab =
+      "error: a tab indents this line, and YAML allows only spaces in indentation: replace the "
+      "tab with spaces";
+  EXPECT_EQ(Error("id: x\nstorage:\n\tstores_data: true\n"), "f.yaml:3:1: " + tab);
+  EXPECT_EQ(Error("storage:\n  stores_data: true\n\tencrypted: true\n"), "f.yaml:3:1: " + tab);
+  EXPECT_EQ(Error("storage:\n  \tstores_data: true\n"), "f.yaml:2:3: " + tab);
+}
+
+TEST(YamlSyntaxHints, UnquotedColonInAValue) {
+  EXPECT_EQ(Error("a: b: c\n"),
+            "f.yaml:1:5: error: `: ` inside an unquoted value starts a new key; put the value in "
+            "quotes: a: \"b: c\"");
   EXPECT_EQ(Error("\xC3\xA9\xC3\xA9: b: c\n"),
-            "f.yaml:1:6: error: YAML syntax error: illegal map value");
+            "f.yaml:1:6: error: `: ` inside an unquoted value starts a new key; put the value in "
+            "quotes: \xC3\xA9\xC3\xA9: \"b: c\"");
+  EXPECT_EQ(Error("id: x\nsummary: Sends \"data\": names  # why\n"),
+            "f.yaml:2:22: error: `: ` inside an unquoted value starts a new key; put the value in "
+            "quotes: summary: 'Sends \"data\": names'");
+  EXPECT_EQ(Error("flows:\n  - note: see: here\n"),
+            "f.yaml:2:14: error: `: ` inside an unquoted value starts a new key; put the value in "
+            "quotes: note: \"see: here\"");
+}
+
+TEST(YamlSyntaxHints, TextAfterAQuotedValue) {
+  EXPECT_EQ(Error("id: x\nname: \"Foo\" Inc\n"),
+            "f.yaml:2:13: error: the value ends at its closing quote, so the text after it is an "
+            "error; to start a value with a quote, quote the whole value: name: '\"Foo\" Inc'");
+  EXPECT_EQ(Error("name: 'Foo' Inc\n"),
+            "f.yaml:1:13: error: the value ends at its closing quote, so the text after it is an "
+            "error; to start a value with a quote, quote the whole value: name: \"'Foo' Inc\"");
+  EXPECT_EQ(Error("names:\n  - \"Foo\" Inc\n"),
+            "f.yaml:2:11: error: the value ends at its closing quote, so the text after it is an "
+            "error; to start a value with a quote, quote the whole value: - '\"Foo\" Inc'");
+}
+
+TEST(YamlSyntaxHints, KeyIndentedDifferentlyFromItsSiblings) {
+  EXPECT_EQ(Error("storage:\n  stores_data: true\n   encrypted_at_rest: true\n"),
+            "f.yaml:3:4: error: key `encrypted_at_rest` is indented by 3 spaces but `stores_data` "
+            "above it (line 2) by 2; keys of one mapping must start in the same column");
+  EXPECT_EQ(Error("storage:\n    stores_data: true\n\n  # c\n  encrypted_at_rest: true\n"),
+            "f.yaml:5:3: error: key `encrypted_at_rest` is indented by 2 spaces but `stores_data` "
+            "above it (line 2) by 4; keys of one mapping must start in the same column");
+  EXPECT_EQ(Error("flows:\n  - direction: shared\n     subjects: [x]\n"),
+            "f.yaml:3:6: error: key `subjects` is indented by 5 spaces but `direction` above it "
+            "(line 2) by 4; keys of one mapping must start in the same column");
+}
+
+TEST(YamlSyntaxHints, ListItemAtTheWrongLevel) {
+  EXPECT_EQ(Error("flows:\n  - a: 1\n    b: 2\n   - a: 3\n"),
+            "f.yaml:4:4: error: this list item is indented by 3 spaces but the item above it "
+            "(line 2) by 2; items of one list must start in the same column");
+  EXPECT_EQ(Error("flows:\n  - a: 1\n    b: [x]\n    - a: 3\n"),
+            "f.yaml:4:5: error: this list item is indented by 4 spaces but the item above it "
+            "(line 2) by 2; items of one list must start in the same column");
+  EXPECT_EQ(Error("sources:\n  - a: 1\n - a: 2\n"),
+            "f.yaml:3:2: error: this list item is indented by 1 space but the item above it "
+            "(line 2) by 2; items of one list must start in the same column");
 }
 
 // ---- lexical checks for what yaml-cpp 0.7 lets pass --------------------------

@@ -114,7 +114,9 @@ TEST_F(RuleCompilerTest, UnknownTaxonomyKeySuggests) {
 TEST_F(RuleCompilerTest, TaxonomyKeyOfTheWrongKind) {
   // `student` is a data subject, not a data category.
   EXPECT_EQ(Errors("  none: {in: data_flows, where: {field: categories, includes_any: [student]}}"),
-            At(11, 68, "unknown data category \"student\" in `includes_any`"));
+            At(11, 68,
+               "unknown data category \"student\" in `includes_any`; `student` is a data "
+               "subject, not a data category"));
 }
 
 TEST_F(RuleCompilerTest, BadRegexReportedAtPattern) {
