@@ -107,8 +107,8 @@ TEST(CommandLine, CommandHelpShowsItsOptionsAndExamples) {
             std::string::npos);
   // A help line that does not fit in 80 columns continues under itself.
   EXPECT_NE(check.out.find("  --format FMT              output format: text | json | sarif | "
-                           "junit | github\n                            | markdown (default: "
-                           "text)\n"),
+                           "sarif-dashboard\n                            | junit | github | "
+                           "markdown (default: text)\n"),
             std::string::npos)
       << check.out;
   for (size_t start = 0, end; (end = check.out.find('\n', start)) != std::string::npos;
