@@ -25,12 +25,14 @@ vl_install() {
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# vl_build PRESET: configure once, then build incrementally.
+# vl_build PRESET [cmake --build options, e.g. --target vendorlint]: configure
+# once, then build incrementally.
 vl_build() {
   local preset="$1"
+  shift
   cd "$VL_ROOT"
   if [ ! -f "build/$preset/build.ninja" ]; then
     cmake --preset "$preset" >/dev/null
   fi
-  cmake --build "build/$preset" -j "$VL_JOBS"
+  cmake --build "build/$preset" -j "$VL_JOBS" "$@"
 }

@@ -49,8 +49,7 @@ std::string Quote(const std::string& s) { return "'" + s + "'"; }
 std::string List(const std::vector<std::string>& items, const char* conjunction = "or") {
   std::string s;
   for (size_t i = 0; i < items.size(); ++i)
-    s += (i == 0 ? "" : i + 1 == items.size() ? fmt::format(" {} ", conjunction) : ", ") +
-         items[i];
+    s += (i == 0 ? "" : i + 1 == items.size() ? fmt::format(" {} ", conjunction) : ", ") + items[i];
   return s;
 }
 
@@ -228,8 +227,8 @@ class Parser {
     const std::string& f = result_.options.format;
     for (const auto& ok : cmd.formats)
       if (ok == f) return true;
-    Fail(fmt::format("--format for {} must be {}, not {}{}", cmd.name, List(cmd.formats),
-                     Quote(f), DidYouMeanSuffix(f, cmd.formats)));
+    Fail(fmt::format("--format for {} must be {}, not {}{}", cmd.name, List(cmd.formats), Quote(f),
+                     DidYouMeanSuffix(f, cmd.formats)));
     return false;
   }
 
@@ -239,9 +238,10 @@ class Parser {
     if (path.empty() || !IsReportFormat(path)) return true;
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) return true;
-    Fail(fmt::format("{} {} would write the report to a new file named '{}'; did you mean "
-                     "--format {}? (for a file of that name, write {} ./{})",
-                     output_spelling_, path, path, path, output_spelling_, path));
+    Fail(
+        fmt::format("{} {} would write the report to a new file named '{}'; did you mean "
+                    "--format {}? (for a file of that name, write {} ./{})",
+                    output_spelling_, path, path, path, output_spelling_, path));
     return false;
   }
 

@@ -11,16 +11,16 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "check/baseline.h"
+#include "check/fingerprint.h"
+#include "check/waiver_loader.h"
+#include "check/waivers.h"
 #include "cli/commands.h"
 #include "cli/git_provenance.h"
-#include "check/waiver_loader.h"
 #include "report/formats.h"
 #include "report/report.h"
 #include "report/text_report.h"
-#include "check/baseline.h"
 #include "rules/evaluator.h"
-#include "check/fingerprint.h"
-#include "check/waivers.h"
 
 namespace vendorlint {
 namespace {

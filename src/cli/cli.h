@@ -58,6 +58,11 @@ struct CliOptions {
   // Positional arguments after the command (explain's RULE, help's COMMAND ...).
   std::vector<std::string> arguments;
   bool man = false;  // help --man
+  // providers: a question in the rule language, and its named shortcuts
+  std::string where;
+  bool receives_student_data = false;
+  bool sends_student_data = false;
+  std::string hosted_on;
   // Colour: "auto" (a terminal and NO_COLOR unset), "always", "never".
   std::string color = "auto";
   // Set by `check --format github`: invalid-input diagnostics (exit 2) are also

@@ -24,79 +24,302 @@ std::string ParseWhole(const std::string& name, const std::string& value, T* out
 std::vector<OptionSpec> MakeOptions() {
   using K = ValueKind;
   return {
-      {"registry", 0, "DIR", "registry folder (default: registry)", K::kDir, {}, false,
-       [](CliOptions& o, const std::string& v) { o.registry_dir = v; return std::string(); }},
-      {"rules", 0, "DIR",
-       "rules folder (default: ./rules, else the installed share/vendorlint/rules)", K::kDir, {},
+      {"registry",
+       0,
+       "DIR",
+       "registry folder (default: registry)",
+       K::kDir,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.registry_dir = v;
+         return std::string();
+       }},
+      {"rules",
+       0,
+       "DIR",
+       "rules folder (default: ./rules, else the installed share/vendorlint/rules)",
+       K::kDir,
+       {},
        false,
        [](CliOptions& o, const std::string& v) {
          o.rules_dir = v;
          o.rules_given = true;
          return std::string();
        }},
-      {"taxonomy", 0, "FILE",
+      {"taxonomy",
+       0,
+       "FILE",
        "taxonomy (default: <registry>/taxonomy.yaml, else the installed "
        "share/vendorlint/taxonomy.yaml)",
-       K::kFile, {}, false,
-       [](CliOptions& o, const std::string& v) { o.taxonomy = v; return std::string(); }},
-      {"threads", 0, "N", "threads for loading files (default: one per core)", K::kText, {}, false,
+       K::kFile,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.taxonomy = v;
+         return std::string();
+       }},
+      {"threads",
+       0,
+       "N",
+       "threads for loading files (default: one per core)",
+       K::kText,
+       {},
+       false,
        [](CliOptions& o, const std::string& v) { return ParseWhole("threads", v, &o.threads); }},
-      {"format", 0, "FMT", "output format", K::kChoice, {}, false,
-       [](CliOptions& o, const std::string& v) { o.format = v; return std::string(); }},
-      {"output", 'o', "FILE", "write the report to FILE instead of stdout", K::kFile, {}, false,
-       [](CliOptions& o, const std::string& v) { o.output = v; return std::string(); }},
-      {"report", 0, "FMT=FILE", "also write a report in FMT to FILE (repeatable)", K::kText, {},
+      {"format",
+       0,
+       "FMT",
+       "output format",
+       K::kChoice,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.format = v;
+         return std::string();
+       }},
+      {"output",
+       'o',
+       "FILE",
+       "write the report to FILE instead of stdout",
+       K::kFile,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.output = v;
+         return std::string();
+       }},
+      {"report",
+       0,
+       "FMT=FILE",
+       "also write a report in FMT to FILE (repeatable)",
+       K::kText,
+       {},
        true,
-       [](CliOptions& o, const std::string& v) { o.reports.push_back(v); return std::string(); }},
-      {"fail-on", 0, "LEVEL", "error | warning | note | none (default: error)",
-       K::kChoice, {"error", "warning", "note", "none"}, false,
-       [](CliOptions& o, const std::string& v) { o.fail_on = v; return std::string(); }},
-      {"strict", 0, "", "count `review` outcomes as failures for the gate", K::kNone, {}, false,
-       [](CliOptions& o, const std::string&) { o.strict = true; return std::string(); }},
-      {"as-of", 0, "DATE", "evaluate date rules as of DATE, YYYY-MM-DD (default: today, UTC)",
-       K::kText, {}, false,
-       [](CliOptions& o, const std::string& v) { o.as_of = v; return std::string(); }},
-      {"rule", 0, "ID", "only this rule (repeatable)", K::kText, {}, true,
-       [](CliOptions& o, const std::string& v) { o.rule_ids.push_back(v); return std::string(); }},
-      {"provider", 0, "ID", "only this provider (repeatable)", K::kText, {}, true,
+       [](CliOptions& o, const std::string& v) {
+         o.reports.push_back(v);
+         return std::string();
+       }},
+      {"fail-on",
+       0,
+       "LEVEL",
+       "error | warning | note | none (default: error)",
+       K::kChoice,
+       {"error", "warning", "note", "none"},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.fail_on = v;
+         return std::string();
+       }},
+      {"strict",
+       0,
+       "",
+       "count `review` outcomes as failures for the gate",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.strict = true;
+         return std::string();
+       }},
+      {"as-of",
+       0,
+       "DATE",
+       "evaluate date rules as of DATE, YYYY-MM-DD (default: today, UTC)",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.as_of = v;
+         return std::string();
+       }},
+      {"rule",
+       0,
+       "ID",
+       "only this rule (repeatable)",
+       K::kText,
+       {},
+       true,
+       [](CliOptions& o, const std::string& v) {
+         o.rule_ids.push_back(v);
+         return std::string();
+       }},
+      {"provider",
+       0,
+       "ID",
+       "only this provider (repeatable)",
+       K::kText,
+       {},
+       true,
        [](CliOptions& o, const std::string& v) {
          o.provider_ids.push_back(v);
          return std::string();
        }},
-      {"tag", 0, "TAG", "only rules with this tag (repeatable)", K::kText, {}, true,
-       [](CliOptions& o, const std::string& v) { o.tags.push_back(v); return std::string(); }},
-      {"color", 0, "WHEN", "auto | always | never (default: auto; NO_COLOR disables)",
-       K::kChoice, {"auto", "always", "never"}, false,
-       [](CliOptions& o, const std::string& v) { o.color = v; return std::string(); }},
-      {"waivers", 0, "FILE", "waivers to apply (default: <registry>/waivers.yaml if present)",
-       K::kFile, {}, false,
-       [](CliOptions& o, const std::string& v) { o.waivers = v; return std::string(); }},
-      {"no-waivers", 0, "", "ignore waivers (audits)", K::kNone, {}, false,
-       [](CliOptions& o, const std::string&) { o.no_waivers = true; return std::string(); }},
-      {"warn-expiring", 0, "N", "warn about waivers expiring within N days (default: 30)",
-       K::kText, {}, false,
+      {"tag",
+       0,
+       "TAG",
+       "only rules with this tag (repeatable)",
+       K::kText,
+       {},
+       true,
+       [](CliOptions& o, const std::string& v) {
+         o.tags.push_back(v);
+         return std::string();
+       }},
+      {"color",
+       0,
+       "WHEN",
+       "auto | always | never (default: auto; NO_COLOR disables)",
+       K::kChoice,
+       {"auto", "always", "never"},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.color = v;
+         return std::string();
+       }},
+      {"waivers",
+       0,
+       "FILE",
+       "waivers to apply (default: <registry>/waivers.yaml if present)",
+       K::kFile,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.waivers = v;
+         return std::string();
+       }},
+      {"no-waivers",
+       0,
+       "",
+       "ignore waivers (audits)",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.no_waivers = true;
+         return std::string();
+       }},
+      {"warn-expiring",
+       0,
+       "N",
+       "warn about waivers expiring within N days (default: 30)",
+       K::kText,
+       {},
+       false,
        [](CliOptions& o, const std::string& v) {
          return ParseWhole("warn-expiring", v, &o.warn_expiring);
        }},
-      {"baseline", 0, "FILE", "fail the gate only on findings that are not in FILE", K::kFile, {},
-       false, [](CliOptions& o, const std::string& v) { o.baseline = v; return std::string(); }},
-      {"write-baseline", 0, "FILE", "record the current findings in FILE", K::kFile, {}, false,
-       [](CliOptions& o, const std::string& v) { o.write_baseline = v; return std::string(); }},
-      {"category", 0, "ID", "SARIF automationDetails.id, e.g. vendorlint/nightly/", K::kText, {},
-       false, [](CliOptions& o, const std::string& v) { o.category = v; return std::string(); }},
-      {"include-passes", 0, "",
+      {"baseline",
+       0,
+       "FILE",
+       "fail the gate only on findings that are not in FILE",
+       K::kFile,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.baseline = v;
+         return std::string();
+       }},
+      {"write-baseline",
+       0,
+       "FILE",
+       "record the current findings in FILE",
+       K::kFile,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.write_baseline = v;
+         return std::string();
+       }},
+      {"category",
+       0,
+       "ID",
+       "SARIF automationDetails.id, e.g. vendorlint/nightly/",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.category = v;
+         return std::string();
+       }},
+      {"include-passes",
+       0,
+       "",
        "no longer accepted: passes go to --report sarif-dashboard=PATH (code scanning would "
        "open them as alerts)",
-       K::kNone, {}, false,
-       [](CliOptions& o, const std::string&) { o.include_passes = true; return std::string(); }},
-      {"markdown-link-base", 0, "URL", "Markdown: prefix for links to registry lines", K::kText,
-       {}, false,
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.include_passes = true;
+         return std::string();
+       }},
+      {"markdown-link-base",
+       0,
+       "URL",
+       "Markdown: prefix for links to registry lines",
+       K::kText,
+       {},
+       false,
        [](CliOptions& o, const std::string& v) {
          o.markdown_link_base = v;
          return std::string();
        }},
-      {"man", 0, "", "print vendorlint's man page (roff) instead", K::kNone, {}, false,
-       [](CliOptions& o, const std::string&) { o.man = true; return std::string(); }},
+      {"where",
+       0,
+       "PREDICATE",
+       "answer a rule-language predicate (YAML flow syntax) for every provider",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.where = v;
+         return std::string();
+       }},
+      {"receives-student-data",
+       0,
+       "",
+       "shortcut: a data flow we share with the provider is about students",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.receives_student_data = true;
+         return std::string();
+       }},
+      {"sends-student-data",
+       0,
+       "",
+       "shortcut: a data flow the provider sends us is about students",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.sends_student_data = true;
+         return std::string();
+       }},
+      {"hosted-on",
+       0,
+       "ID",
+       "shortcut: the provider's hosting chain includes provider ID",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.hosted_on = v;
+         return std::string();
+       }},
+      {"man",
+       0,
+       "",
+       "print vendorlint's man page (roff) instead",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.man = true;
+         return std::string();
+       }},
       {"help", 'h', "", "show this help", K::kNone, {}, false, nullptr},
   };
 }
@@ -109,7 +332,11 @@ std::vector<CommandSpec> MakeCommands() {
     return all;
   };
   return {
-      {"check", "evaluate the rules against the registry (the CI gate)", "", 0, 0,
+      {"check",
+       "evaluate the rules against the registry (the CI gate)",
+       "",
+       0,
+       0,
        "Loads the registry and the rules, applies waivers and a baseline, evaluates every rule "
        "for every provider and writes the report. Exits 1 when a fail at or above --fail-on "
        "remains.",
@@ -125,7 +352,11 @@ std::vector<CommandSpec> MakeCommands() {
         {"vendorlint check --rule personal-data-encrypted-at-rest --provider aws",
          "one rule for one provider"},
         {"vendorlint check --tag coppa", "only the rules tagged coppa"}}},
-      {"validate", "load and check the registry, the rules, their tests and the waivers", "", 0, 0,
+      {"validate",
+       "load and check the registry, the rules, their tests and the waivers",
+       "",
+       0,
+       0,
        "Loads everything `check` and `test` would load: the registry, the rules, every rule's "
        "test file (<id>.test.yaml beside the rule), the waivers file and a baseline given with "
        "--baseline. Prints a summary; exits 2 on the first invalid input, with every error in it.",
@@ -133,36 +364,85 @@ std::vector<CommandSpec> MakeCommands() {
        {},
        {{"vendorlint validate", "check edits to registry/ and rules/ before a pull request"},
         {"vendorlint validate --baseline registry/baseline.yaml", "also read a baseline"}}},
-      {"providers", "print a table of the registry's providers", "", 0, 0,
+      {"providers",
+       "print a table of the registry's providers",
+       "",
+       0,
+       0,
        "Prints each provider with its contexts, purposes, the data subjects its data flows are "
-       "about, and whether it encrypts data at rest.",
-       {"registry", "threads", "format"},
-       {"text", "json"},
+       "about, and whether it encrypts data at rest. With --where or a shortcut, answers a "
+       "question for every provider instead: yes, no or unknown, with the facts that decide it "
+       "(several are combined with all_of).",
+       {"registry", "threads", "format", "where", "receives-student-data", "sends-student-data",
+        "hosted-on", "as-of"},
+       {"text", "json", "csv"},
        {{"vendorlint providers", "the table"},
-        {"vendorlint providers --format json", "the same as JSON"}}},
-      {"rules", "list the rules", "", 0, 0, "Prints every rule's id, severity and title.",
+        {"vendorlint providers --format json", "the same as JSON"},
+        {"vendorlint providers --receives-student-data --format json",
+         "who gets data about students from us"},
+        {"vendorlint providers --where '{any: {in: data_flows, where: {field: subjects, "
+         "includes_any: [student]}}}'",
+         "any flow about students, in either direction"},
+        {"vendorlint providers --hosted-on aws", "who runs on AWS, directly or through a host"}}},
+      {"rules",
+       "list the rules",
+       "",
+       0,
+       0,
+       "Prints every rule's id, severity and title.",
        with({}),
        {},
        {{"vendorlint rules", "every rule of rules/"}}},
-      {"explain", "print a rule's description, rationale, references and remediation", "RULE", 1,
-       1, "Prints what RULE checks, why, where the requirement comes from and how to fix a fail.",
-       with({}),
+      {"explain",
+       "print a rule's description, rationale, references and remediation",
+       "RULE",
+       1,
+       1,
+       "Prints what RULE checks, why, where the requirement comes from and how to fix a fail. "
+       "With --provider, shows how the rule was decided for that provider instead: applies_to "
+       "and require, each true, false or unknown, with the facts that decide them.",
+       with({"provider", "as-of"}),
        {},
-       {{"vendorlint explain personal-data-encrypted-at-rest", "one rule in full"}}},
-      {"test", "run every rule's tests (rules/**/<id>.test.yaml)", "", 0, 0,
+       {{"vendorlint explain personal-data-encrypted-at-rest", "one rule in full"},
+        {"vendorlint explain no-student-data-to-marketing-vendors --provider blueshift",
+         "why the rule fails for Blueshift"}}},
+      {"taxonomy",
+       "print the taxonomy's keys with descriptions and attributes",
+       "[PREFIX]",
+       0,
+       1,
+       "Prints the data categories, purposes, data subjects and contexts of "
+       "<registry>/taxonomy.yaml, or only the keys under PREFIX (`user.contact`).",
+       {"registry", "format"},
+       {"text", "json"},
+       {{"vendorlint taxonomy", "every key"},
+        {"vendorlint taxonomy user.contact", "the keys under user.contact"}}},
+      {"test",
+       "run every rule's tests (rules/**/<id>.test.yaml)",
+       "",
+       0,
+       0,
        "Runs each rule's test cases and reports every case whose outcome differs from the one "
        "it expects. Exits 1 when one does.",
        with({"rule"}),
        {},
        {{"vendorlint test", "every rule's tests"},
         {"vendorlint test --rule personal-data-encrypted-at-rest", "one rule's tests"}}},
-      {"help", "show help for a command, or the man page", "[COMMAND]", 0, 1,
+      {"help",
+       "show help for a command, or the man page",
+       "[COMMAND]",
+       0,
+       1,
        "Prints the help of COMMAND (the same as `vendorlint COMMAND --help`), or the overview.",
        {"man"},
        {},
        {{"vendorlint help check", "check's options and examples"},
         {"vendorlint help --man > vendorlint.1", "the man page, for `man -l vendorlint.1`"}}},
-      {"completions", "print a shell completion script (bash or zsh)", "SHELL", 1, 1,
+      {"completions",
+       "print a shell completion script (bash or zsh)",
+       "SHELL",
+       1,
+       1,
        "Prints a completion script for SHELL, bash or zsh, generated from the same command "
        "table as this help.",
        {},

@@ -36,11 +36,11 @@ struct Example {
 
 struct CommandSpec {
   std::string name;
-  std::string summary;      // one line, for the overview
-  std::string arguments;    // positional arguments for the usage line: "RULE", "[PREFIX]"
+  std::string summary;    // one line, for the overview
+  std::string arguments;  // positional arguments for the usage line: "RULE", "[PREFIX]"
   size_t min_arguments = 0;
   size_t max_arguments = 0;
-  std::string description;  // a paragraph for `CMD --help` and the man page
+  std::string description;           // a paragraph for `CMD --help` and the man page
   std::vector<std::string> options;  // names of OptionSpecs, in help order
   std::vector<std::string> formats;  // --format's values, first is the default
   std::vector<Example> examples;

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "util/location.h"
 #include "model/registry.h"
 #include "rules/rule.h"
+#include "util/location.h"
 
 namespace vendorlint {
 
@@ -18,6 +18,11 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
+int RunTaxonomy(const CliOptions& o, std::ostream& out, std::ostream& err);
+// providers --where and its shortcuts, on a loaded registry.
+int RunProvidersWhere(const CliOptions& o, Registry& reg, std::ostream& out, std::ostream& err);
+// The predicate --where and the shortcuts ask, as YAML flow text ("" if none).
+std::string WherePredicateText(const CliOptions& o);
 
 // Loads the registry, printing diagnostics to `err`. False if invalid.
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err);

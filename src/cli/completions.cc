@@ -94,7 +94,8 @@ std::string BashCompletion() {
     }
   }
   s += fmt::format("    {})\n      COMPREPLY=($(compgen -d -- \"$cur\"))\n      return ;;\n", dirs);
-  s += fmt::format("    {})\n      COMPREPLY=($(compgen -f -- \"$cur\"))\n      return ;;\n", files);
+  s +=
+      fmt::format("    {})\n      COMPREPLY=($(compgen -f -- \"$cur\"))\n      return ;;\n", files);
   s += fmt::format("    {})\n      return ;;\n", text);
   s += "  esac\n  local words\n  case \"$cmd\" in\n";
   for (const auto& c : Commands()) {
@@ -125,8 +126,7 @@ std::string ZshCompletion() {
       "_vendorlint() {\n"
       "  local -a commands\n"
       "  commands=(\n";
-  for (const auto& c : Commands())
-    s += fmt::format("    '{}:{}'\n", c.name, ZshText(c.summary));
+  for (const auto& c : Commands()) s += fmt::format("    '{}:{}'\n", c.name, ZshText(c.summary));
   s += "  )\n"
        "  if (( CURRENT == 2 )); then\n"
        "    _describe -t commands 'vendorlint command' commands\n"

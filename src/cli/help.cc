@@ -63,7 +63,8 @@ std::string Roff(const std::string& s) {
 }  // namespace
 
 std::string OverviewHelp() {
-  std::string s = fmt::format("usage: vendorlint <command> [options]\n\n{}\n\ncommands:\n", kTagline);
+  std::string s =
+      fmt::format("usage: vendorlint <command> [options]\n\n{}\n\ncommands:\n", kTagline);
   size_t width = 0;
   for (const auto& c : Commands()) width = std::max(width, c.name.size());
   for (const auto& c : Commands()) s += fmt::format("  {:<{}}  {}\n", c.name, width, c.summary);
@@ -95,7 +96,8 @@ std::string CommandHelp(const CommandSpec& c) {
 
 std::string ManPage() {
   std::string s;
-  s += fmt::format(".TH VENDORLINT 1 \"\" \"vendorlint {}\" \"User Commands\"\n", VENDORLINT_VERSION);
+  s += fmt::format(".TH VENDORLINT 1 \"\" \"vendorlint {}\" \"User Commands\"\n",
+                   VENDORLINT_VERSION);
   s += ".SH NAME\nvendorlint \\- check a registry of third\\-party service providers against "
        "policy rules\n";
   s += ".SH SYNOPSIS\n.B vendorlint\n.I command\n.RI [ arguments ]\n.RI [ options ]\n";

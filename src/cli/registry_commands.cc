@@ -64,7 +64,11 @@ ProviderRow RowOf(const Provider& p) {
   return row;
 }
 
-void ProvidersText(const std::vector<ProviderRow>& rows, std::ostream& out) {
+struct Line {
+  std::string id, contexts, purposes, subjects, encrypted;
+};
+
+std::vector<Line> Lines(const std::vector<ProviderRow>& rows) {
   auto join = [](const KeyList& l) {
     if (!l.known) return std::string("unknown");
     if (l.items.empty()) return std::string("none");
@@ -72,11 +76,7 @@ void ProvidersText(const std::vector<ProviderRow>& rows, std::ostream& out) {
     for (const auto& k : l.items) s += (s.empty() ? "" : ", ") + k.value;
     return s;
   };
-  struct Line {
-    std::string id, contexts, purposes, subjects, encrypted;
-  };
   std::vector<Line> lines;
-  lines.push_back({"ID", "CONTEXTS", "PURPOSES", "SUBJECTS", "ENCRYPTED AT REST"});
   for (const auto& r : rows) {
     const Provider& p = *r.provider;
     std::string subj;
@@ -91,6 +91,12 @@ void ProvidersText(const std::vector<ProviderRow>& rows, std::ostream& out) {
     lines.push_back({p.id.value, join(p.contexts), join(p.purposes), subj,
                      TriName(p.storage.encrypted_at_rest.value)});
   }
+  return lines;
+}
+
+void ProvidersText(const std::vector<ProviderRow>& rows, std::ostream& out) {
+  std::vector<Line> lines = Lines(rows);
+  lines.insert(lines.begin(), {"ID", "CONTEXTS", "PURPOSES", "SUBJECTS", "ENCRYPTED AT REST"});
   size_t w[4] = {0, 0, 0, 0};
   for (const auto& r : lines) {
     w[0] = std::max(w[0], r.id.size());
@@ -101,6 +107,26 @@ void ProvidersText(const std::vector<ProviderRow>& rows, std::ostream& out) {
   for (const auto& r : lines) {
     out << fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", r.id, w[0], r.contexts, w[1],
                        r.purposes, w[2], r.subjects, w[3], r.encrypted);
+  }
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+// The table's columns as CSV (RFC 4180), lists joined with "; ".
+void ProvidersCsv(const std::vector<ProviderRow>& rows, std::ostream& out) {
+  out << "id,contexts,purposes,subjects,encrypted_at_rest\n";
+  auto semi = [](std::string s) {
+    for (size_t i; (i = s.find(", ")) != std::string::npos;) s.replace(i, 2, "; ");
+    return s;
+  };
+  for (const auto& l : Lines(rows)) {
+    out << fmt::format("{},{},{},{},{}\n", CsvField(l.id), CsvField(semi(l.contexts)),
+                       CsvField(semi(l.purposes)), CsvField(semi(l.subjects)), l.encrypted);
   }
 }
 
@@ -150,9 +176,12 @@ void ProvidersJson(const std::vector<ProviderRow>& rows, std::ostream& out) {
 int RunProviders(const CliOptions& o, std::ostream& out, std::ostream& err) {
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  if (!WherePredicateText(o).empty()) return RunProvidersWhere(o, reg, out, err);
   std::vector<ProviderRow> rows;
   for (const auto& p : reg.providers) rows.push_back(RowOf(p));
-  if (o.format == "json") {
+  if (o.format == "csv") {
+    ProvidersCsv(rows, out);
+  } else if (o.format == "json") {
     ProvidersJson(rows, out);
   } else {
     ProvidersText(rows, out);

@@ -11,10 +11,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "cli/commands.h"
 #include "check/baseline.h"
 #include "check/waiver_loader.h"
-#include "util/did_you_mean.h"
+#include "cli/commands.h"
 #include "load/registry_loader.h"
 #include "report/json_report.h"
 #include "report/report.h"
@@ -22,6 +21,7 @@
 #include "rules/evaluator.h"
 #include "rules/rule_compiler.h"
 #include "rules/rule_test_runner.h"
+#include "util/did_you_mean.h"
 
 namespace vendorlint {
 namespace {}  // namespace
@@ -103,8 +103,8 @@ int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return kExitInvalid;
   }
   std::vector<std::string> lines;
-  lines.push_back(fmt::format("{}: valid: {} providers, {} data flows, {} contexts",
-                              o.registry_dir, reg.providers.size(), reg.FlowCount(),
+  lines.push_back(fmt::format("{}: valid: {} providers, {} data flows, {} contexts", o.registry_dir,
+                              reg.providers.size(), reg.FlowCount(),
                               reg.organization.contexts.size()));
   lines.push_back(fmt::format("{}: valid: {} rules, {} test cases ({})", o.rules_dir,
                               rules.rules.size(), tests.result.passed, o.rules_source));
@@ -147,6 +147,74 @@ int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err) {
   return kExitPass;
 }
 
+namespace {
+
+const char* TriWord(Tri t) { return TriName(t); }
+
+// `explain RULE --provider ID`: the finding, and how each half of the rule
+// came out for that provider, with the facts that decided it.
+int ExplainForProvider(const CliOptions& o, const Rule& r, std::ostream& out, std::ostream& err) {
+  if (o.provider_ids.size() > 1) return UsageError(err, "explain takes one --provider");
+  Date as_of = Date::Today();
+  if (!o.as_of.empty() && !Date::Parse(o.as_of, &as_of))
+    return UsageError(err,
+                      fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'", o.as_of));
+  Registry reg;
+  if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
+  std::vector<std::string> ids;
+  for (const auto& p : reg.providers) ids.push_back(p.id.value);
+  if (!CheckSelection(o.provider_ids, ids, "provider", err)) return kExitInvalid;
+  const Provider& p = *reg.FindProvider(o.provider_ids[0]);
+  EvalContext ctx{as_of, 1};
+  const Finding f = Evaluate(r, p, reg, ctx);
+  auto print = [&](const char* part, Tri value, const std::vector<Evidence>& ev) {
+    out << fmt::format("{}: {}\n", part, TriWord(value));
+    for (const Evidence& e : ev) {
+      // The message names the path already ("purposes[2] is ...").
+      out << fmt::format("  - {} ({}:{}:{})\n", e.message, reg.files.at(e.loc.file), e.loc.line,
+                         e.loc.column);
+    }
+  };
+  out << fmt::format("{} for {}: {}\n", r.id, p.id.value, OutcomeName(f.outcome));
+  if (r.uses_dates) out << fmt::format("(dates as of {})\n", as_of.ToString());
+  out << "\n";
+  Tri applies = Tri::kTrue;
+  if (r.applies_to) {
+    std::vector<Evidence> ev;
+    applies = EvaluatePredicate(*r.applies_to, p, reg, ctx, &ev);
+    print("applies_to", applies, ev);
+  } else {
+    out << "applies_to: (none: the rule applies to every provider)\n";
+  }
+  std::string why;
+  if (applies == Tri::kFalse) {
+    out << "require: not evaluated\n";
+    why = "applies_to is false, so the rule does not apply to this provider";
+  } else {
+    std::vector<Evidence> ev;
+    Tri require = EvaluatePredicate(r.require, p, reg, ctx, &ev);
+    print("require", require, ev);
+    if (require == Tri::kTrue) {
+      why = "require holds";
+    } else if (require == Tri::kUnknown) {
+      why = "require is unknown: the registry does not state a fact it depends on";
+    } else if (applies == Tri::kTrue) {
+      why = "the rule applies and require does not hold";
+    } else {
+      why = "require does not hold, but whether the rule applies is unknown";
+    }
+  }
+  out << fmt::format("\n{}: {}\n", OutcomeName(f.outcome), why);
+  if (f.outcome == Outcome::kFail || f.outcome == Outcome::kReview) {
+    std::string fix = r.remediation;
+    while (!fix.empty() && (fix.back() == '\n' || fix.back() == ' ')) fix.pop_back();
+    out << fmt::format("\nRemediation:\n  {}\n", fix);
+  }
+  return kExitPass;
+}
+
+}  // namespace
+
 int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.rule.empty()) return UsageError(err, "explain needs a rule id: vendorlint explain RULE");
   Taxonomy taxonomy;
@@ -160,6 +228,7 @@ int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return UsageError(err,
                       fmt::format("unknown rule `{}`{}", o.rule, DidYouMeanSuffix(o.rule, ids)));
   }
+  if (!o.provider_ids.empty()) return ExplainForProvider(o, *r, out, err);
   auto trim = [](std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
     return s;

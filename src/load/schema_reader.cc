@@ -330,8 +330,9 @@ std::string LastSegment(std::string_view key) {
 // Suggestions for an unknown taxonomy key: by meaning, keys that end in the
 // same word (`user.contact.name` -> `user.name`), for authors who guess a
 // key's place in the tree; else by spelling; else a key of another kind
-// (`student` is a subject, not a category). Without a spelling match the
-// author may need a new key, so the message says where keys are defined.
+// (`student` is a subject, not a category). The author may need a new key
+// rather than an existing one, so the message also says where keys are
+// defined (contexts excepted: organization.yaml defines them too).
 std::string TaxonomyKeyHint(const Taxonomy& tax, TaxonomyKind kind, std::string_view word) {
   const std::vector<std::string> keys = tax.Keys(kind);
   for (TaxonomyKind other : kAllTaxonomyKinds) {
@@ -357,7 +358,7 @@ std::string TaxonomyKeyHint(const Taxonomy& tax, TaxonomyKind kind, std::string_
   // hop from `user.contact.email`, but it means `user.name`.
   if (meaning.empty() || meaning.size() > 3) {
     std::string spelling = DidYouMeanSuffix(word, keys);
-    if (!spelling.empty()) return spelling;
+    if (!spelling.empty()) return spelling + (where.empty() ? "" : " (" + where + ")");
   }
   if (meaning.empty()) {
     // A misspelt last word in the wrong place: `user.emial`.

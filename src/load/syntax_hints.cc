@@ -11,16 +11,16 @@ namespace {
 // One line of a block-style YAML file, as far as these hints need it.
 struct Shape {
   uint32_t line = 0;
-  size_t indent = 0;        // leading spaces
-  bool tab = false;         // a tab among the leading whitespace
-  size_t tab_at = 0;        // byte index of that tab in the line
-  bool content = false;     // not blank, not only a comment
-  bool item = false;        // starts with `-` (a list item)
-  size_t body = 0;          // byte index after the indentation and any `- `
-  std::string_view key;     // `key` of `key: value` or `key:`, else empty
-  size_t key_at = 0;        // byte index of the key
-  size_t value_at = 0;      // byte index of the value (after `: ` and spaces)
-  std::string_view value;   // the rest of the line after the key
+  size_t indent = 0;       // leading spaces
+  bool tab = false;        // a tab among the leading whitespace
+  size_t tab_at = 0;       // byte index of that tab in the line
+  bool content = false;    // not blank, not only a comment
+  bool item = false;       // starts with `-` (a list item)
+  size_t body = 0;         // byte index after the indentation and any `- `
+  std::string_view key;    // `key` of `key: value` or `key:`, else empty
+  size_t key_at = 0;       // byte index of the key
+  size_t value_at = 0;     // byte index of the value (after `: ` and spaces)
+  std::string_view value;  // the rest of the line after the key
 };
 
 // A plain key: no blank or `:` inside, not starting with an indicator.

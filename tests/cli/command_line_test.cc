@@ -57,6 +57,7 @@ TEST(CommandLine, OverviewListsEveryCommandWithItsSummary) {
             "  providers    print a table of the registry's providers\n"
             "  rules        list the rules\n"
             "  explain      print a rule's description, rationale, references and remediation\n"
+            "  taxonomy     print the taxonomy's keys with descriptions and attributes\n"
             "  test         run every rule's tests (rules/**/<id>.test.yaml)\n"
             "  help         show help for a command, or the man page\n"
             "  completions  print a shell completion script (bash or zsh)\n"
@@ -84,19 +85,38 @@ TEST(CommandLine, CommandHelpShowsItsOptionsAndExamples) {
             "usage: vendorlint providers [options]\n"
             "\n"
             "Prints each provider with its contexts, purposes, the data subjects its data\n"
-            "flows are about, and whether it encrypts data at rest.\n"
+            "flows are about, and whether it encrypts data at rest. With --where or a\n"
+            "shortcut, answers a question for every provider instead: yes, no or unknown,\n"
+            "with the facts that decide it (several are combined with all_of).\n"
             "\n"
             "options:\n"
-            "  --registry DIR  registry folder (default: registry)\n"
-            "  --threads N     threads for loading files (default: one per core)\n"
-            "  --format FMT    output format: text | json (default: text)\n"
-            "  -h, --help      show this help\n"
+            "  --registry DIR           registry folder (default: registry)\n"
+            "  --threads N              threads for loading files (default: one per core)\n"
+            "  --format FMT             output format: text | json | csv (default: text)\n"
+            "  --where PREDICATE        answer a rule-language predicate (YAML flow syntax)\n"
+            "                           for every provider\n"
+            "  --receives-student-data  shortcut: a data flow we share with the provider is\n"
+            "                           about students\n"
+            "  --sends-student-data     shortcut: a data flow the provider sends us is about\n"
+            "                           students\n"
+            "  --hosted-on ID           shortcut: the provider's hosting chain includes\n"
+            "                           provider ID\n"
+            "  --as-of DATE             evaluate date rules as of DATE, YYYY-MM-DD (default:\n"
+            "                           today, UTC)\n"
+            "  -h, --help               show this help\n"
             "\n"
             "examples:\n"
             "  # the table\n"
             "  vendorlint providers\n"
             "  # the same as JSON\n"
-            "  vendorlint providers --format json\n");
+            "  vendorlint providers --format json\n"
+            "  # who gets data about students from us\n"
+            "  vendorlint providers --receives-student-data --format json\n"
+            "  # any flow about students, in either direction\n"
+            "  vendorlint providers --where '{any: {in: data_flows, where: {field: subjects, "
+            "includes_any: [student]}}}'\n"
+            "  # who runs on AWS, directly or through a host\n"
+            "  vendorlint providers --hosted-on aws\n");
   // The same text three ways; --help wins over other arguments.
   EXPECT_EQ(RunVendorlint({"help", "providers"}).out, r.out);
   EXPECT_EQ(RunVendorlint({"providers", "--bogus", "-h"}).out, r.out);
@@ -133,10 +153,10 @@ TEST(CommandLine, DidYouMeanForCommandsAndOptions) {
 
 TEST(CommandLine, OptionsACommandDoesNotTakeAreRejected) {
   ExpectUsageError({"validate", "--format", "json"},
-                   "validate does not take --format (only check and providers do)",
+                   "validate does not take --format (only check, providers and taxonomy do)",
                    "vendorlint validate --help");
   ExpectUsageError({"rules", "--as-of", "2026-01-01"},
-                   "rules does not take --as-of (only check does)", "vendorlint rules --help");
+                   "rules does not take --as-of (only check, providers and explain do)", "vendorlint rules --help");
   ExpectUsageError({"providers", "--rules", "rules"},
                    "providers does not take --rules (only check, validate, rules, explain and "
                    "test do)",
@@ -204,7 +224,7 @@ TEST(CommandLine, FormatIsHonouredOrRejected) {
             "  ]\n"
             "}\n");
   ExpectUsageError({"providers", "--format", "sarif"},
-                   "--format for providers must be text or json, not 'sarif'",
+                   "--format for providers must be text, json or csv, not 'sarif'",
                    "vendorlint providers --help");
   ExpectUsageError({"check", "--format", "jsno"},
                    "--format for check must be text, json, sarif, sarif-dashboard, junit, github or "
@@ -239,8 +259,9 @@ TEST(CommandLine, TagSelectsRules) {
   auto r = RunVendorlint({"check", "--as-of", "2026-11-22", "--provider", "aws", "--tag", "coppa"},
                          SourceDir());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(r.out.ends_with("1 providers, 9 rules: 1 pass, 0 fail, 4 review, 0 waived, 4 not "
-                              "applicable; gate: PASS (--fail-on error)\n"))
+  EXPECT_TRUE(
+      r.out.ends_with("1 providers, 9 rules: 1 pass, 0 fail, 4 review, 0 waived, 4 not "
+                      "applicable; gate: PASS (--fail-on error)\n"))
       << r.out;
   r = RunVendorlint({"check", "--tag", "copa"}, SourceDir());
   EXPECT_EQ(r.exit_code, 2);
@@ -250,8 +271,9 @@ TEST(CommandLine, TagSelectsRules) {
 TEST(CommandLine, ManPageRendersFromTheTable) {
   auto r = RunVendorlint({"help", "--man"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_TRUE(r.out.starts_with(".TH VENDORLINT 1 \"\" \"vendorlint 0.1.0\" \"User Commands\"\n"
-                                ".SH NAME\n"))
+  EXPECT_TRUE(
+      r.out.starts_with(".TH VENDORLINT 1 \"\" \"vendorlint 0.1.0\" \"User Commands\"\n"
+                        ".SH NAME\n"))
       << r.out;
   for (const auto& c : Commands())
     EXPECT_NE(r.out.find(".SS \"vendorlint " + c.name), std::string::npos) << c.name;
@@ -265,9 +287,8 @@ TEST(CommandLine, ManPageRendersFromTheTable) {
     GTEST_SKIP() << "man-db is not installed: the page's structure is checked above";
   std::string page = MakeTempDir() + "/vendorlint.1";
   WriteFileOrDie(page, r.out);
-  std::string text = Shell("MANWIDTH=80 man --warnings -l " + page + " 2>" + page +
-                               ".err | col -b",
-                           &status);
+  std::string text =
+      Shell("MANWIDTH=80 man --warnings -l " + page + " 2>" + page + ".err | col -b", &status);
   EXPECT_EQ(status, 0) << text;
   EXPECT_EQ(ReadFileOrDie(page + ".err"), "") << "man or groff warned about the page";
   // Justified text: compare with runs of blanks as one space.
@@ -298,8 +319,9 @@ TEST(CommandLine, BashCompletionCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(complete("vendorlint ch", 1), "check\n");
   EXPECT_EQ(complete("vendorlint c", 1), "check completions\n");
   EXPECT_EQ(complete("vendorlint check --fo", 2), "--format\n");
-  EXPECT_EQ(complete("vendorlint check --format \"\"", 3), "text json sarif sarif-dashboard junit github markdown\n");
-  EXPECT_EQ(complete("vendorlint providers --format \"\"", 3), "text json\n");
+  EXPECT_EQ(complete("vendorlint check --format \"\"", 3),
+            "text json sarif sarif-dashboard junit github markdown\n");
+  EXPECT_EQ(complete("vendorlint providers --format \"\"", 3), "text json csv\n");
   EXPECT_EQ(complete("vendorlint check --fail-on w", 3), "warning\n");
   EXPECT_EQ(complete("vendorlint validate --fo", 2), "\n");  // validate takes no --format
   EXPECT_EQ(complete("vendorlint help ex", 2), "explain\n");

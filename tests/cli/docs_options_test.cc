@@ -64,7 +64,8 @@ TEST(DocsOptions, EveryDocumentedOptionExistsForItsCommand) {
       // Prose such as "vendorlint checks a registry" is not a command line.
       if (c == nullptr) continue;
       for (const auto& o : u.options) {
-        EXPECT_TRUE(TakesOption(*c, o)) << u.where << ": `vendorlint " << u.command << "` takes no --" << o;
+        EXPECT_TRUE(TakesOption(*c, o))
+            << u.where << ": `vendorlint " << u.command << "` takes no --" << o;
         ++checked;
       }
     }
@@ -87,6 +88,31 @@ TEST(DocsOptions, TheParserFindsOptionsInCodeSpansAndBlocks) {
   EXPECT_EQ(u[1].command, "test");
   EXPECT_EQ(u[1].options, (std::vector<std::string>{"rules", "rule"}));
   EXPECT_EQ(u[2].command, "checks");  // not a command: skipped by the test above
+}
+
+// The README's commands work as written: each `vendorlint ...` line of its
+// "Using it" block, run in a copy of the project, is not a usage error.
+TEST(DocsOptions, TheReadmeCommandsRun) {
+  std::string readme = ReadFileOrDie(SourceDir() + "/README.md");
+  size_t start = readme.find("## Using it\n\n```sh\n");
+  ASSERT_NE(start, std::string::npos);
+  start = readme.find('\n', readme.find("```sh", start)) + 1;
+  std::istringstream block(readme.substr(start, readme.find("```", start) - start));
+  std::string dir = testing::CopyProject();
+  size_t ran = 0;
+  for (std::string line; std::getline(block, line);) {
+    line = line.substr(0, line.find('#'));
+    ASSERT_TRUE(line.starts_with("vendorlint ")) << line;
+    std::vector<std::string> args;
+    std::istringstream words(line.substr(11));
+    for (std::string w; words >> w;) args.push_back(w);
+    auto r = testing::RunVendorlint(args, dir);
+    EXPECT_TRUE(r.exit_code == 0 || (r.exit_code == 1 && args[0] == "check"))
+        << line << ": exit " << r.exit_code << "\n"
+        << r.err;
+    ++ran;
+  }
+  EXPECT_GE(ran, 10u);
 }
 
 }  // namespace

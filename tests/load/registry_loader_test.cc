@@ -149,13 +149,15 @@ TEST(RegistryLoader, TaxonomyKeysMustExist) {
       Errors(dir),
       (std::vector<std::string>{
           "providers/extra.yaml:5:12: error: unknown purpose \"marketing.advertsing\" in "
-          "`purposes`; did you mean `marketing.advertising`?",
+          "`purposes`; did you mean `marketing.advertising`? (new keys go in taxonomy.yaml under "
+          "`purposes`)",
           "providers/extra.yaml:7:16: error: `direction` must be one of shared, received, not "
           "\"sent\"",
           "providers/extra.yaml:8:16: error: unknown data subject \"studnet\" in `subjects`; did "
-          "you mean `student`?",
+          "you mean `student`? (new keys go in taxonomy.yaml under `data_subjects`)",
           "providers/extra.yaml:9:18: error: unknown data category \"user.contact.emial\" in "
-          "`categories`; did you mean `user.contact.email`?",
+          "`categories`; did you mean `user.contact.email`? (new keys go in taxonomy.yaml under "
+          "`data_categories`)",
           "providers/extra.yaml:9:49: error: data category \"user.name\" is listed twice in "
           "`categories`",
           "providers/extra.yaml:10:14: error: unknown context \"intranet\" in `context`",

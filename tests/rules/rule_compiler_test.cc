@@ -108,7 +108,9 @@ TEST_F(RuleCompilerTest, ProviderFieldInFlowScopeSuggestsPrefix) {
 TEST_F(RuleCompilerTest, UnknownTaxonomyKeySuggests) {
   EXPECT_EQ(
       Errors("  {field: purposes, includes_any: [analytcs]}"),
-      At(11, 36, "unknown purpose \"analytcs\" in `includes_any`; did you mean `analytics`?"));
+      At(11, 36,
+         "unknown purpose \"analytcs\" in `includes_any`; did you mean `analytics`? (new keys go "
+         "in taxonomy.yaml under `purposes`)"));
 }
 
 TEST_F(RuleCompilerTest, TaxonomyKeyOfTheWrongKind) {
