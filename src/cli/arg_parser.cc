@@ -1,5 +1,6 @@
 #include "cli/arg_parser.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -157,6 +158,13 @@ class Parser {
     }
     if (!spec->repeatable && !seen_.insert(spec->name).second) {
       Fail(fmt::format("--{} is given twice; give it once", spec->name));
+      return false;
+    }
+    // --format's values depend on the command (CheckFormat); the others' do not.
+    if (spec->kind == ValueKind::kChoice && !spec->choices.empty() &&
+        std::find(spec->choices.begin(), spec->choices.end(), value) == spec->choices.end()) {
+      Fail(fmt::format("--{} must be {}, not {}{}", spec->name, List(spec->choices), Quote(value),
+                       DidYouMeanSuffix(value, spec->choices)));
       return false;
     }
     if (spec->set != nullptr) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "report/formats.h"
+#include "util/date.h"
 
 namespace vendorlint {
 namespace {
@@ -130,6 +131,9 @@ std::vector<OptionSpec> MakeOptions() {
        {},
        false,
        [](CliOptions& o, const std::string& v) {
+         Date d;
+         if (!Date::Parse(v, &d))
+           return fmt::format("--as-of must be a date written YYYY-MM-DD, not '{}'", v);
          o.as_of = v;
          return std::string();
        }},
@@ -369,8 +373,9 @@ std::vector<CommandSpec> MakeCommands() {
        "",
        0,
        0,
-       "Prints each provider with its contexts, purposes, the data subjects its data flows are "
-       "about, and whether it encrypts data at rest. With --where or a shortcut, answers a "
+       "Prints each provider with its contexts, purposes, whom the data we share with it is "
+       "about, whom the data it sends us is about, and whether it encrypts data at rest. With "
+       "--where or a shortcut, answers a "
        "question for every provider instead: yes, no or unknown, with the facts that decide it "
        "(several are combined with all_of).",
        {"registry", "threads", "format", "where", "receives-student-data", "sends-student-data",

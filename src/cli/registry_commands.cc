@@ -42,30 +42,47 @@ bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err)
 
 namespace {
 
-// One provider as `providers` shows it. Subjects are the union over its data
-// flows; a flow that does not say about whom makes the set incomplete, which
-// the output shows rather than hides.
+// About whom a provider's data flows in one direction are: the union of their
+// subjects. A flow that does not say about whom makes the set incomplete,
+// which the output shows rather than hides.
+struct Subjects {
+  std::set<std::string> keys;
+  bool flows = false;    // some flow goes in this direction
+  bool complete = true;  // every such flow states its subjects
+};
+
+// One provider as `providers` shows it. The directions are kept apart: "who
+// receives data about students" is answered by the shared flows only.
 struct ProviderRow {
   const Provider* provider = nullptr;
-  std::set<std::string> subjects;
   bool flows_known = false;
-  bool subjects_complete = true;
+  Subjects shared, received;
 };
 
 ProviderRow RowOf(const Provider& p) {
   ProviderRow row;
   row.provider = &p;
   row.flows_known = p.data_flows.known;
-  row.subjects_complete = p.data_flows.known;
   for (const auto& f : p.data_flows.items) {
-    if (!f.subjects.known) row.subjects_complete = false;
-    for (const auto& s : f.subjects.items) row.subjects.insert(s.value);
+    Subjects& s = f.direction.value == Direction::kShared ? row.shared : row.received;
+    s.flows = true;
+    if (!f.subjects.known) s.complete = false;
+    for (const auto& k : f.subjects.items) s.keys.insert(k.value);
   }
   return row;
 }
 
+std::string Cell(const ProviderRow& r, const Subjects& s) {
+  if (!r.flows_known) return "unknown";
+  if (!s.flows) return "none";
+  std::string cell;
+  for (const auto& k : s.keys) cell += (cell.empty() ? "" : ", ") + k;
+  if (!s.complete) cell += cell.empty() ? "unknown" : ", (unknown)";
+  return cell;
+}
+
 struct Line {
-  std::string id, contexts, purposes, subjects, encrypted;
+  std::string id, contexts, purposes, shared, received, encrypted;
 };
 
 std::vector<Line> Lines(const std::vector<ProviderRow>& rows) {
@@ -79,34 +96,27 @@ std::vector<Line> Lines(const std::vector<ProviderRow>& rows) {
   std::vector<Line> lines;
   for (const auto& r : rows) {
     const Provider& p = *r.provider;
-    std::string subj;
-    for (const auto& s : r.subjects) subj += (subj.empty() ? "" : ", ") + s;
-    if (!r.flows_known) {
-      subj = "unknown";
-    } else if (!r.subjects_complete) {
-      subj += subj.empty() ? "unknown" : ", (unknown)";
-    } else if (subj.empty()) {
-      subj = "none";
-    }
-    lines.push_back({p.id.value, join(p.contexts), join(p.purposes), subj,
-                     TriName(p.storage.encrypted_at_rest.value)});
+    lines.push_back({p.id.value, join(p.contexts), join(p.purposes), Cell(r, r.shared),
+                     Cell(r, r.received), TriName(p.storage.encrypted_at_rest.value)});
   }
   return lines;
 }
 
 void ProvidersText(const std::vector<ProviderRow>& rows, std::ostream& out) {
   std::vector<Line> lines = Lines(rows);
-  lines.insert(lines.begin(), {"ID", "CONTEXTS", "PURPOSES", "SUBJECTS", "ENCRYPTED AT REST"});
-  size_t w[4] = {0, 0, 0, 0};
+  lines.insert(lines.begin(), {"ID", "CONTEXTS", "PURPOSES", "SHARED ABOUT", "RECEIVED ABOUT",
+                               "ENCRYPTED AT REST"});
+  size_t w[5] = {0, 0, 0, 0, 0};
   for (const auto& r : lines) {
     w[0] = std::max(w[0], r.id.size());
     w[1] = std::max(w[1], r.contexts.size());
     w[2] = std::max(w[2], r.purposes.size());
-    w[3] = std::max(w[3], r.subjects.size());
+    w[3] = std::max(w[3], r.shared.size());
+    w[4] = std::max(w[4], r.received.size());
   }
   for (const auto& r : lines) {
-    out << fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", r.id, w[0], r.contexts, w[1],
-                       r.purposes, w[2], r.subjects, w[3], r.encrypted);
+    out << fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", r.id, w[0], r.contexts, w[1],
+                       r.purposes, w[2], r.shared, w[3], r.received, w[4], r.encrypted);
   }
 }
 
@@ -119,14 +129,14 @@ std::string CsvField(const std::string& s) {
 
 // The table's columns as CSV (RFC 4180), lists joined with "; ".
 void ProvidersCsv(const std::vector<ProviderRow>& rows, std::ostream& out) {
-  out << "id,contexts,purposes,subjects,encrypted_at_rest\n";
+  out << "id,contexts,purposes,shared_about,received_about,encrypted_at_rest\n";
   auto semi = [](std::string s) {
     for (size_t i; (i = s.find(", ")) != std::string::npos;) s.replace(i, 2, "; ");
-    return s;
+    return CsvField(s);
   };
   for (const auto& l : Lines(rows)) {
-    out << fmt::format("{},{},{},{},{}\n", CsvField(l.id), CsvField(semi(l.contexts)),
-                       CsvField(semi(l.purposes)), CsvField(semi(l.subjects)), l.encrypted);
+    out << fmt::format("{},{},{},{},{},{}\n", CsvField(l.id), semi(l.contexts), semi(l.purposes),
+                       semi(l.shared), semi(l.received), l.encrypted);
   }
 }
 
@@ -144,6 +154,20 @@ void ProvidersJson(const std::vector<ProviderRow>& rows, std::ostream& out) {
     for (const auto& k : l.items) w.String(k.value);
     w.EndArray();
   };
+  auto subjects = [&](std::string_view key, const ProviderRow& r, const Subjects& s) {
+    w.Key(key);
+    if (!r.flows_known) {
+      w.Null();
+    } else {
+      w.BeginObject();
+      w.Key("subjects");
+      w.BeginArray();
+      for (const auto& k : s.keys) w.String(k);
+      w.EndArray();
+      w.MemberBool("complete", s.complete);
+      w.EndObject();
+    }
+  };
   w.BeginObject();
   w.Key("providers");
   w.BeginArray();
@@ -154,15 +178,8 @@ void ProvidersJson(const std::vector<ProviderRow>& rows, std::ostream& out) {
     w.Member("name", p.name.value);
     list("contexts", p.contexts);
     list("purposes", p.purposes);
-    w.Key("subjects");
-    if (r.flows_known) {
-      w.BeginArray();
-      for (const auto& s : r.subjects) w.String(s);
-      w.EndArray();
-    } else {
-      w.Null();
-    }
-    w.MemberBool("subjects_complete", r.subjects_complete);
+    subjects("shared_about", r, r.shared);
+    subjects("received_about", r, r.received);
     w.Member("encrypted_at_rest", TriName(p.storage.encrypted_at_rest.value));
     w.EndObject();
   }
@@ -174,6 +191,8 @@ void ProvidersJson(const std::vector<ProviderRow>& rows, std::ostream& out) {
 }  // namespace
 
 int RunProviders(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  if (!o.as_of.empty() && WherePredicateText(o).empty())
+    return UsageError(err, "--as-of only matters with --where or a shortcut (date conditions)");
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
   if (!WherePredicateText(o).empty()) return RunProvidersWhere(o, reg, out, err);

@@ -113,11 +113,19 @@ TEST(Check, UsageErrorsExitTwoBeforeEvaluating) {
   auto r = RunVendorlint({"check", "--fail-on", "fatal"}, src);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "vendorlint: error: --fail-on must be error, warning, note or none, not 'fatal'\n");
+            "vendorlint: error: --fail-on must be error, warning, note or none, not 'fatal'\n"
+            "see `vendorlint check --help`\n");
+  r = RunVendorlint({"check", "--color", "allways"}, src);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "vendorlint: error: --color must be auto, always or never, not 'allways'; did you "
+            "mean `always`?\n"
+            "see `vendorlint check --help`\n");
   r = RunVendorlint({"check", "--as-of", "2026-02-30"}, src);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "vendorlint: error: --as-of must be a date written YYYY-MM-DD, not '2026-02-30'\n");
+            "vendorlint: error: --as-of must be a date written YYYY-MM-DD, not '2026-02-30'\n"
+            "see `vendorlint check --help`\n");
   r = RunVendorlint({"check", "--format", "xml"}, src);
   EXPECT_EQ(r.exit_code, 2);
   r = RunVendorlint({"check", "--rule", "no-student-data-to-advertiser", "--provider", "awz"}, src);

@@ -99,9 +99,11 @@ TEST(Cli, ProvidersTable) {
   auto r = RunVendorlint({"providers", "--registry", Mini()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "ID     CONTEXTS  PURPOSES                   SUBJECTS         ENCRYPTED AT REST\n"
-            "cloud  product   essential.service.storage  parent, student  true\n"
-            "db     product   essential.service.storage  unknown          unknown\n");
+            "ID     CONTEXTS  PURPOSES                   SHARED ABOUT     RECEIVED ABOUT  "
+            "ENCRYPTED AT REST\n"
+            "cloud  product   essential.service.storage  parent, student  none            true\n"
+            "db     product   essential.service.storage  unknown          none            "
+            "unknown\n");
 }
 
 }  // namespace

@@ -84,10 +84,11 @@ TEST(CommandLine, CommandHelpShowsItsOptionsAndExamples) {
   EXPECT_EQ(r.out,
             "usage: vendorlint providers [options]\n"
             "\n"
-            "Prints each provider with its contexts, purposes, the data subjects its data\n"
-            "flows are about, and whether it encrypts data at rest. With --where or a\n"
-            "shortcut, answers a question for every provider instead: yes, no or unknown,\n"
-            "with the facts that decide it (several are combined with all_of).\n"
+            "Prints each provider with its contexts, purposes, whom the data we share with it\n"
+            "is about, whom the data it sends us is about, and whether it encrypts data at\n"
+            "rest. With --where or a shortcut, answers a question for every provider instead:\n"
+            "yes, no or unknown, with the facts that decide it (several are combined with\n"
+            "all_of).\n"
             "\n"
             "options:\n"
             "  --registry DIR           registry folder (default: registry)\n"
@@ -156,7 +157,8 @@ TEST(CommandLine, OptionsACommandDoesNotTakeAreRejected) {
                    "validate does not take --format (only check, providers and taxonomy do)",
                    "vendorlint validate --help");
   ExpectUsageError({"rules", "--as-of", "2026-01-01"},
-                   "rules does not take --as-of (only check, providers and explain do)", "vendorlint rules --help");
+                   "rules does not take --as-of (only check, providers and explain do)",
+                   "vendorlint rules --help");
   ExpectUsageError({"providers", "--rules", "rules"},
                    "providers does not take --rules (only check, validate, rules, explain and "
                    "test do)",
@@ -201,11 +203,17 @@ TEST(CommandLine, FormatIsHonouredOrRejected) {
             "      \"purposes\": [\n"
             "        \"essential.service.storage\"\n"
             "      ],\n"
-            "      \"subjects\": [\n"
-            "        \"parent\",\n"
-            "        \"student\"\n"
-            "      ],\n"
-            "      \"subjects_complete\": true,\n"
+            "      \"shared_about\": {\n"
+            "        \"subjects\": [\n"
+            "          \"parent\",\n"
+            "          \"student\"\n"
+            "        ],\n"
+            "        \"complete\": true\n"
+            "      },\n"
+            "      \"received_about\": {\n"
+            "        \"subjects\": [],\n"
+            "        \"complete\": true\n"
+            "      },\n"
             "      \"encrypted_at_rest\": \"true\"\n"
             "    },\n"
             "    {\n"
@@ -217,12 +225,24 @@ TEST(CommandLine, FormatIsHonouredOrRejected) {
             "      \"purposes\": [\n"
             "        \"essential.service.storage\"\n"
             "      ],\n"
-            "      \"subjects\": [],\n"
-            "      \"subjects_complete\": false,\n"
+            "      \"shared_about\": {\n"
+            "        \"subjects\": [],\n"
+            "        \"complete\": false\n"
+            "      },\n"
+            "      \"received_about\": {\n"
+            "        \"subjects\": [],\n"
+            "        \"complete\": true\n"
+            "      },\n"
             "      \"encrypted_at_rest\": \"unknown\"\n"
             "    }\n"
             "  ]\n"
             "}\n");
+  r = RunVendorlint({"providers", "--registry", Mini(), "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "id,contexts,purposes,shared_about,received_about,encrypted_at_rest\n"
+            "cloud,product,essential.service.storage,parent; student,none,true\n"
+            "db,product,essential.service.storage,unknown,none,unknown\n");
   ExpectUsageError({"providers", "--format", "sarif"},
                    "--format for providers must be text, json or csv, not 'sarif'",
                    "vendorlint providers --help");

@@ -132,6 +132,11 @@ TEST(Questions, WhereErrorsAreLocatedInThePredicate) {
             "--where:1:64: error: unknown data subject \"studnet\" in `includes_any`; did you mean "
             "`student`? (new keys go in taxonomy.yaml under `data_subjects`)\n"
             "vendorlint: 1 error in --where; nothing was evaluated\n");
+  r = RunMini({"providers", "--as-of", "2026-01-01"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "vendorlint: error: --as-of only matters with --where or a shortcut (date "
+            "conditions)\n");
   r = RunMini({"providers", "--hosted-on", "clod"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "vendorlint: error: unknown provider `clod`; did you mean `cloud`?\n");
