@@ -4,6 +4,7 @@
 // the baseline (an entry forged against its fingerprint exits 2 here, before
 // any verdict or report); compute the verdict; write every report, all or none
 // (report/output_files.h).
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "check/waiver_loader.h"
 #include "check/waivers.h"
 #include "cli/commands.h"
+#include "cli/git_provenance.h"
 #include "report/formats.h"
 #include "report/output_files.h"
 #include "report/report.h"
@@ -92,7 +94,8 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
 
 }  // namespace
 
-int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
+int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
+  CliOptions o = options;
   std::string started = NowUtc();
   // Options first: a usage error must not cost a load.
   GatePolicy policy;
@@ -112,10 +115,20 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.warn_expiring < 0)
     return UsageError(
         err, fmt::format("--warn-expiring must be 0 or more days, not {}", o.warn_expiring));
+  // Code scanning ignores `kind`: passes in the uploaded SARIF would open as
+  // alerts. They live in a log of their own now.
+  if (o.include_passes)
+    return UsageError(err,
+                      "--include-passes is gone: GitHub code scanning opens an alert for every "
+                      "SARIF result, passes included; write the passes to a dashboard log "
+                      "instead: --report sarif-dashboard=PATH");
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   std::vector<ReportTarget> targets;
   if (!ParseReportTargets(o, &targets, err)) return kExitInvalid;
+  // The most common pull-request mistake is a broken registry file: with
+  // --format github it annotates the diff like a finding does.
+  if (o.format == "github") o.annotations = &out;
 
   Registry reg;
   if (!LoadRegistryOrReport(o, &reg, err)) return kExitInvalid;
@@ -140,14 +153,14 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<Diagnostic> diags;
   if (!waivers_path.empty()) {
     if (!LoadWaivers(waivers_path, yaml::Limits{}, rules, &reg, &waivers, &diags)) {
-      ReportInvalidInput(diags, waivers_path, err);
+      ReportInvalidInput(diags, waivers_path, err, o.annotations);
       return kExitInvalid;
     }
   }
   std::vector<BaselineEntry> baseline;
   if (!o.baseline.empty()) {
     if (!ReadBaseline(o.baseline, &reg.files, &baseline, &diags)) {
-      ReportInvalidInput(diags, o.baseline, err);
+      ReportInvalidInput(diags, o.baseline, err, o.annotations);
       return kExitInvalid;
     }
   }
@@ -158,7 +171,6 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   report.as_of = as_of;
   report.policy = policy;
   report.category = o.category;
-  report.include_passes = o.include_passes;
   report.start_time_utc = started;
   EvalFilter filter{o.rule_ids, o.provider_ids, o.tags};
   report.findings = EvaluateAll(rules, reg, EvalContext{as_of, o.threads}, filter);
@@ -179,19 +191,32 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
   report.end_time_utc = NowUtc();
 
+  bool sarif = o.format.starts_with("sarif");
+  for (const auto& t : targets) sarif = sarif || t.format.starts_with("sarif");
+  if (sarif) {
+    LoadSourceLines(&report);
+    ReadGitProvenance(&report.repository_uri, &report.revision_id);
+  }
+
   // Files first, all or none: every report is staged, then all are put in
   // place; a failure to write one is an error (2) and leaves the old ones.
   RenderOptions render;
   render.markdown_link_base = o.markdown_link_base;
   std::string error;
+  std::vector<std::string> notices;
   OutputFiles files;
   bool staged = o.write_baseline.empty() ||
                 files.Stage(o.write_baseline, WriteBaseline(report.findings), &error);
   for (const auto& t : targets) {
-    staged = staged && files.Stage(t.path, RenderReport(t.format, report, render), &error);
+    staged = staged &&
+             files.Stage(t.path, RenderReport(t.format, report, render, &notices), &error);
   }
   render.color = o.format == "text" && UseColor(o, o.output.empty());
-  std::string text = RenderReport(o.format, report, render);
+  std::string text = RenderReport(o.format, report, render, &notices);
+  // Each once, though --format sarif and --report sarif=... may both say it.
+  std::sort(notices.begin(), notices.end());
+  notices.erase(std::unique(notices.begin(), notices.end()), notices.end());
+  for (const auto& n : notices) err << "vendorlint: warning: " << n << "\n";
   if (staged && !o.output.empty()) staged = files.Stage(o.output, std::move(text), &error);
   out.flush();  // a report may go to /dev/stdout itself
   if (!staged || !files.Commit(&error)) return UsageError(err, error);

@@ -6,6 +6,7 @@
 
 #include "cli/arg_parser.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "cli/help.h"
 
 namespace vendorlint {
@@ -74,7 +75,9 @@ int Main(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
   return RunCli(p.options, out, err);
 }
 
-int RunCli(const CliOptions& o, std::ostream& out, std::ostream& err) {
+int RunCli(const CliOptions& options, std::ostream& out, std::ostream& err) {
+  CliOptions o = options;
+  ResolveInputs(&o, InstalledShareDir());
   if (o.command.empty()) {
     err << "vendorlint: error: no command given\nsee `vendorlint --help`\n";
     return kExitInvalid;

@@ -23,7 +23,14 @@ struct CliOptions {
   std::string command;  // validate | providers | check | rules | explain | test
   std::string registry_dir = "registry";
   std::string rules_dir = "rules";
+  bool rules_given = false;  // --rules was on the command line
+  // --taxonomy FILE; empty: looked up (see inputs.h).
+  std::string taxonomy;
   unsigned threads = 0;  // 0: one per core
+  // Where the rules and the taxonomy came from, for `validate` (set by
+  // ResolveInputs): "--rules", "./rules", "installed", ...
+  std::string rules_source;
+  std::string taxonomy_source;
 
   // check
   std::string format = "text";       // text | json | sarif | junit | github | markdown
@@ -58,6 +65,9 @@ struct CliOptions {
   std::string hosted_on;
   // Colour: "auto" (a terminal and NO_COLOR unset), "always", "never".
   std::string color = "auto";
+  // Set by `check --format github`: invalid-input diagnostics (exit 2) are also
+  // written here as ::error workflow commands, so that they annotate the diff.
+  std::ostream* annotations = nullptr;
 };
 
 // The overview printed by `vendorlint --help`.

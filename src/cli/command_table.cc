@@ -40,12 +40,25 @@ std::vector<OptionSpec> MakeOptions() {
       {"rules",
        0,
        "DIR",
-       "rules folder (default: rules)",
+       "rules folder (default: ./rules, else the installed share/vendorlint/rules)",
        K::kDir,
        {},
        false,
        [](CliOptions& o, const std::string& v) {
          o.rules_dir = v;
+         o.rules_given = true;
+         return std::string();
+       }},
+      {"taxonomy",
+       0,
+       "FILE",
+       "taxonomy (default: <registry>/taxonomy.yaml, else the installed "
+       "share/vendorlint/taxonomy.yaml)",
+       K::kFile,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.taxonomy = v;
          return std::string();
        }},
       {"threads",
@@ -242,7 +255,8 @@ std::vector<OptionSpec> MakeOptions() {
       {"include-passes",
        0,
        "",
-       "SARIF: add results for passes (for compliance percentages)",
+       "no longer accepted: passes go to --report sarif-dashboard=PATH (code scanning would "
+       "open them as alerts)",
        K::kNone,
        {},
        false,
@@ -321,7 +335,7 @@ std::vector<OptionSpec> MakeOptions() {
 }
 
 std::vector<CommandSpec> MakeCommands() {
-  const std::vector<std::string> loading = {"registry", "rules", "threads"};
+  const std::vector<std::string> loading = {"registry", "rules", "taxonomy", "threads"};
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> all = loading;
     all.insert(all.end(), extra.begin(), extra.end());

@@ -28,9 +28,10 @@ std::string WherePredicateText(const CliOptions& o);
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err);
 void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err);
 // Prints the diagnostics, then "vendorlint: N errors in WHERE; nothing was
-// evaluated". For every input that stops a run with exit 2.
+// evaluated". For every input that stops a run with exit 2. With
+// `annotations` (check --format github) also as workflow commands there.
 void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string& where,
-                        std::ostream& err);
+                        std::ostream& err, std::ostream* annotations = nullptr);
 // Compiles the rules against the registry's taxonomy, printing diagnostics.
 bool LoadRulesOrReport(const CliOptions& o, const Taxonomy& taxonomy, RuleSet* rules,
                        std::ostream& err);

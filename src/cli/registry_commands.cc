@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "load/registry_loader.h"
+#include "report/github_report.h"
 #include "report/json_writer.h"
 
 namespace vendorlint {
@@ -16,7 +17,8 @@ void PrintDiagnostics(const std::vector<Diagnostic>& diags, std::ostream& err) {
 }
 
 void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string& where,
-                        std::ostream& err) {
+                        std::ostream& err, std::ostream* annotations) {
+  if (annotations != nullptr) *annotations << WriteGithubDiagnostics(diags, where);
   PrintDiagnostics(diags, err);
   size_t n = CountErrors(diags);
   err << fmt::format("vendorlint: {} error{} in {}; nothing was evaluated\n", n, n == 1 ? "" : "s",
@@ -26,13 +28,14 @@ void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string&
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err) {
   LoadOptions lo;
   lo.registry_dir = o.registry_dir;
+  lo.taxonomy_path = o.taxonomy;
   lo.threads = o.threads;
   std::vector<Diagnostic> diags;
   bool ok = LoadRegistry(lo, reg, &diags);
   if (ok) {
     PrintDiagnostics(diags, err);
   } else {
-    ReportInvalidInput(diags, o.registry_dir, err);
+    ReportInvalidInput(diags, o.registry_dir, err, o.annotations);
   }
   return ok;
 }

@@ -38,16 +38,18 @@ bool LoadRulesOrReport(const CliOptions& o, const Taxonomy& taxonomy, RuleSet* r
   if (ok) {
     PrintDiagnostics(diags, err);
   } else {
-    ReportInvalidInput(diags, o.rules_dir, err);
+    ReportInvalidInput(diags, o.rules_dir, err, o.annotations);
   }
   return ok;
 }
 
 bool LoadTaxonomyOrReport(const CliOptions& o, Taxonomy* taxonomy, std::ostream& err) {
   std::vector<Diagnostic> diags;
-  std::string path = (std::filesystem::path(o.registry_dir) / "taxonomy.yaml").generic_string();
+  std::string path = o.taxonomy.empty()
+                         ? (std::filesystem::path(o.registry_dir) / "taxonomy.yaml").generic_string()
+                         : o.taxonomy;
   if (LoadTaxonomyFile(path, 0, yaml::Limits{}, taxonomy, &diags)) return true;
-  ReportInvalidInput(diags, path, err);
+  ReportInvalidInput(diags, path, err, o.annotations);
   return false;
 }
 
@@ -104,8 +106,14 @@ int RunValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
   lines.push_back(fmt::format("{}: valid: {} providers, {} data flows, {} contexts", o.registry_dir,
                               reg.providers.size(), reg.FlowCount(),
                               reg.organization.contexts.size()));
-  lines.push_back(fmt::format("{}: valid: {} rules, {} test cases", o.rules_dir, rules.rules.size(),
-                              tests.result.passed));
+  lines.push_back(fmt::format("{}: valid: {} rules, {} test cases ({})", o.rules_dir,
+                              rules.rules.size(), tests.result.passed, o.rules_source));
+  // The file the taxonomy came from (the file table is sorted by path, so it is
+  // not at a fixed index).
+  const std::string taxonomy_file =
+      o.taxonomy.empty() ? (std::filesystem::path(o.registry_dir) / "taxonomy.yaml").string()
+                         : o.taxonomy;
+  lines.push_back(fmt::format("{}: valid: taxonomy ({})", taxonomy_file, o.taxonomy_source));
   std::vector<Diagnostic> diags;
   const std::string waivers_path = WaiversPath(o);
   if (!waivers_path.empty()) {

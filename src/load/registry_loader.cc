@@ -99,7 +99,10 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
   }
   // The file table, sorted by path (Registry's contract); each file's id is
   // looked up, never assumed from its kind.
-  const std::string taxonomy_path = Join(dir, "taxonomy.yaml");
+  // The taxonomy may come from elsewhere (--taxonomy, or the installed one for
+  // a registry-only repository: docs/install.md).
+  const std::string taxonomy_path =
+      options.taxonomy_path.empty() ? Join(dir, "taxonomy.yaml") : options.taxonomy_path;
   const std::string organization_path = Join(dir, "organization.yaml");
   std::vector<std::string> paths = {taxonomy_path, organization_path};
   for (const auto& n : names) paths.push_back(Join(providers_dir, n));

@@ -14,6 +14,8 @@ namespace vendorlint {
 
 struct LoadOptions {
   std::string registry_dir = "registry";
+  // The taxonomy file; empty: registry_dir/taxonomy.yaml.
+  std::string taxonomy_path;
   // Paths in diagnostics and in Registry::files are `registry_dir/...` as given
   // (relative paths stay relative to the working directory).
   unsigned threads = 0;  // 0: one per core

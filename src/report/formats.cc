@@ -12,8 +12,8 @@
 namespace vendorlint {
 
 const std::vector<std::string>& ReportFormatNames() {
-  static const std::vector<std::string> kNames = {"text",  "json",   "sarif",
-                                                  "junit", "github", "markdown"};
+  static const std::vector<std::string> kNames = {
+      "text", "json", "sarif", "sarif-dashboard", "junit", "github", "markdown"};
   return kNames;
 }
 
@@ -23,9 +23,14 @@ bool IsReportFormat(std::string_view name) {
 }
 
 std::string RenderReport(std::string_view format, const Report& report,
-                         const RenderOptions& options) {
+                         const RenderOptions& options, std::vector<std::string>* notices) {
   if (format == "json") return WriteJsonReport(report);
-  if (format == "sarif") return WriteSarifReport(report);
+  if (format == "sarif") {
+    SarifOutput sarif = WriteCodeScanningSarif(report);
+    if (notices) notices->insert(notices->end(), sarif.omissions.begin(), sarif.omissions.end());
+    return sarif.text;
+  }
+  if (format == "sarif-dashboard") return WriteSarifDashboardReport(report);
   if (format == "junit") return WriteJunitReport(report);
   if (format == "github") return WriteGithubAnnotations(report);
   if (format == "markdown") {

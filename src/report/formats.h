@@ -11,7 +11,7 @@
 
 namespace vendorlint {
 
-// "text", "json", "sarif", "junit", "github", "markdown".
+// "text", "json", "sarif", "sarif-dashboard", "junit", "github", "markdown".
 const std::vector<std::string>& ReportFormatNames();
 bool IsReportFormat(std::string_view name);
 
@@ -20,9 +20,11 @@ struct RenderOptions {
   std::string markdown_link_base;  // markdown only: prefix of location links
 };
 
-// Renders `report` in `format` (which must satisfy IsReportFormat).
+// Renders `report` in `format` (which must satisfy IsReportFormat). What the
+// format had to leave out (SARIF's limits) is added to *notices, for stderr.
 std::string RenderReport(std::string_view format, const Report& report,
-                         const RenderOptions& options);
+                         const RenderOptions& options,
+                         std::vector<std::string>* notices = nullptr);
 
 }  // namespace vendorlint
 

@@ -1,5 +1,10 @@
 #include "report/github_report.h"
 
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "report/text_report.h"
@@ -105,25 +110,105 @@ std::string Annotation(const Report& r, const Finding& f) {
 std::string GithubEscapeData(std::string_view s) { return Escape(s, false); }
 std::string GithubEscapeProperty(std::string_view s) { return Escape(s, true); }
 
-std::string WriteGithubAnnotations(const Report& r) {
-  std::string out;
-  size_t new_count = 0;
-  // Fails first, then reviews, then waived: the UI shows only the first ten
-  // annotations of each level per step, and a fail matters most.
-  for (Outcome o : {Outcome::kFail, Outcome::kReview, Outcome::kWaived}) {
-    for (const Finding& f : r.findings) {
-      if (f.outcome != o) continue;
-      out += Annotation(r, f);
-      if (r.VerdictOf(f).is_new) ++new_count;
+namespace {
+
+// One workflow command, with what decides whether it is shown.
+struct Line {
+  int level = 0;         // 0 error, 1 warning, 2 notice
+  bool pressing = true;  // fails the gate, or is new since the baseline
+  int kind = 0;          // 0 fail, 1 review, 2 waived, 3 waiver note
+  size_t order = 0;      // report order
+  std::string text;
+};
+
+int LevelRank(std::string_view level) {
+  return level == "error" ? 0 : level == "warning" ? 1 : 2;
+}
+
+// GitHub shows this many annotations of each level per step and drops the rest
+// from the UI; one notice is kept for the closing summary.
+constexpr size_t kShown[3] = {10, 10, 9};
+
+// Keeps the most important lines within kShown and returns them in display
+// order; counts what was left out per level.
+std::vector<Line> Select(std::vector<Line> lines, std::array<size_t, 3>* left_out) {
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+    return std::tie(a.level, b.pressing, a.kind, a.order) <
+           std::tie(b.level, a.pressing, b.kind, b.order);
+  });
+  std::vector<Line> shown;
+  std::array<size_t, 3> taken{};
+  *left_out = {};
+  for (auto& l : lines) {
+    auto lv = static_cast<size_t>(l.level);
+    if (taken[lv] < kShown[lv]) {
+      ++taken[lv];
+      shown.push_back(std::move(l));
+    } else {
+      ++(*left_out)[lv];
     }
   }
-  for (const Diagnostic& d : r.waiver_notes)
-    out += Command(LevelOf(d.severity), d.file, d.line, d.column, "vendorlint waivers", d.message);
+  return shown;
+}
+
+std::string LeftOut(const std::array<size_t, 3>& left_out) {
+  size_t total = left_out[0] + left_out[1] + left_out[2];
+  if (total == 0) return "";
+  return fmt::format(
+      "; {} more annotation{} not shown ({} error, {} warning, {} notice): GitHub shows 10 "
+      "errors, 10 warnings and 10 notices per step",
+      total, total == 1 ? "" : "s", left_out[0], left_out[1], left_out[2]);
+}
+
+}  // namespace
+
+std::string WriteGithubAnnotations(const Report& r) {
+  std::vector<Line> lines;
+  size_t new_count = 0;
+  for (const Finding& f : r.findings) {
+    std::string text = Annotation(r, f);
+    if (text.empty()) continue;
+    if (r.VerdictOf(f).is_new) ++new_count;
+    // The level is the command's own: "::error ...".
+    std::string_view level = std::string_view(text).substr(2, text.find(' ') - 2);
+    bool pressing = r.VerdictOf(f).fails_gate || r.VerdictOf(f).is_new;
+    int kind = f.outcome == Outcome::kFail ? 0 : f.outcome == Outcome::kReview ? 1 : 2;
+    lines.push_back(Line{LevelRank(level), pressing, kind, lines.size(), std::move(text)});
+  }
+  for (const Diagnostic& d : r.waiver_notes) {
+    std::string level = LevelOf(d.severity);
+    lines.push_back(Line{LevelRank(level), d.severity == Severity::kError, 3, lines.size(),
+                         Command(level, d.file, d.line, d.column, "vendorlint waivers",
+                                 d.message)});
+  }
+  std::array<size_t, 3> left_out{};
+  std::string out;
+  for (const Line& l : Select(std::move(lines), &left_out)) out += l.text;
   std::string summary = SummaryLine(r);
   if (r.has_baseline)
     summary += fmt::format("; baseline: {} new, {} fixed", new_count, r.absent.size());
-  out += fmt::format("::{} title=vendorlint::{}\n", r.summary.gate_pass ? "notice" : "error",
-                     GithubEscapeData(summary));
+  summary += LeftOut(left_out);
+  summary += "; the full report is in the job summary";
+  out += fmt::format("::notice title=vendorlint::{}\n", GithubEscapeData(summary));
+  return out;
+}
+
+std::string WriteGithubDiagnostics(const std::vector<Diagnostic>& diags, std::string_view where) {
+  std::vector<Line> lines;
+  for (const Diagnostic& d : diags) {
+    std::string level = LevelOf(d.severity);
+    lines.push_back(Line{LevelRank(level), true, 0, lines.size(),
+                         Command(level, d.file, d.line, d.column, "vendorlint", d.message)});
+  }
+  std::array<size_t, 3> left_out{};
+  std::string out;
+  for (const Line& l : Select(std::move(lines), &left_out)) out += l.text;
+  size_t n = CountErrors(diags);
+  std::string summary = fmt::format("{} error{} in {}; nothing was evaluated", n,
+                                    n == 1 ? "" : "s", where);
+  summary += LeftOut(left_out);
+  summary += "; every message is in the log";
+  out += fmt::format("::notice title=vendorlint::{}\n", GithubEscapeData(summary));
   return out;
 }
 

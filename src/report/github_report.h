@@ -13,13 +13,17 @@
 //                                         (was <outcome>: <message>)
 //   waiver note             -> error: ::error, warning: ::warning, note: ::notice
 //                              (title "vendorlint waivers", at the waiver's line)
-//   last line               -> ::notice title=vendorlint::<summary line>; ::error when the gate
-//                              fails (a gate failed by warnings would otherwise show no error)
+//   last line               -> ::notice title=vendorlint::<summary line>[; baseline: ...]
+//                              [; N more annotations not shown (...)]; the full report is
+//                              in the job summary
 //
-// Pass and not_applicable findings produce nothing. Order: fails, reviews,
-// waived (each by rule, then provider), waiver notes, summary: GitHub shows
-// only the first 10 errors and 10 warnings of a step (50 per job) in its UI;
-// the rest stay in the log. The evidence (and an expired waiver) follow the
+// Pass and not_applicable findings produce nothing. GitHub shows only 10
+// errors, 10 warnings and 10 notices of a step in its UI and drops the rest
+// silently, so at most that many are written, the most important first:
+// errors, then warnings, then notices; within a level, what fails the gate
+// or is new since the baseline first, then report order (findings by rule and
+// provider, then waiver notes). The closing notice counts what was left out
+// (it is the tenth notice). The evidence (and an expired waiver) follow the
 // message as further lines; with a baseline the title of a new finding ends in
 // " (new)" and the summary counts new and fixed findings (fixed ones have no
 // location left to annotate).
@@ -32,12 +36,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/report.h"
 
 namespace vendorlint {
 
 std::string WriteGithubAnnotations(const Report& report);
+
+// Exit-2 diagnostics as workflow commands (title "vendorlint"), with the same
+// limits and order, then a notice: "N errors in WHERE; nothing was evaluated".
+std::string WriteGithubDiagnostics(const std::vector<Diagnostic>& diags, std::string_view where);
 
 // The message part of a workflow command (after the second "::").
 std::string GithubEscapeData(std::string_view s);

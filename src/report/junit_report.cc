@@ -11,32 +11,12 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// Seconds since the epoch of a "YYYY-MM-DDTHH:MM:SS..." UTC time; what follows
-// the seconds (a fraction, "Z") is ignored: the run time is in whole seconds.
-bool ParseUtcSeconds(std::string_view s, int64_t* out) {
-  Date date;
-  if (s.size() < 19 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-      !Date::Parse(s.substr(0, 10), &date))
-    return false;
-  int parts[3] = {0, 0, 0};
-  for (size_t k = 0; k < 3; ++k) {
-    char hi = s[11 + 3 * k], lo = s[12 + 3 * k];
-    if (hi < '0' || hi > '9' || lo < '0' || lo > '9') return false;
-    parts[k] = (hi - '0') * 10 + (lo - '0');
-  }
-  if (parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return false;
-  *out = date.DaysSinceEpoch() * 86400 + parts[0] * 3600 + parts[1] * 60 + parts[2];
-  return true;
-}
-
-// The run's wall time for <testsuites time>; "0" when the metadata is missing
-// (reports built without a clock stay byte-for-byte reproducible).
-std::string RunSeconds(const Report& r) {
-  int64_t start = 0, end = 0;
-  if (!ParseUtcSeconds(r.start_time_utc, &start) || !ParseUtcSeconds(r.end_time_utc, &end) ||
-      end < start)
-    return "0";
-  return fmt::format("{}", end - start);
+// A suite's timestamp as the strict Ant schema wants it: ISO 8601 without a
+// zone (the run's start, which is UTC), or the --as-of date at midnight when
+// the report has no clock (reports built in tests stay reproducible).
+std::string Timestamp(const Report& r) {
+  if (r.start_time_utc.size() >= 19) return r.start_time_utc.substr(0, 19);
+  return r.as_of.ToString() + "T00:00:00";
 }
 
 std::string Attr(std::string_view s) { return XmlEscape(s, true); }
@@ -95,9 +75,10 @@ Result ResultOf(const Report& r, const Finding& f) {
   if (v.accepted) return Result::kSkipped;
   switch (f.outcome) {
     case Outcome::kFail:
-      return Result::kFailure;
     case Outcome::kReview:
-      return v.counts_as_fail ? Result::kFailure : Result::kSkipped;
+      // The CI server must agree with the gate: a fail below --fail-on (or a
+      // review without --strict) does not fail it, so it is no <failure>.
+      return r.VerdictOf(f).fails_gate ? Result::kFailure : Result::kSkipped;
     case Outcome::kWaived:
       return Result::kSkipped;
     case Outcome::kPass:
@@ -131,6 +112,13 @@ std::string Testcase(const Report& r, const Finding& f) {
       } else if (r.VerdictOf(f).accepted) {
         msg =
             fmt::format("unchanged since the baseline ({}): {}", OutcomeName(f.outcome), f.message);
+      } else if (f.outcome == Outcome::kFail) {
+        msg = fmt::format("{} fail below --fail-on {}: {}", SeverityName(f.severity),
+                          r.policy.fail_on_none ? "none" : SeverityName(r.policy.fail_on),
+                          f.message);
+      } else if (r.VerdictOf(f).counts_as_fail) {
+        msg = fmt::format("{} below --fail-on {}: {}", SeverityName(f.severity),
+                          r.policy.fail_on_none ? "none" : SeverityName(r.policy.fail_on), msg);
       }
       return fmt::format("{}>\n      <skipped message=\"{}\">{}</skipped>\n    </testcase>\n", head,
                          Attr(msg), Text(body));
@@ -151,16 +139,21 @@ std::string Properties(const Report& r, const Finding& first) {
   return out;
 }
 
-std::string SuiteOpen(const Report& r, std::string_view name, const Counts& c) {
-  std::string ts;
-  if (!r.start_time_utc.empty()) ts = fmt::format(" timestamp=\"{}\"", Attr(r.start_time_utc));
+// package, id, timestamp and hostname are what the strict Ant schema requires
+// of a suite inside <testsuites>; the hostname is the schema's own fallback
+// "localhost", so that the report does not depend on the machine.
+std::string SuiteOpen(const Report& r, size_t id, std::string_view name, const Counts& c) {
   return fmt::format(
-      "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" "
-      "time=\"0\"{}>\n",
-      Attr(name), c.tests, c.failures, c.skipped, ts);
+      "  <testsuite package=\"vendorlint\" id=\"{}\" name=\"{}\" timestamp=\"{}\" "
+      "hostname=\"localhost\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" "
+      "time=\"0\">\n",
+      id, Attr(name), Timestamp(r), c.tests, c.failures, c.skipped);
 }
 
-std::string WaiverSuite(const Report& r, Counts* total) {
+// The strict Ant schema requires both, after the testcases.
+constexpr std::string_view kSuiteClose = "    <system-out></system-out>\n    <system-err></system-err>\n  </testsuite>\n";
+
+std::string WaiverSuite(const Report& r, size_t id, Counts* total) {
   Counts c;
   std::string cases;
   std::string previous;
@@ -176,21 +169,18 @@ std::string WaiverSuite(const Report& r, Counts* total) {
         Text(fmt::format("{}: {}: {}\n", where, SeverityName(d.severity), d.message));
     std::string head = fmt::format(
         "    <testcase classname=\"vendorlint.waivers\" name=\"{}\" time=\"0\">\n", Attr(name));
-    if (d.severity == Severity::kError) {
-      c.Add(Result::kFailure);
-      cases += fmt::format("{}      <failure message=\"{}\" type=\"error\">{}</failure>\n", head,
-                           Attr(d.message), body);
-    } else {
-      c.Add(Result::kSkipped);
-      cases += fmt::format("{}      <skipped message=\"{}: {}\">{}</skipped>\n", head,
-                           SeverityName(d.severity), Attr(d.message), body);
-    }
+    // Skipped whatever the severity: a waiver note does not decide the gate
+    // (the finding it is about does), and CI must agree with the gate.
+    c.Add(Result::kSkipped);
+    cases += fmt::format("{}      <skipped message=\"{}: {}\">{}</skipped>\n", head,
+                         SeverityName(d.severity), Attr(d.message), body);
     cases += "    </testcase>\n";
   }
   total->tests += c.tests;
   total->failures += c.failures;
   total->skipped += c.skipped;
-  return SuiteOpen(r, "vendorlint.waivers", c) + cases + "  </testsuite>\n";
+  return SuiteOpen(r, id, "vendorlint.waivers", c) + "    <properties/>\n" + cases +
+         std::string(kSuiteClose);
 }
 
 }  // namespace
@@ -248,6 +238,7 @@ std::string WriteJunitReport(const Report& r) {
   Counts total;
   std::string suites;
   size_t i = 0;
+  size_t id = 0;
   while (i < r.findings.size()) {
     size_t end = i;
     Counts c;
@@ -258,19 +249,21 @@ std::string WriteJunitReport(const Report& r) {
       c.Add(ResultOf(r, f));
       cases += Testcase(r, f);
     }
-    suites += SuiteOpen(r, r.findings[i].rule_id, c) + Properties(r, r.findings[i]) + cases +
-              "  </testsuite>\n";
+    suites += SuiteOpen(r, id++, r.findings[i].rule_id, c) + Properties(r, r.findings[i]) +
+              cases + std::string(kSuiteClose);
     total.tests += c.tests;
     total.failures += c.failures;
     total.skipped += c.skipped;
     i = end;
   }
-  if (!r.waiver_notes.empty()) suites += WaiverSuite(r, &total);
+  if (!r.waiver_notes.empty()) suites += WaiverSuite(r, id, &total);
+  // No attributes: the strict Ant schema allows none on <testsuites>; the
+  // totals are on each suite, where every CI server reads them.
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites name=\"vendorlint\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{}\">\n"
+      "<testsuites>\n"
       "{}</testsuites>\n",
-      total.tests, total.failures, RunSeconds(r), suites);
+      suites);
 }
 
 }  // namespace vendorlint

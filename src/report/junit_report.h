@@ -1,23 +1,29 @@
 // `--format junit`: JUnit XML for CI servers (Jenkins xUnit/JUnit, GitLab
 // test reports). It must validate against ../shared/schemas/junit.xsd (the
-// Jenkins xUnit junit-10.xsd) and pass ../shared/tools/validate-junit.
+// Jenkins xUnit junit-10.xsd) and the strict Apache Ant schema
+// (junit-ant-strict.xsd), and pass ../shared/tools/validate-junit --strict.
 //
 // Mapping:
-//  - <testsuites name="vendorlint"> with the totals (tests, failures, errors)
-//    and the run's wall time. The schema has no `skipped` on <testsuites>, so
-//    that total is only on the suites.
-//  - One <testsuite> per rule (name = rule id), with <properties> severity,
-//    title and as_of; `timestamp` is the run's start time when known.
+//  - <testsuites> without attributes (the Ant schema allows none); the totals
+//    (tests, failures, errors, skipped) are on each suite.
+//  - One <testsuite package="vendorlint" id="N" hostname="localhost"> per rule
+//    (name = rule id), with <properties> severity, title and as_of, and empty
+//    <system-out>/<system-err>; `timestamp` is the run's start (UTC, without
+//    a zone as Ant wants it), or the --as-of date at midnight.
 //  - One <testcase classname="vendorlint.<rule-id>" name="<provider-id>"> per
 //    applicable pair: not_applicable pairs are left out, so `tests` counts
 //    what was actually checked.
-//  - fail -> <failure type="<severity>">; review -> <skipped> ("review: ..."),
-//    or <failure> under --strict, where review counts as fail; waived ->
-//    <skipped> ("waived by ... until ..."); pass -> an empty testcase.
+//  - The CI server agrees with the gate: a fail (or, with --strict, a review)
+//    is a <failure type="<severity>"> exactly when it fails the gate; below
+//    --fail-on it is <skipped> ("warning fail below --fail-on error: ...");
+//    review -> <skipped> ("review: ..."); waived -> <skipped> ("waived by ...
+//    until ..."); unchanged since the baseline -> <skipped>; pass -> an empty
+//    testcase.
 //    Bodies carry the location (path:line:col), the evidence and, for an
 //    expired waiver, the waiver.
-//  - Waiver notes form a last suite "vendorlint.waivers": an error note is a
-//    <failure>, a warning or note a <skipped>, so that CI shows them too.
+//  - Waiver notes form a last suite "vendorlint.waivers" of <skipped> cases
+//    ("error: ...", "warning: ..."), so that CI shows them; they are not
+//    failures because they do not decide the gate.
 //  - errors is always 0: an invalid registry or rule set never gets as far as
 //    a report.
 // Output is deterministic: no hostname, and times come from Report metadata.

@@ -37,10 +37,21 @@ struct Report {
 
   // Run metadata for SARIF and JUnit.
   std::string category;         // --category: SARIF automationDetails.id
-  bool include_passes = false;  // --include-passes: SARIF results for passes
   int exit_code = 0;            // what this run exits with
   std::string start_time_utc;   // ISO 8601, e.g. 2026-11-22T11:37:06Z
   std::string end_time_utc;
+  // The git repository vendorlint ran in (SARIF versionControlProvenance);
+  // empty when it did not run in one or it has no `origin` remote.
+  std::string repository_uri;  // `origin` without credentials, as a URI
+  std::string revision_id;     // HEAD's commit
+
+  // The text of each registry file's lines, indexed like registry->files
+  // (filled by LoadSourceLines; empty: not loaded). SARIF shows them as
+  // region.snippet so that a viewer without the file still shows the line.
+  std::vector<std::vector<std::string>> file_lines;
+
+  // The text of `loc`'s line without its line break, or "" if not loaded.
+  std::string_view LineText(const Location& loc) const;
 
   // What the check run decided about `f` (check/gate.h), under this report's
   // policy and baseline.
@@ -51,6 +62,10 @@ struct Report {
   // The path of a location's file as reports print it.
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }
 };
+
+// Reads every registry file into report->file_lines. A file that cannot be
+// read gets no lines (its snippets are left out; the run goes on).
+void LoadSourceLines(Report* report);
 
 }  // namespace vendorlint
 

@@ -1,23 +1,27 @@
-// `--format sarif`: a SARIF 2.1.0 log (OASIS, errata 01) with one run, shaped
-// for GitHub code scanning as well as for spec-following viewers.
+// SARIF 2.1.0 logs (OASIS, errata 01) with one run, in two flavours:
 //
-// Mapping (the reasons are next to the code in sarif_report.cc and, for
-// rules, sarif_rules.cc):
-//  - every rule becomes a tool.driver.rules[] entry; fail and review findings,
-//    waived ones (with an accepted external suppression), passes (only with
-//    --include-passes) and, with --baseline, absent ones become results;
-//  - result.kind says fail/review/pass; level is the rule's severity for
-//    kind "fail" and "none" otherwise, as SARIF §3.27.10 requires;
-//  - locations are repository-relative URIs under the uriBaseId SRCROOT.
+// `--format sarif`, for GitHub code scanning, which ignores result.kind,
+// baselineState and suppressions and opens an alert for every result: only
+// fails (at the rule's severity) and reviews (at "note"; at the severity with
+// --strict) are results. Never passes, waived or absent ones. GitHub's limits
+// (25,000 results, 10 MB gzip-compressed) are never exceeded: beyond them the
+// most severe results are kept and the rest is named in
+// invocations[0].toolExecutionNotifications.
 //
-// GitHub code scanning ignores result.kind, baselineState and suppressions:
-// every result it receives becomes an alert. Passes, waived and absent results
-// are for SARIF viewers; see docs/output.md for what to upload to GitHub.
+// `--format sarif-dashboard`, for viewers that honour kind: passes, fails,
+// reviews (kind says which; level is "none" unless kind is "fail", as SARIF
+// §3.27.10 requires), waived ones with an accepted external suppression and,
+// with --baseline, absent ones. No limits.
+//
+// Both: every rule is a tool.driver.rules[] entry; locations are
+// repository-relative URIs under the uriBaseId SRCROOT, with the line's text
+// as region.snippet; versionControlProvenance when run in a git repository.
 #ifndef VENDORLINT_REPORT_SARIF_REPORT_H_
 #define VENDORLINT_REPORT_SARIF_REPORT_H_
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/report.h"
 // SarifRuleName, part of this format's API, is declared with the rule
@@ -29,7 +33,22 @@ namespace vendorlint {
 // The project's home page: SARIF tool.driver.informationUri.
 inline constexpr const char* kVendorlintInformationUri = "https://github.com/vendorlint/vendorlint";
 
+// GitHub's limits for one upload (docs: "SARIF support for code scanning").
+struct SarifLimits {
+  size_t max_results = 25000;
+  size_t max_gzip_bytes = 10'000'000;
+};
+
+struct SarifOutput {
+  std::string text;
+  // What a limit left out, one sentence each (also in the log); empty if nothing.
+  std::vector<std::string> omissions;
+};
+
+SarifOutput WriteCodeScanningSarif(const Report& report, const SarifLimits& limits = {});
+// The code-scanning log's text with the default limits.
 std::string WriteSarifReport(const Report& report);
+std::string WriteSarifDashboardReport(const Report& report);
 
 // A report path (relative to where vendorlint ran) as an artifactLocation.uri:
 // '/'-separated, normalised ("./registry/x.yaml" -> "registry/x.yaml") and

@@ -167,26 +167,66 @@ TEST(CheckReports, SarifAndJunitFromTheCliPassTheValidators) {
   WriteZendeskWaiver(dir, "2026-12-31");
   auto r = RunVendorlint({"check", "--as-of", "2026-11-22", "--category", "vendorlint/test/",
                           "--report", "sarif=out/v.sarif", "--report", "junit=out/v.xml",
-                          "--report", "markdown=out/v.md", "--report", "github=out/v.txt"},
+                          "--report", "markdown=out/v.md", "--report", "github=out/v.txt",
+                          "--report", "sarif-dashboard=out/dashboard.sarif"},
                          dir);
   // Zendesk's is the registry's only failing error finding, and it is waived here.
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::string sarif = ReadFileOrDie(dir + "/out/v.sarif");
   EXPECT_NE(sarif.find("\"uri\": \"registry/providers/zendesk.yaml\""), std::string::npos);
-  EXPECT_NE(sarif.find("\"kind\": \"external\""), std::string::npos);  // the waiver
+  // The waived finding is not for code scanning; the dashboard has it.
+  EXPECT_EQ(sarif.find("\"kind\": \"external\""), std::string::npos);
+  std::string dashboard = ReadFileOrDie(dir + "/out/dashboard.sarif");
+  EXPECT_NE(dashboard.find("\"kind\": \"external\""), std::string::npos);  // the waiver
+  EXPECT_NE(dashboard.find("\"kind\": \"pass\""), std::string::npos);
   EXPECT_NE(sarif.find("\"id\": \"vendorlint/test/\""), std::string::npos);
   if (std::system("command -v node >/dev/null 2>&1") == 0) {
     EXPECT_EQ(Validate("validate-sarif", {"--github", dir + "/out/v.sarif"}), "");
+    EXPECT_EQ(Validate("validate-sarif", {dir + "/out/dashboard.sarif"}), "");
   } else {
     std::fprintf(stderr, "note: node is missing: SARIF schema validation skipped\n");
   }
   if (std::system("command -v xmllint >/dev/null 2>&1") == 0) {
     EXPECT_EQ(Validate("validate-junit", {"--strict", dir + "/out/v.xml"}), "");
+    EXPECT_EQ(Validate("validate-junit", {"--strict", "--ant", dir + "/out/v.xml"}), "");
   } else {
     std::fprintf(stderr, "note: xmllint is missing: JUnit validation skipped\n");
   }
   EXPECT_TRUE(ReadFileOrDie(dir + "/out/v.md").starts_with("## vendorlint: "));
   EXPECT_TRUE(ReadFileOrDie(dir + "/out/v.txt").starts_with("::"));
+}
+
+TEST(CheckReports, IncludePassesPointsAtTheDashboard) {
+  std::string dir = CopyProject();
+  auto r = RunVendorlint({"check", "--include-passes", "--format", "sarif"}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "vendorlint: error: --include-passes is gone: GitHub code scanning opens an alert for "
+            "every SARIF result, passes included; write the passes to a dashboard log instead: "
+            "--report sarif-dashboard=PATH\n");
+}
+
+// A broken registry file is the most common pull-request mistake: with
+// --format github it annotates the diff too (stdout), besides stderr.
+TEST(CheckReports, GithubFormatAnnotatesInvalidInput) {
+  std::string dir = CopyProject();
+  std::string path = dir + "/registry/providers/algolia.yaml";
+  std::string text = ReadFileOrDie(path);
+  text.replace(text.find("contexts:"), 9, "context:");
+  WriteFileOrDie(path, text);
+  auto r = RunVendorlint({"check", "--format", "github"}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.starts_with(
+      "::error file=registry/providers/algolia.yaml,line=3,col=1,title=vendorlint::"))
+      << r.out;
+  EXPECT_TRUE(r.out.ends_with("; nothing was evaluated; every message is in the log\n")) << r.out;
+  EXPECT_NE(r.err.find("registry/providers/algolia.yaml:3:1: error: "), std::string::npos)
+      << r.err;
+  // Other formats keep stdout empty.
+  auto text_run = RunVendorlint({"check"}, dir);
+  EXPECT_EQ(text_run.exit_code, 2);
+  EXPECT_EQ(text_run.out, "");
 }
 
 }  // namespace

@@ -59,8 +59,10 @@ TEST(Cli, ValidateSummarisesAValidRegistry) {
   std::string rules = MakeTempDir();
   auto r = RunVendorlint({"validate", "--registry", Mini(), "--rules", rules});
   EXPECT_EQ(r.exit_code, 0) << r.err;
+  // Each input says where it came from (the lookup order of docs/install.md).
   EXPECT_EQ(r.out, Mini() + ": valid: 2 providers, 2 data flows, 1 contexts\n" + rules +
-                       ": valid: 0 rules, 0 test cases\n");
+                       ": valid: 0 rules, 0 test cases (from --rules)\n" + Mini() +
+                       "/taxonomy.yaml: valid: taxonomy (from the registry)\n");
   EXPECT_EQ(r.err, "");
 }
 

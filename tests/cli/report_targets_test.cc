@@ -143,8 +143,8 @@ TEST(ReportTargets, FoldersAndEmptyPathsAreUsageErrorsBeforeAnythingIsCreated) {
       {{"-o", ""}, "-o needs a value (FILE), not an empty string" + see},
       {{"--write-baseline", ""}, "--write-baseline needs a value (FILE), not an empty string" + see},
       {{"--report", "sarif="},
-       "--report takes FORMAT=PATH with FORMAT one of text, json, sarif, junit, github, "
-       "markdown, not 'sarif='"},
+       "--report takes FORMAT=PATH with FORMAT one of text, json, sarif, sarif-dashboard, junit, "
+       "github, markdown, not 'sarif='"},
       {{"--threads", "-1"},
        "--threads must be a whole number from 0 (one per core) to 1024, not '-1'" + see},
       {{"--threads=-1"},

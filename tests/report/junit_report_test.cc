@@ -49,19 +49,25 @@ struct Validation {
   std::string output;
 };
 
-// Runs validate-junit --strict (semantic warnings fail too) on `xml`.
+// Runs validate-junit --strict (semantic warnings fail too) on `xml`, then
+// with --ant (the strict Apache Ant schema) if that passed.
 Validation Validate(const std::string& xml, const std::string& name) {
   std::string file = testing::MakeTempDir() + "/" + name + ".xml";
   testing::WriteFileOrDie(file, xml);
   auto r = testing::RunSharedTool("validate-junit", {"--strict", file});
-  return Validation{r.exit_code, r.output};
+  if (r.exit_code != 0) return Validation{r.exit_code, r.output};
+  auto ant = testing::RunSharedTool("validate-junit", {"--strict", "--ant", file});
+  return Validation{ant.exit_code, r.output + ant.output};
 }
 
 TEST(JunitReport, SampleGolden) {
   SampleReport fx;
+  // The gate passes (--fail-on error; the one error fail is in the baseline),
+  // so nothing is a <failure>: the warning fail, the review, the waived and
+  // baselined findings and the waiver notes are skipped, each saying why.
   EXPECT_EQ(WriteJunitReport(fx.report), R"x(<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="vendorlint" tests="7" failures="2" errors="0" time="0">
-  <testsuite name="encrypted-at-rest" tests="2" failures="0" errors="0" skipped="2" time="0">
+<testsuites>
+  <testsuite package="vendorlint" id="0" name="encrypted-at-rest" timestamp="2026-11-22T00:00:00" hostname="localhost" tests="2" failures="0" errors="0" skipped="2" time="0">
     <properties>
       <property name="severity" value="error"/>
       <property name="title" value="Stored personal data is encrypted at rest"/>
@@ -80,21 +86,25 @@ expired waiver approved by ciso: Migration to encrypted volumes (registry/waiver
 remediation: Record storage.encrypted_at_rest.
 </skipped>
     </testcase>
+    <system-out></system-out>
+    <system-err></system-err>
   </testsuite>
-  <testsuite name="no-ads" tests="1" failures="1" errors="0" skipped="0" time="0">
+  <testsuite package="vendorlint" id="1" name="no-ads" timestamp="2026-11-22T00:00:00" hostname="localhost" tests="1" failures="0" errors="0" skipped="1" time="0">
     <properties>
       <property name="severity" value="warning"/>
       <property name="title" value="No student data to advertisers"/>
       <property name="as_of" value="2026-11-22"/>
     </properties>
     <testcase classname="vendorlint.no-ads" name="ads" time="0">
-      <failure message="Ads receives student data" type="warning">registry/providers/ads.yaml:9:17: Ads receives student data
+      <skipped message="warning fail below --fail-on error: Ads receives student data">registry/providers/ads.yaml:9:17: Ads receives student data
 - data_flows[0].subjects[1]: data_flows[0] shares user.name about student (registry/providers/ads.yaml:9:17)
 - purposes[0]: purposes[0] is advertising (registry/providers/ads.yaml:4:5)
-</failure>
+</skipped>
     </testcase>
+    <system-out></system-out>
+    <system-err></system-err>
   </testsuite>
-  <testsuite name="reviewed-yearly" tests="2" failures="0" errors="0" skipped="1" time="0">
+  <testsuite package="vendorlint" id="2" name="reviewed-yearly" timestamp="2026-11-22T00:00:00" hostname="localhost" tests="2" failures="0" errors="0" skipped="1" time="0">
     <properties>
       <property name="severity" value="note"/>
       <property name="title" value="Providers are reviewed every year"/>
@@ -107,16 +117,21 @@ waived by dpo until 2026-12-04: Review booked for December (registry/waivers.yam
 </skipped>
     </testcase>
     <testcase classname="vendorlint.reviewed-yearly" name="db" time="0"/>
+    <system-out></system-out>
+    <system-err></system-err>
   </testsuite>
-  <testsuite name="vendorlint.waivers" tests="2" failures="1" errors="0" skipped="1" time="0">
+  <testsuite package="vendorlint" id="3" name="vendorlint.waivers" timestamp="2026-11-22T00:00:00" hostname="localhost" tests="2" failures="0" errors="0" skipped="2" time="0">
+    <properties/>
     <testcase classname="vendorlint.waivers" name="registry/waivers.yaml:3" time="0">
-      <failure message="waiver for encrypted-at-rest/db expired on 2026-10-01" type="error">registry/waivers.yaml:3:5: error: waiver for encrypted-at-rest/db expired on 2026-10-01
-</failure>
+      <skipped message="error: waiver for encrypted-at-rest/db expired on 2026-10-01">registry/waivers.yaml:3:5: error: waiver for encrypted-at-rest/db expired on 2026-10-01
+</skipped>
     </testcase>
     <testcase classname="vendorlint.waivers" name="registry/waivers.yaml:9" time="0">
       <skipped message="warning: waiver for reviewed-yearly/ads expires in 12 days">registry/waivers.yaml:9:5: warning: waiver for reviewed-yearly/ads expires in 12 days
 </skipped>
     </testcase>
+    <system-out></system-out>
+    <system-err></system-err>
   </testsuite>
 </testsuites>
 )x");
@@ -126,8 +141,7 @@ TEST(JunitReport, EmptyReportHasNoSuites) {
   EmptyReport fx;
   EXPECT_EQ(WriteJunitReport(fx.report),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<testsuites name=\"vendorlint\" tests=\"0\" failures=\"0\" errors=\"0\" "
-            "time=\"0\">\n"
+            "<testsuites>\n"
             "</testsuites>\n");
 }
 
@@ -136,27 +150,50 @@ TEST(JunitReport, StrictMakesReviewAFailure) {
   fx.report.policy.strict = true;
   std::string xml = WriteJunitReport(fx.report);
   // The unchanged-since-baseline failure stays skipped: it does not fail the gate.
-  EXPECT_NE(xml.find("<testsuites name=\"vendorlint\" tests=\"7\" failures=\"3\""),
+  EXPECT_NE(xml.find("name=\"encrypted-at-rest\" timestamp=\"2026-11-22T00:00:00\" "
+                     "hostname=\"localhost\" tests=\"2\" failures=\"1\" errors=\"0\" "
+                     "skipped=\"1\""),
             std::string::npos)
       << xml;
   EXPECT_NE(xml.find("<failure message=\"review: Ads does not say whether it encrypts at rest; "
                      "unknown: storage.encrypted_at_rest\" type=\"error\">"),
             std::string::npos)
       << xml;
+  // A strict review below --fail-on does not fail the gate either.
+  fx.report.policy.fail_on_none = true;
+  xml = WriteJunitReport(fx.report);
+  EXPECT_EQ(xml.find("<failure"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<skipped message=\"error below --fail-on none: review: Ads does not say"),
+            std::string::npos)
+      << xml;
 }
 
-TEST(JunitReport, RunTimesFromMetadata) {
+// JUnit agrees with the gate: a fail is a <failure> exactly when it fails the
+// gate; below --fail-on it is skipped and says so.
+TEST(JunitReport, FailuresAgreeWithTheGate) {
+  SampleReport fx;
+  std::string xml = WriteJunitReport(fx.report);
+  EXPECT_EQ(xml.find("<failure"), std::string::npos) << xml;
+  fx.report.policy.fail_on = Severity::kWarning;
+  xml = WriteJunitReport(fx.report);
+  EXPECT_NE(xml.find("<failure message=\"Ads receives student data\" type=\"warning\">"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\""),
+            std::string::npos)
+      << xml;
+}
+
+// The strict Ant schema wants the timestamp without a zone; it is UTC.
+TEST(JunitReport, TimestampFromMetadata) {
   SampleReport fx;
   fx.report.start_time_utc = "2026-11-22T23:59:58Z";
   fx.report.end_time_utc = "2026-11-23T00:01:02Z";
   std::string xml = WriteJunitReport(fx.report);
-  EXPECT_NE(xml.find("errors=\"0\" time=\"64\">\n"), std::string::npos) << xml;
-  EXPECT_NE(xml.find("<testsuite name=\"no-ads\" tests=\"1\" failures=\"1\" errors=\"0\" "
-                     "skipped=\"0\" time=\"0\" timestamp=\"2026-11-22T23:59:58Z\">"),
+  EXPECT_NE(xml.find("<testsuite package=\"vendorlint\" id=\"1\" name=\"no-ads\" "
+                     "timestamp=\"2026-11-22T23:59:58\" hostname=\"localhost\" tests=\"1\""),
             std::string::npos)
       << xml;
-  fx.report.end_time_utc = "yesterday";  // unparsable: no made-up duration
-  EXPECT_NE(WriteJunitReport(fx.report).find("errors=\"0\" time=\"0\">\n"), std::string::npos);
 }
 
 TEST(JunitReport, EscapesXml) {
@@ -181,9 +218,10 @@ TEST(JunitReport, NastyGolden) {
   EXPECT_EQ(
       WriteJunitReport(fx.report),
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites name=\"vendorlint\" tests=\"2\" failures=\"1\" errors=\"0\" time=\"0\">\n"
-      "  <testsuite name=\"no-ads\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" "
-      "time=\"0\">\n"
+      "<testsuites>\n"
+      "  <testsuite package=\"vendorlint\" id=\"0\" name=\"no-ads\" "
+      "timestamp=\"2026-11-22T00:00:00\" hostname=\"localhost\" tests=\"1\" failures=\"1\" "
+      "errors=\"0\" skipped=\"0\" time=\"0\">\n"
       "    <properties>\n"
       "      <property name=\"severity\" value=\"error\"/>\n"
       "      <property name=\"title\" value=\"No &lt;ads&gt; &amp; &quot;tracking&quot;\"/>\n"
@@ -200,15 +238,21 @@ TEST(JunitReport, NastyGolden) {
       "(registry/providers/odd:name,v2 (x).yaml:4:2)\n"
       "</failure>\n"
       "    </testcase>\n"
+      "    <system-out></system-out>\n"
+      "    <system-err></system-err>\n"
       "  </testsuite>\n"
-      "  <testsuite name=\"vendorlint.waivers\" tests=\"1\" failures=\"0\" errors=\"0\" "
-      "skipped=\"1\" time=\"0\">\n"
+      "  <testsuite package=\"vendorlint\" id=\"1\" name=\"vendorlint.waivers\" "
+      "timestamp=\"2026-11-22T00:00:00\" hostname=\"localhost\" tests=\"1\" failures=\"0\" "
+      "errors=\"0\" skipped=\"1\" time=\"0\">\n"
+      "    <properties/>\n"
       "    <testcase classname=\"vendorlint.waivers\" name=\"registry/waivers.yaml:2\" "
       "time=\"0\">\n"
       "      <skipped message=\"note: 50% done, see: &lt;notes&gt; &amp; | more\">"
       "registry/waivers.yaml:2:1: note: 50% done, see: &lt;notes&gt; &amp; | more\n"
       "</skipped>\n"
       "    </testcase>\n"
+      "    <system-out></system-out>\n"
+      "    <system-err></system-err>\n"
       "  </testsuite>\n"
       "</testsuites>\n");
 }
@@ -250,7 +294,7 @@ TEST(JunitReport, ValidatorRejectsWrongCounts) {
   SKIP_WITHOUT_VALIDATOR();
   SampleReport fx;
   std::string xml = WriteJunitReport(fx.report);
-  std::string wrong = "tests=\"2\" failures=\"1\"";
+  std::string wrong = "tests=\"2\" failures=\"0\"";
   size_t at = xml.find(wrong);
   ASSERT_NE(at, std::string::npos);
   xml.replace(at, wrong.size(), "tests=\"2\" failures=\"2\"");
@@ -269,13 +313,20 @@ TEST(JunitReport, RealRegistryValidates) {
                           " suite(s))"),
             std::string::npos)
       << v.output;
-  // Applicable pairs only, and the run's two seconds.
-  const ReportSummary& s = fx.report.summary;
-  size_t applicable = fx.report.findings.size() - s.count(Outcome::kNotApplicable);
-  EXPECT_NE(xml.find(fmt::format("<testsuites name=\"vendorlint\" tests=\"{}\" failures=\"{}\" "
-                                 "errors=\"0\" time=\"2\">",
-                                 applicable, s.count(Outcome::kFail))),
-            std::string::npos);
+  // Applicable pairs only; a failure for each finding that fails the gate.
+  size_t applicable = 0, failing = 0;
+  for (const Finding& f : fx.report.findings) {
+    if (f.outcome != Outcome::kNotApplicable) ++applicable;
+    if (FailsGate(f, fx.report.policy)) ++failing;
+  }
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = 0; (at = xml.find(needle, at)) != std::string::npos; ++at) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<testcase "), applicable);
+  EXPECT_EQ(count("<failure "), failing);
+  EXPECT_GT(failing, 0u);
   EXPECT_EQ(xml, WriteJunitReport(fx.report));  // deterministic
 }
 

@@ -157,7 +157,6 @@ struct Fixture {
         {"waivers.yaml", 9, 5, Severity::kWarning, "waiver for sources-cite-row/ads expired"},
         {"waivers.yaml", 14, 5, Severity::kError, "waiver matches no finding"}};
     report.category = "vendorlint/nightly/";
-    report.include_passes = true;
     report.exit_code = 1;
     report.start_time_utc = "2026-11-22T11:37:06Z";
     report.end_time_utc = "2026-11-22T11:37:07Z";
@@ -377,10 +376,11 @@ TEST(SarifReport, RunMetadata) {
 TEST(SarifReport, FailWithEvidenceAndBaselineNew) {
   Fixture fx;
   std::string s = WriteSarifReport(fx.report);
-  EXPECT_EQ(ResultWith(s, "fp-fail"), R"j(        {
+  // Code scanning: no kind (it defaults to fail, which is all GitHub reads).
+  std::string fail = ResultWith(s, "fp-fail");
+  EXPECT_EQ(fail, R"j(        {
           "ruleId": "no-student-data-to-advertisers",
           "ruleIndex": 0,
-          "kind": "fail",
           "level": "error",
           "message": {
             "text": "Ads may receive data about students. Evidence: data_flows[0] shares user.name about student; purposes[0] is marketing.advertising."
@@ -431,11 +431,136 @@ TEST(SarifReport, FailWithEvidenceAndBaselineNew) {
           },
           "baselineState": "new"
         })j");
+  // The dashboard: the same result with its kind.
+  std::string with_kind = fail;
+  with_kind.replace(with_kind.find("\"level\""), 0, "\"kind\": \"fail\",\n          ");
+  EXPECT_EQ(ResultWith(WriteSarifDashboardReport(fx.report), "fp-fail"), with_kind);
+}
+
+// Code scanning gets fails and reviews only; a review at level note, says so
+// in its message, and is at its severity with --strict (a fail for the gate).
+TEST(SarifReport, CodeScanningHasFailsAndReviewsOnly) {
+  Fixture fx;
+  std::string s = WriteSarifReport(fx.report);
+  EXPECT_EQ(s.find("fp-pass"), std::string::npos);
+  EXPECT_EQ(s.find("fp-waived"), std::string::npos);
+  EXPECT_EQ(s.find("fp-gone"), std::string::npos);
+  EXPECT_EQ(s.find("fp-old-rule"), std::string::npos);
+  for (const char* kind : {"\"kind\": \"fail\"", "\"kind\": \"pass\"", "\"kind\": \"review\""})
+    EXPECT_EQ(s.find(kind), std::string::npos) << kind;
+  EXPECT_EQ(s.find("suppressions"), std::string::npos);
+  EXPECT_EQ(s.find("\"purpose\""), std::string::npos);
+  EXPECT_NE(s.find("\"vendorlint/v1\": \"fp-expired\""), std::string::npos);
+  std::string review = ResultWith(s, "fp-review");
+  EXPECT_NE(review.find(R"j("ruleIndex": 1,
+          "level": "note",
+          "message": {
+            "text": "Needs review: Ads has no recorded privacy policy. Evidence: privacy_policy is not stated."
+          },)j"),
+            std::string::npos)
+      << review;
+  fx.report.policy.strict = true;
+  review = ResultWith(WriteSarifReport(fx.report), "fp-review");
+  EXPECT_NE(review.find("\"ruleIndex\": 1,\n          \"level\": \"warning\","),
+            std::string::npos)
+      << review;
+  // The expired-waiver fail, the fail and the review: three results.
+  size_t n = 0;
+  for (size_t at = 0; (at = s.find("\n          \"ruleId\": ", at)) != std::string::npos; ++at) ++n;
+  EXPECT_EQ(n, 3u);
+}
+
+// Beyond GitHub's limits the most severe results are kept (in report order)
+// and the log says what was left out.
+TEST(SarifReport, LimitsKeepTheMostSevere) {
+  Fixture fx;
+  SarifOutput out = WriteCodeScanningSarif(fx.report, SarifLimits{2, 10'000'000});
+  const std::string omission =
+      "the code-scanning SARIF holds the 2 most severe of 3 results: GitHub accepts at most 2 "
+      "results and 10000000 bytes gzip-compressed per upload. Left out: 0 error, 0 warning and 1 "
+      "note results. Every result is in the JSON report and the dashboard SARIF (--report "
+      "sarif-dashboard=PATH).";
+  EXPECT_EQ(out.omissions, std::vector<std::string>{omission});
+  EXPECT_NE(out.text.find("\"vendorlint/v1\": \"fp-fail\""), std::string::npos);
+  EXPECT_NE(out.text.find("\"vendorlint/v1\": \"fp-review\""), std::string::npos);
+  EXPECT_EQ(out.text.find("\"vendorlint/v1\": \"fp-expired\""), std::string::npos);
+  EXPECT_NE(out.text.find(R"j(
+          "toolExecutionNotifications": [
+            {
+              "message": {
+                "text": ")j" + omission + R"j("
+              },
+              "level": "warning"
+            },)j"),
+            std::string::npos)
+      << out.text;
+
+  // A gzip limit that not even one result fits: none are kept, and it says so.
+  out = WriteCodeScanningSarif(fx.report, SarifLimits{25000, 1});
+  ASSERT_EQ(out.omissions.size(), 1u);
+  EXPECT_TRUE(out.omissions[0].starts_with("the code-scanning SARIF holds the 0 most severe of 3 "
+                                           "results"))
+      << out.omissions[0];
+  EXPECT_NE(out.text.find("\n      \"results\": [],\n"), std::string::npos);
+  // Within the limits: nothing said.
+  EXPECT_TRUE(WriteCodeScanningSarif(fx.report).omissions.empty());
+}
+
+TEST(SarifReport, ProvenanceAndSnippets) {
+  Fixture fx;
+  fx.report.repository_uri = "https://example.com/org/registry.git";
+  fx.report.revision_id = "0123456789abcdef0123456789abcdef01234567";
+  fx.report.file_lines.resize(fx.registry.files.size());
+  fx.report.file_lines[1] = std::vector<std::string>(9, "");
+  fx.report.file_lines[1][8] = "      subjects: [teacher, student]";
+  std::string s = WriteSarifReport(fx.report);
+  EXPECT_NE(s.find(R"j(
+      "versionControlProvenance": [
+        {
+          "repositoryUri": "https://example.com/org/registry.git",
+          "revisionId": "0123456789abcdef0123456789abcdef01234567",
+          "mappedTo": {
+            "uriBaseId": "SRCROOT"
+          }
+        }
+      ],
+      "originalUriBaseIds": {)j"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(ResultWith(s, "fp-fail").find(R"j(
+                "region": {
+                  "startLine": 9,
+                  "startColumn": 17,
+                  "snippet": {
+                    "text": "      subjects: [teacher, student]"
+                  }
+                }
+              },)j"),
+            std::string::npos)
+      << ResultWith(s, "fp-fail");
+  // Lines that were not loaded have no snippet.
+  EXPECT_EQ(ResultWith(s, "fp-review").find("snippet"), std::string::npos);
+}
+
+TEST(SarifReport, DashboardSaysItHonoursKind) {
+  Fixture fx;
+  std::string s = WriteSarifDashboardReport(fx.report);
+  EXPECT_TRUE(s.ends_with(R"j(
+      ],
+      "properties": {
+        "asOf": "2026-11-22",
+        "vendorlintSarif": "dashboard",
+        "purpose": "Every evaluated outcome for compliance dashboards: result.kind says pass, fail or review; waived results carry a suppression and fixed ones baselineState absent. For viewers that honour kind; not for GitHub code scanning, which ignores kind and would open an alert for every result."
+      }
+    }
+  ]
+}
+)j")) << s;
 }
 
 TEST(SarifReport, PassAndReviewHaveLevelNone) {
   Fixture fx;
-  std::string s = WriteSarifReport(fx.report);
+  std::string s = WriteSarifDashboardReport(fx.report);
   std::string pass = ResultWith(s, "fp-pass");
   EXPECT_NE(pass.find(R"j("ruleIndex": 0,
           "kind": "pass",
@@ -465,16 +590,11 @@ TEST(SarifReport, PassAndReviewHaveLevelNone) {
     ++sources;
   EXPECT_EQ(sources, 1u);
 
-  // Without --include-passes there is no pass result.
-  fx.report.include_passes = false;
-  s = WriteSarifReport(fx.report);
-  EXPECT_EQ(s.find("fp-pass"), std::string::npos);
-  EXPECT_EQ(s.find("\"kind\": \"pass\""), std::string::npos);
 }
 
 TEST(SarifReport, WaivedIsSuppressedExpiredIsNot) {
   Fixture fx;
-  std::string s = WriteSarifReport(fx.report);
+  std::string s = WriteSarifDashboardReport(fx.report);
   std::string waived = ResultWith(s, "fp-waived");
   // A waived fail stays kind fail at the rule's level, with an accepted
   // external suppression that points at the waiver entry.
@@ -548,7 +668,7 @@ TEST(SarifReport, WaivedIsSuppressedExpiredIsNot) {
 
   // A waived review stays kind review (level none).
   fx.report.findings[3].waiver->original = Outcome::kReview;
-  waived = ResultWith(WriteSarifReport(fx.report), "fp-waived");
+  waived = ResultWith(WriteSarifDashboardReport(fx.report), "fp-waived");
   EXPECT_NE(waived.find("\"kind\": \"review\",\n          \"level\": \"none\","), std::string::npos)
       << waived;
   EXPECT_NE(waived.find("\"suppressions\""), std::string::npos);
@@ -556,7 +676,7 @@ TEST(SarifReport, WaivedIsSuppressedExpiredIsNot) {
 
 TEST(SarifReport, AbsentFindingsComeLastAndPointAtWhatRemains) {
   Fixture fx;
-  std::string s = WriteSarifReport(fx.report);
+  std::string s = WriteSarifDashboardReport(fx.report);
   // Sorted by rule: privacy-policy-recorded/zoom before retired-rule/db, both
   // after every current finding.
   size_t gone_at = s.find("fp-gone"), old_at = s.find("fp-old-rule");
@@ -612,7 +732,7 @@ TEST(SarifReport, AbsentFindingsComeLastAndPointAtWhatRemains) {
   // Both gone: nothing true to point at, so no location.
   fx.report.absent = {fx.report.absent[0]};
   fx.report.absent[0].provider_id = "zoom";
-  std::string orphan = ResultWith(WriteSarifReport(fx.report), "fp-old-rule");
+  std::string orphan = ResultWith(WriteSarifDashboardReport(fx.report), "fp-old-rule");
   ASSERT_FALSE(orphan.empty());
   EXPECT_EQ(orphan.find("locations"), std::string::npos) << orphan;
 }
@@ -623,12 +743,15 @@ TEST(SarifReport, EmptyResultsArrayIsWritten) {
   fx.report.absent.clear();
   std::string s = WriteSarifReport(fx.report);
   EXPECT_NE(s.find("\n      \"results\": [],\n"), std::string::npos) << s;
+  s = WriteSarifDashboardReport(fx.report);
+  EXPECT_NE(s.find("\n      \"results\": [],\n"), std::string::npos) << s;
 }
 
 TEST(SarifReport, Deterministic) {
   Fixture a, b;
   std::swap(b.report.absent[0], b.report.absent[1]);
   EXPECT_EQ(WriteSarifReport(a.report), WriteSarifReport(b.report));
+  EXPECT_EQ(WriteSarifDashboardReport(a.report), WriteSarifDashboardReport(b.report));
 }
 
 TEST(SarifReport, LongDescriptionsAreShortenedButKeptInHelp) {
@@ -685,6 +808,8 @@ TEST(SarifReport, HandMadeReportValidates) {
   EXPECT_EQ(v.status, 0) << v.output;
   EXPECT_NE(v.output.find("OK (schema: valid; github checks: 0 error(s)"), std::string::npos)
       << v.output;
+  v = Validate(WriteSarifDashboardReport(fx.report), "every-feature-dashboard");
+  EXPECT_EQ(v.status, 0) << v.output;
 }
 
 // Restores the working directory when the test ends, however it ends.
@@ -743,18 +868,19 @@ TEST(SarifReport, RepositoryRegistryValidates) {
   report.absent[1].provider_id = "no-such-provider";
   report.absent[1].fingerprint = "0000000000000002";
   report.has_baseline = true;
-  std::string sarif = WriteSarifReport(report);
+  std::string sarif = WriteSarifDashboardReport(report);
 
-  // One result per fail, review and waived finding and per absent one, each
-  // with a fingerprint; every URI relative.
+  // One result per pass, fail, review and waived finding and per absent one,
+  // each with a fingerprint; every URI relative.
   auto count = [&](const std::string& needle) {
     size_t n = 0;
     for (size_t at = 0; (at = sarif.find(needle, at)) != std::string::npos; ++at) ++n;
     return n;
   };
   const ReportSummary& sum = report.summary;
-  size_t expected = sum.count(Outcome::kFail) + sum.count(Outcome::kReview) +
-                    sum.count(Outcome::kWaived) + report.absent.size();
+  size_t expected = sum.count(Outcome::kPass) + sum.count(Outcome::kFail) +
+                    sum.count(Outcome::kReview) + sum.count(Outcome::kWaived) +
+                    report.absent.size();
   EXPECT_EQ(count("\n          \"ruleId\": "), expected);
   EXPECT_EQ(count("\"vendorlint/v1\": "), expected);
   EXPECT_EQ(count("\"baselineState\": \"absent\""), 2u);
@@ -763,16 +889,20 @@ TEST(SarifReport, RepositoryRegistryValidates) {
   EXPECT_EQ(sarif.find("\"uri\": \"file:"), std::string::npos);
   EXPECT_EQ(sarif.find("\"uri\": \"./"), std::string::npos);
 
-  Validation v = Validate(sarif, "repository");
+  Validation v = Validate(sarif, "repository-dashboard");
   if (!v.skip.empty()) GTEST_SKIP() << v.skip;
   EXPECT_EQ(v.status, 0) << v.output;
   EXPECT_NE(v.output.find("OK (schema: valid; github checks: 0 error(s)"), std::string::npos)
       << v.output;
 
-  // Passes too (--include-passes): still valid.
-  report.include_passes = true;
-  v = Validate(WriteSarifReport(report), "repository-with-passes");
+  // The code-scanning log, with the lines' snippets.
+  LoadSourceLines(&report);
+  std::string scanning = WriteSarifReport(report);
+  EXPECT_NE(scanning.find("\"snippet\": {\n"), std::string::npos);
+  v = Validate(scanning, "repository");
   EXPECT_EQ(v.status, 0) << v.output;
+  EXPECT_NE(v.output.find("OK (schema: valid; github checks: 0 error(s)"), std::string::npos)
+      << v.output;
 }
 
 }  // namespace

@@ -1,0 +1,28 @@
+#include "report/report.h"
+
+#include <fstream>
+#include <string_view>
+
+namespace vendorlint {
+
+std::string_view Report::LineText(const Location& loc) const {
+  if (loc.file >= file_lines.size() || loc.line == 0) return {};
+  const auto& lines = file_lines[loc.file];
+  return loc.line <= lines.size() ? std::string_view(lines[loc.line - 1]) : std::string_view();
+}
+
+void LoadSourceLines(Report* report) {
+  const auto& files = report->registry->files;
+  report->file_lines.assign(files.size(), {});
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::ifstream in(files[static_cast<uint32_t>(i)], std::ios::binary);
+    if (!in) continue;
+    auto& lines = report->file_lines[i];
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(std::move(line));
+    }
+  }
+}
+
+}  // namespace vendorlint
