@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.h"
+
 #include "util/utf8.h"
 
 namespace vendorlint {
@@ -235,6 +237,10 @@ std::string XmlEscape(std::string_view s, bool attribute) {
       default:
         if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
           out += kReplacement;
+        } else if ((cp >= 0x7F && cp <= 0x9F) || IsInvisibleFormatChar(cp)) {
+          // Legal in XML, but reorder or hide text in a terminal: a character
+          // reference keeps the value and makes it visible.
+          out += fmt::format("&#x{:X};", static_cast<uint32_t>(cp));
         } else {
           out.append(s.substr(i, n));
         }

@@ -172,8 +172,10 @@ TEST(JunitReport, EscapesXml) {
   EXPECT_EQ(XmlEscape("\xEF\xBF\xBE", false), "\uFFFD");              // U+FFFE
   EXPECT_EQ(XmlEscape("a\xC3(b", false), "a\uFFFD(b");                // truncated sequence
   EXPECT_EQ(XmlEscape("\xED\xA0\x80", false), "\uFFFD\uFFFD\uFFFD");  // a surrogate
-  // Well-formed UTF-8 (and the discouraged but allowed DEL) passes through.
-  EXPECT_EQ(XmlEscape("Zoë ✅ 𝄞 \x7f", true), "Zoë ✅ 𝄞 \x7f");
+  // Well-formed UTF-8 passes through; DEL, C1 controls, bidi controls and
+  // U+2028 are legal but would act on a terminal: character references.
+  EXPECT_EQ(XmlEscape("Zoë ✅ 𝄞 \x7f", true), "Zoë ✅ 𝄞 &#x7F;");
+  EXPECT_EQ(XmlEscape("a\u0085b\u202Ec\u2028d\u2066", false), "a&#x85;b&#x202E;c&#x2028;d&#x2066;");
 }
 
 TEST(JunitReport, NastyGolden) {
