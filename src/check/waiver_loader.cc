@@ -4,6 +4,7 @@
 
 #include "util/did_you_mean.h"
 #include "rules/field_access.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -171,10 +172,10 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
     if (rule == nullptr) {
       std::vector<std::string> ids;
       for (const auto& r : rules.rules) ids.push_back(r.id);
-      ctx->Error(*v, fmt::format("unknown rule `{}`{}", w->rule.value,
+      ctx->Error(*v, fmt::format("unknown rule `{}`{}", Excerpt(w->rule.value),
                                  DidYouMeanSuffix(w->rule.value, ids)));
     } else if (!rule->waivable) {
-      ctx->Error(*v, fmt::format("rule `{}` is not waivable", w->rule.value));
+      ctx->Error(*v, fmt::format("rule `{}` is not waivable", Excerpt(w->rule.value)));
     }
   }
   const Provider* provider = nullptr;
@@ -183,7 +184,7 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
     if (provider == nullptr) {
       std::vector<std::string> ids;
       for (const auto& p : registry.providers) ids.push_back(p.id.value);
-      ctx->Error(*v, fmt::format("unknown provider `{}`{}", w->provider.value,
+      ctx->Error(*v, fmt::format("unknown provider `{}`{}", Excerpt(w->provider.value),
                                  DidYouMeanSuffix(w->provider.value, ids)));
     }
   }

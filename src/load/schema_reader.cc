@@ -1,10 +1,12 @@
 #include "load/schema_reader.h"
 
 #include <charconv>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "util/did_you_mean.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -41,18 +43,11 @@ bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 }  // namespace
 
 std::string Quote(std::string_view s) {
+  // Excerpt makes the value one visible line and cuts it (util/escape.h); the
+  // quotes around it are then escaped so that the value cannot close them.
   std::string out = "\"";
-  size_t n = 0;
-  for (char c : s) {
-    if (++n > 60) {
-      out += "...";
-      break;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
+  for (char c : Excerpt(s, kQuoteCodePoints)) {
+    if (c == '"') out += '\\';
     out += c;
   }
   out += '"';
@@ -76,13 +71,13 @@ MappingReader::MappingReader(SchemaContext* ctx, const yaml::Node& node, std::st
     bool known = false;
     for (const auto& a : allowed) known = known || a == k.scalar;
     if (known) continue;
-    std::string suggestion = DidYouMeanSuffix(k.scalar, allowed);
+    std::string suggestion = ctx->MaySuggest() ? DidYouMeanSuffix(k.scalar, allowed) : "";
     if (suggestion.empty()) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       suggestion = fmt::format(" (expected one of: {})", list);
     }
-    ctx->Error(k, fmt::format("unknown key `{}` in {}{}", k.scalar, what_, suggestion));
+    ctx->Error(k, fmt::format("unknown key `{}` in {}{}", Excerpt(k.scalar), what_, suggestion));
   }
 }
 
@@ -289,7 +284,7 @@ bool ReadEnum(SchemaContext* ctx, const yaml::Node& n, std::string_view key,
     }
   }
   ctx->Error(n, fmt::format("`{}` must be one of {}, not {}{}", key, list, Quote(n.scalar),
-                            DidYouMeanSuffix(n.scalar, names)));
+                            ctx->MaySuggest() ? DidYouMeanSuffix(n.scalar, names) : ""));
   return false;
 }
 
@@ -323,7 +318,7 @@ bool ReadTaxonomyKey(SchemaContext* ctx, const yaml::Node& n, std::string_view k
   if (!ReadString(ctx, n, key, out)) return false;
   if (tax.Has(kind, out->value)) return true;
   ctx->Error(n, fmt::format("unknown {} {} in `{}`{}", TaxonomyKindNoun(kind), Quote(out->value),
-                            key, DidYouMeanSuffix(out->value, tax.Keys(kind))));
+                            key, ctx->MaySuggest() ? DidYouMeanSuffix(out->value, tax.Keys(kind)) : ""));
   return false;
 }
 
@@ -331,23 +326,22 @@ bool ReadTaxonomyKeyList(SchemaContext* ctx, const yaml::Node& n, std::string_vi
                          const Taxonomy& tax, TaxonomyKind kind, KeyList* out) {
   if (!ReadStringList(ctx, n, key, out)) return false;
   bool ok = true;
+  std::set<std::string_view> seen;
   for (size_t i = 0; i < out->items.size(); ++i) {
     const LocatedString& s = out->items[i];
     if (tax.Has(kind, s.value)) {
-      for (size_t j = 0; j < i; ++j) {
-        if (out->items[j].value == s.value) {
-          ctx->ErrorAt(s.loc.line, s.loc.column,
-                       fmt::format("{} {} is listed twice in `{}`", TaxonomyKindNoun(kind),
-                                   Quote(s.value), key));
-          ok = false;
-          break;
-        }
+      // A set, not a scan of the earlier items: a list can be long.
+      if (!seen.insert(s.value).second) {
+        ctx->ErrorAt(s.loc.line, s.loc.column,
+                     fmt::format("{} {} is listed twice in `{}`", TaxonomyKindNoun(kind),
+                                 Quote(s.value), key));
+        ok = false;
       }
       continue;
     }
     ctx->ErrorAt(s.loc.line, s.loc.column,
                  fmt::format("unknown {} {} in `{}`{}", TaxonomyKindNoun(kind), Quote(s.value), key,
-                             DidYouMeanSuffix(s.value, tax.Keys(kind))));
+                             ctx->MaySuggest() ? DidYouMeanSuffix(s.value, tax.Keys(kind)) : ""));
     ok = false;
   }
   return ok;

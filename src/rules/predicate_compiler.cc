@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "util/did_you_mean.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -134,7 +135,7 @@ bool PredicateCompiler::Compile(const yaml::Node& n, Scope scope, Predicate* out
       } else {
         std::string hint = DidYouMeanSuffix(k.scalar, ops);
         if (hint.empty()) hint = fmt::format(" (expected one of: {})", Join(ops));
-        ctx_->Error(k, fmt::format("unknown predicate operator `{}`{}", k.scalar, hint));
+        ctx_->Error(k, fmt::format("unknown predicate operator `{}`{}", Excerpt(k.scalar), hint));
       }
       continue;
     }
@@ -297,7 +298,7 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
           field_ok ? OpNames(allowed) : ConditionOperatorNames();
       std::string hint = DidYouMeanSuffix(k.scalar, candidates);
       if (hint.empty()) hint = fmt::format(" (expected one of: {})", Join(candidates));
-      ctx_->Error(k, fmt::format("unknown operator `{}` in condition on `{}`{}", k.scalar,
+      ctx_->Error(k, fmt::format("unknown operator `{}` in condition on `{}`{}", Excerpt(k.scalar),
                                  field_name, hint));
       continue;
     }
@@ -313,7 +314,7 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
     c.op = op;
     if (field_ok && std::find(allowed.begin(), allowed.end(), op) == allowed.end()) {
       ctx_->Error(
-          k, fmt::format("operator `{}` does not apply to `{}`, {}; use one of: {}", k.scalar,
+          k, fmt::format("operator `{}` does not apply to `{}`, {}; use one of: {}", Excerpt(k.scalar),
                          field_name, FieldTypeDescription(c.field->type), Join(OpNames(allowed))));
       ok = false;
       field_ok = false;  // do not read the operand against the wrong type
@@ -481,7 +482,7 @@ bool PredicateCompiler::ReadAttributes(const yaml::Node& v, Condition* c) {
                    : fmt::format(" (declared for {}: {})", Plural(kind), Join(declared));
       }
       ctx_->Error(
-          k, fmt::format("unknown {} attribute `{}`{}", TaxonomyKindNoun(kind), k.scalar, hint));
+          k, fmt::format("unknown {} attribute `{}`{}", TaxonomyKindNoun(kind), Excerpt(k.scalar), hint));
       ok = false;
       continue;
     }

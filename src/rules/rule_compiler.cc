@@ -9,6 +9,7 @@
 #include "util/did_you_mean.h"
 #include "util/parallel_for.h"
 #include "rules/predicate_compiler.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -73,7 +74,7 @@ bool ReadTags(SchemaContext* ctx, const yaml::Node& n, std::vector<std::string>*
       continue;
     }
     if (std::find(out->begin(), out->end(), tag.value) != out->end()) {
-      ctx->Error(item, fmt::format("tag `{}` is listed twice", tag.value));
+      ctx->Error(item, fmt::format("tag `{}` is listed twice", Excerpt(tag.value)));
       ok = false;
       continue;
     }

@@ -11,6 +11,7 @@
 #include "model/registry.h"
 #include "rules/evaluator.h"
 #include "rules/rule_compiler.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -185,7 +186,7 @@ void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, 
   const std::string& path = ctx->path();
   mismatches.push_back(
       Diagnostic{path, c.line, c.column, Severity::kError,
-                 fmt::format("rule {} case \"{}\": expected {}, got {}", rule.id, name.value,
+                 fmt::format("rule {} case \"{}\": expected {}, got {}", rule.id, Excerpt(name.value),
                              OutcomeName(expect), OutcomeName(f.outcome))});
   for (const Evidence& e : f.evidence)
     mismatches.push_back(Diagnostic{path, e.loc.line, e.loc.column, Severity::kNote, e.message});

@@ -347,7 +347,8 @@ TEST(YamlDocument, DuplicateKeyIsPrintedSafely) {
             "f.yaml:2:1: error: duplicate key `a\\tb\\u202E` (first at line 1)");
   const std::string long_key(60, 'k');
   EXPECT_EQ(Error(long_key + ": 1\n" + long_key + ": 2\n"),
-            "f.yaml:2:1: error: duplicate key `" + std::string(40, 'k') + "…` (first at line 1)");
+            "f.yaml:2:1: error: duplicate key `" + std::string(40, 'k') +
+                "… (60 bytes)` (first at line 1)");
 }
 
 TEST(YamlDocument, ErrorsAreCapped) {
