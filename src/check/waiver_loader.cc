@@ -100,8 +100,9 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
     cur = registry.FindProvider(steps[i].index);
     if (cur == nullptr) {
       std::vector<std::string> ids;
-      for (const auto& p : registry.providers) ids.push_back(p.id.value);
-      ctx->Error(n, fmt::format("unknown provider `{}` in `evidence`{}", steps[i].index,
+      if (ctx->MaySuggest())
+        for (const auto& p : registry.providers) ids.push_back(p.id.value);
+      ctx->Error(n, fmt::format("unknown provider `{}` in `evidence`{}", Excerpt(steps[i].index),
                                 DidYouMeanSuffix(steps[i].index, ids)));
       return;
     }
@@ -139,8 +140,9 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
     is_prefix = is_prefix || (name.size() > field.size() && name.starts_with(field) &&
                               name[field.size()] == '.');
   if (def == nullptr && !(is_prefix && !indexed && !inner_index)) {
-    ctx->Error(n, fmt::format("`evidence` names unknown field `{}` of a {}{}", field,
-                              ScopeName(scope), DidYouMeanSuffix(field, names)));
+    ctx->Error(n, fmt::format("`evidence` names unknown field `{}` of a {}{}", Excerpt(field),
+                              ScopeName(scope),
+                              ctx->MaySuggest() ? DidYouMeanSuffix(field, names) : ""));
     return;
   }
   if (def != nullptr && indexed && def->type != FieldType::kKeyList &&
@@ -171,7 +173,8 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
     const Rule* rule = rules.Find(w->rule.value);
     if (rule == nullptr) {
       std::vector<std::string> ids;
-      for (const auto& r : rules.rules) ids.push_back(r.id);
+      if (ctx->MaySuggest())
+        for (const auto& r : rules.rules) ids.push_back(r.id);
       ctx->Error(*v, fmt::format("unknown rule `{}`{}", Excerpt(w->rule.value),
                                  DidYouMeanSuffix(w->rule.value, ids)));
     } else if (!rule->waivable) {
@@ -183,7 +186,8 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
     provider = registry.FindProvider(w->provider.value);
     if (provider == nullptr) {
       std::vector<std::string> ids;
-      for (const auto& p : registry.providers) ids.push_back(p.id.value);
+      if (ctx->MaySuggest())
+        for (const auto& p : registry.providers) ids.push_back(p.id.value);
       ctx->Error(*v, fmt::format("unknown provider `{}`{}", Excerpt(w->provider.value),
                                  DidYouMeanSuffix(w->provider.value, ids)));
     }

@@ -133,7 +133,7 @@ bool PredicateCompiler::Compile(const yaml::Node& n, Scope scope, Predicate* out
                                    "beside it",
                                    k.scalar));
       } else {
-        std::string hint = DidYouMeanSuffix(k.scalar, ops);
+        std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(k.scalar, ops) : "";
         if (hint.empty()) hint = fmt::format(" (expected one of: {})", Join(ops));
         ctx_->Error(k, fmt::format("unknown predicate operator `{}`{}", Excerpt(k.scalar), hint));
       }
@@ -248,8 +248,8 @@ bool PredicateCompiler::ResolveField(const yaml::Node& n, Scope scope, Condition
   c->field = FindField(lookup, p);
   if (c->field != nullptr) return true;
 
-  std::string msg = fmt::format("unknown field `{}` in {} scope", p, ScopeName(lookup));
-  std::string hint = DidYouMeanSuffix(p, FieldNames(lookup));
+  std::string msg = fmt::format("unknown field `{}` in {} scope", Excerpt(p), ScopeName(lookup));
+  std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(p, FieldNames(lookup)) : "";
   if (hint.empty() && lookup == Scope::kProvider) {
     for (RecordList l : {RecordList::kDataFlows, RecordList::kExclusions, RecordList::kSources}) {
       if (FindField(RecordListScope(l), p) != nullptr) {
@@ -296,7 +296,7 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
       }
       const std::vector<std::string> candidates =
           field_ok ? OpNames(allowed) : ConditionOperatorNames();
-      std::string hint = DidYouMeanSuffix(k.scalar, candidates);
+      std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(k.scalar, candidates) : "";
       if (hint.empty()) hint = fmt::format(" (expected one of: {})", Join(candidates));
       ctx_->Error(k, fmt::format("unknown operator `{}` in condition on `{}`{}", Excerpt(k.scalar),
                                  field_name, hint));
@@ -475,7 +475,7 @@ bool PredicateCompiler::ReadAttributes(const yaml::Node& v, Condition* c) {
   bool ok = true;
   for (const auto& [k, val] : v.entries) {
     if (!taxonomy_.HasAttribute(kind, k.scalar)) {
-      std::string hint = DidYouMeanSuffix(k.scalar, declared);
+      std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(k.scalar, declared) : "";
       if (hint.empty()) {
         hint = declared.empty()
                    ? fmt::format(" (taxonomy.yaml declares no attributes for {})", Plural(kind))
