@@ -80,8 +80,11 @@ bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Lim
   return ok;
 }
 
-bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnostic>* diags) {
+bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnostic>* diags) {
   std::vector<Diagnostic> local;
+  LoadOptions options = given;
+  // Every registry file must resolve inside the registry folder.
+  if (options.limits.root.empty()) options.limits.root = options.registry_dir;
   const std::string& dir = options.registry_dir;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {

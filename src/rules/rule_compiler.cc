@@ -219,8 +219,12 @@ std::vector<std::string> FindRuleFiles(const std::string& rules_dir,
   return files;
 }
 
-bool LoadRules(const std::string& rules_dir, const Taxonomy& taxonomy, const yaml::Limits& limits,
-               RuleSet* out, std::vector<Diagnostic>* diags, unsigned threads) {
+bool LoadRules(const std::string& rules_dir, const Taxonomy& taxonomy,
+               const yaml::Limits& given_limits, RuleSet* out, std::vector<Diagnostic>* diags,
+               unsigned threads) {
+  // Every rule file must resolve inside the rules folder.
+  yaml::Limits limits = given_limits;
+  if (limits.root.empty()) limits.root = rules_dir;
   std::vector<Diagnostic> local;
   std::vector<std::string> files = FindRuleFiles(rules_dir, &local);
   bool ok = CountErrors(local) == 0;

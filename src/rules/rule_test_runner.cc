@@ -74,7 +74,9 @@ struct Runner {
 void Runner::RunFile(const std::string& path, const Rule& rule) {
   std::vector<Diagnostic> diags;
   yaml::Node root;
-  if (!yaml::ParseFile(path, options.limits, &root, &diags)) {
+  yaml::Limits limits = options.limits;
+  if (limits.root.empty()) limits.root = options.rules_dir;  // test files stay inside it too
+  if (!yaml::ParseFile(path, limits, &root, &diags)) {
     out.insert(out.end(), diags.begin(), diags.end());
     return;
   }
