@@ -21,8 +21,9 @@ std::string Join(const std::string& dir, const std::string& name) {
   return (fs::path(dir) / name).generic_string();
 }
 
-// Lists providers/*.yaml, sorted; other entries are reported.
-bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names,
+// Lists providers/*.yaml, sorted; other entries are reported. *bytes is the
+// sum of their sizes.
+bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names, uint64_t* bytes,
                        std::vector<Diagnostic>* diags) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
@@ -38,6 +39,9 @@ bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names,
     bool regular = entry.is_regular_file(type_ec);
     if (name.ends_with(".yaml") && regular) {
       names->push_back(name);
+      std::error_code size_ec;
+      uintmax_t size = entry.file_size(size_ec);
+      if (!size_ec) *bytes += size;
     } else if (name.ends_with(".yml")) {
       diags->push_back(Diagnostic{Join(dir, name), 0, 0, Severity::kError,
                                   "provider files must end in `.yaml`; rename it to `" +
@@ -99,7 +103,29 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
     local.push_back(Diagnostic{providers_dir, 0, 0, Severity::kError,
                                "providers folder not found: add one `<id>.yaml` per provider"});
   } else {
-    ListProviderFiles(providers_dir, &names, &local);
+    uint64_t bytes = 0;
+    ListProviderFiles(providers_dir, &names, &bytes, &local);
+    // Bounds on the whole registry, before reading any of it: memory and the
+    // report grow with both (docs/registry.md "Limits").
+    bool over = false;
+    if (names.size() > options.max_provider_files) {
+      local.push_back(Diagnostic{
+          providers_dir, 0, 0, Severity::kError,
+          fmt::format("{} provider files; the limit is {} (split the registry)", names.size(),
+                      options.max_provider_files)});
+      over = true;
+    }
+    if (bytes > options.max_registry_bytes) {
+      local.push_back(Diagnostic{
+          providers_dir, 0, 0, Severity::kError,
+          fmt::format("provider files total {} bytes; the limit is {} MiB (split the registry)",
+                      bytes, options.max_registry_bytes >> 20)});
+      over = true;
+    }
+    if (over) {
+      diags->insert(diags->end(), local.begin(), local.end());
+      return false;
+    }
   }
   for (const auto& n : names) reg->files.push_back(Join(providers_dir, n));
 

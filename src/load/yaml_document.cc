@@ -344,7 +344,7 @@ class TreeBuilder final : public YAML::EventHandler {
 };
 
 std::string TooLargeMessage(const Limits& limits, std::optional<uint64_t> size) {
-  return fmt::format("file is larger than {}{}; split it or raise the limit",
+  return fmt::format("file is larger than {}{}; split it (the limit is fixed)",
                      internal::FormatSize(limits.max_bytes),
                      size ? fmt::format(" ({} bytes)", *size) : "");
 }
