@@ -384,6 +384,9 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
       if (!ReadString(ctx_, v, key, &s)) return false;
       RE2::Options options;
       options.set_log_errors(false);
+      // Bounds the compiled program and the DFA cache; a pattern that needs
+      // more fails to compile, with the error below (docs/rules.md "Limits").
+      options.set_max_mem(kMaxRegexMemory);
       auto re = std::make_shared<RE2>(s.value, options);
       if (!re->ok()) {
         ctx_->Error(v, fmt::format("invalid regular expression in `matches`: {}", re->error()));
