@@ -5,6 +5,7 @@
 #include "util/did_you_mean.h"
 #include "rules/field_access.h"
 #include "util/escape.h"
+#include "util/utf8.h"
 
 namespace vendorlint {
 namespace {
@@ -151,10 +152,11 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
   }
 }
 
-// A string that must say something: ReadString rejects "", this also "  ".
+// A string that must say something: ReadString rejects "", this also "  " and
+// a lone zero-width space (util/utf8.h IsBlankText).
 bool ReadText(SchemaContext* ctx, const yaml::Node& n, std::string_view key, LocatedString* out) {
   if (!ReadString(ctx, n, key, out)) return false;
-  if (out->value.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (IsBlankText(out->value)) {
     ctx->Error(n, fmt::format("`{}` must not be blank", key));
     return false;
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include <fmt/ranges.h>
 
@@ -169,9 +170,19 @@ bool ReadProvider(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& ta
   p->file = ctx->file_id();
   if (const yaml::Node* v = m.Require("id")) {
     if (ReadId(ctx, *v, "id", &p->id) && !expected_id.empty() && p->id.value != expected_id) {
-      ctx->Error(*v, fmt::format("provider id `{}` does not match its file name `{}.yaml`; rename "
-                                 "the file or set `id: {}`",
-                                 p->id.value, expected_id, expected_id));
+      std::string lower = expected_id;
+      for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      if (lower == p->id.value) {
+        // `AWS.yaml` with `id: aws`: the id is right, the file name is not
+        // (and `AWS` would not be a valid id).
+        ctx->Error(*v, fmt::format("file names must be lowercase, like ids: rename `{}.yaml` to "
+                                   "`{}.yaml`",
+                                   Excerpt(expected_id), p->id.value));
+      } else {
+        ctx->Error(*v, fmt::format("provider id `{}` does not match its file name `{}.yaml`; "
+                                   "rename the file or set `id: {}`",
+                                   p->id.value, Excerpt(expected_id), Excerpt(expected_id)));
+      }
     }
   }
   if (const yaml::Node* v = m.Require("name")) ReadString(ctx, *v, "name", &p->name);
@@ -210,13 +221,19 @@ bool ReadProvider(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& ta
 void CheckProviderReferences(const std::vector<Provider>& providers,
                              const std::vector<std::string>& disclosure_ids,
                              const std::vector<std::string>& files,
-                             std::vector<Diagnostic>* diags) {
+                             std::vector<Diagnostic>* diags,
+                             const std::vector<std::string>& file_ids) {
   std::map<std::string, const Provider*, std::less<>> by_id;
   std::vector<std::string> ids;
   for (const auto& p : providers) {
     by_id.emplace(p.id.value, &p);
     ids.push_back(p.id.value);
   }
+  // A provider whose file exists but did not load has its own errors; a
+  // reference to it is not also an "unknown provider".
+  std::set<std::string, std::less<>> broken;
+  for (const auto& id : file_ids)
+    if (!by_id.count(id)) broken.insert(id);
   auto error = [&](const Location& loc, std::string msg) {
     diags->push_back(
         Diagnostic{files.at(loc.file), loc.line, loc.column, Severity::kError, std::move(msg)});
@@ -243,7 +260,7 @@ void CheckProviderReferences(const std::vector<Provider>& providers,
       const LocatedString& h = *p.storage.hosted_on;
       if (h.value == p.id.value) {
         error(h.loc, fmt::format("provider `{}` cannot be hosted on itself", Excerpt(h.value)));
-      } else if (!by_id.count(h.value)) {
+      } else if (!by_id.count(h.value) && !broken.count(h.value)) {
         error(h.loc, fmt::format("`hosted_on` names unknown provider `{}`{}", Excerpt(h.value),
                                  suggest(h.value, ids)));
       }

@@ -37,7 +37,10 @@ bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names, 
     if (name.starts_with(".")) continue;
     std::error_code type_ec;
     bool regular = entry.is_regular_file(type_ec);
-    if (name.ends_with(".yaml") && regular) {
+    // A `.yaml` entry that is not a regular file (a dangling link, a FIFO, a
+    // folder) is still meant as a provider: reading it says what is wrong.
+    bool is_dir = entry.is_directory(type_ec);
+    if (name.ends_with(".yaml") && (regular || !is_dir)) {
       names->push_back(name);
       std::error_code size_ec;
       uintmax_t size = entry.file_size(size_ec);
@@ -170,7 +173,9 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   std::vector<std::string> disclosure_ids;
   for (const auto& d : reg->organization.disclosures)
     if (!d.id.value.empty()) disclosure_ids.push_back(d.id.value);
-  CheckProviderReferences(providers, disclosure_ids, reg->files, &local);
+  std::vector<std::string> file_ids;
+  for (const auto& n : names) file_ids.push_back(n.substr(0, n.size() - 5));
+  CheckProviderReferences(providers, disclosure_ids, reg->files, &local, file_ids);
 
   std::sort(providers.begin(), providers.end(), [](const Provider& a, const Provider& b) {
     return a.id.value != b.id.value ? a.id.value < b.id.value : a.file < b.file;

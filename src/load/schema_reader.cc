@@ -7,6 +7,7 @@
 
 #include "util/did_you_mean.h"
 #include "util/escape.h"
+#include "util/utf8.h"
 
 namespace vendorlint {
 namespace {
@@ -99,6 +100,10 @@ bool ReadString(SchemaContext* ctx, const yaml::Node& n, std::string_view key, L
   if (!ExpectScalar(ctx, n, key, "a string")) return false;
   if (n.scalar.empty()) {
     ctx->Error(n, fmt::format("`{}` must not be empty", key));
+    return false;
+  }
+  if (IsBlankText(n.scalar)) {
+    ctx->Error(n, fmt::format("`{}` must not be blank", key));
     return false;
   }
   out->value = n.scalar;
