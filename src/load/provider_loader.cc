@@ -197,7 +197,19 @@ bool ReadProvider(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& ta
   ReadOptString(ctx, m, "summary", &p->summary);
   if (const yaml::Node* v = m.Find("last_reviewed")) {
     Located<Date> d;
-    if (ReadDate(ctx, *v, "last_reviewed", &d)) p->last_reviewed = d;
+    if (ReadDate(ctx, *v, "last_reviewed", &d)) {
+      // A review cannot have happened yet: a future date would satisfy every
+      // "reviewed within N days" rule for years. The loader has no as-of
+      // date, so "today" is the machine's (UTC).
+      const Date today = Date::Today();
+      if (today.DaysSinceEpoch() < d.value.DaysSinceEpoch()) {
+        ctx->Error(*v, fmt::format("`last_reviewed` is {}, after today ({}): a review date "
+                                   "cannot be in the future",
+                                   d.value.ToString(), today.ToString()));
+      } else {
+        p->last_reviewed = d;
+      }
+    }
   }
   if (const yaml::Node* v = m.Find("data_flows")) {
     ReadRecordList(ctx, *v, "data_flows", &p->data_flows,

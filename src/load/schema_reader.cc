@@ -158,9 +158,17 @@ bool ReadInt(SchemaContext* ctx, const yaml::Node& n, std::string_view key, int6
     ok = ec == std::errc() && p == s.data() + s.size();
   }
   if (!ok) {
-    ctx->Error(n, fmt::format("`{}` must be a whole number written in decimal without leading "
-                              "zeros, not {}",
-                              key, Quote(s)));
+    // Say which of the ways to get a number wrong this is.
+    bool all_digits = s.size() > digits_at;
+    for (size_t i = digits_at; all_digits && i < s.size(); ++i)
+      all_digits = s[i] >= '0' && s[i] <= '9';
+    std::string why = "written in decimal without leading zeros";
+    if (n.quoted && all_digits) {
+      why = "not a quoted string: remove the quotes";
+    } else if (all_digits && s[digits_at] != '0') {
+      why = "between -9223372036854775808 and 9223372036854775807 (this one is out of range)";
+    }
+    ctx->Error(n, fmt::format("`{}` must be a whole number {}, not {}", key, why, Quote(s)));
     return false;
   }
   *out = v;
@@ -171,8 +179,16 @@ bool ReadDate(SchemaContext* ctx, const yaml::Node& n, std::string_view key, Loc
   if (!ExpectScalar(ctx, n, key, "a date (YYYY-MM-DD)")) return false;
   Date d;
   if (!Date::Parse(n.scalar, &d)) {
-    ctx->Error(n, fmt::format("`{}` must be a real calendar date written YYYY-MM-DD, not {}", key,
-                              Quote(n.scalar)));
+    const std::string& v = n.scalar;
+    bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-';
+    for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) shaped = shaped && v[i] >= '0' && v[i] <= '9';
+    if (shaped && v.compare(0, 4, "1900") < 0) {
+      ctx->Error(n, fmt::format("`{}` is before 1900, which vendorlint does not accept: {}", key,
+                                Quote(v)));
+    } else {
+      ctx->Error(n, fmt::format("`{}` must be a real calendar date written YYYY-MM-DD, not {}",
+                                key, Quote(v)));
+    }
     return false;
   }
   out->value = d;
@@ -201,6 +217,10 @@ bool IsValidUrl(std::string_view s, std::string* why) {
   std::string_view authority = rest.substr(0, end);
   if (authority.find('@') != std::string_view::npos) {
     *why = "it must not carry user credentials";
+    return false;
+  }
+  if (authority.starts_with("[")) {
+    *why = "it names an IP address (`[...]`); write the host name";
     return false;
   }
   std::string_view host = authority.substr(
