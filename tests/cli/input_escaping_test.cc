@@ -174,3 +174,30 @@ TEST(InputEscaping, LongUnknownKeyIsEchoedTruncated) {
 
 }  // namespace
 }  // namespace vendorlint
+
+namespace vendorlint {
+namespace {
+
+// Rule text is input too: `rules` and `explain` print it escaped.
+TEST(InputEscaping, RuleTitleIsOneEscapedLineInRulesAndExplain) {
+  std::string dir = testing::CopyProject();
+  std::string path = dir + "/rules/governance/privacy-policy-recorded.yaml";
+  std::string text = testing::ReadFileOrDie(path);
+  std::string from = "title: Every provider has its privacy documentation recorded\n";
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), std::string("title: ") + kEvilYaml + "\n");
+  testing::WriteFileOrDie(path, text);
+  for (const char* command : {"rules", "explain"}) {
+    SCOPED_TRACE(command);
+    std::vector<std::string> args = {command};
+    if (std::string(command) == "explain") args.push_back("privacy-policy-recorded");
+    auto r = testing::RunVendorlint(args, dir);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    ExpectNoInjection(r.out);
+    EXPECT_NE(r.out.find(kShown), std::string::npos) << r.out;
+  }
+}
+
+}  // namespace
+}  // namespace vendorlint
