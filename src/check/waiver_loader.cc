@@ -5,6 +5,8 @@
 #include "util/did_you_mean.h"
 #include "rules/evidence_path.h"
 #include "rules/field_access.h"
+#include "util/escape.h"
+#include "util/utf8.h"
 
 namespace vendorlint {
 namespace {
@@ -56,8 +58,9 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
     cur = registry.FindProvider(steps[i].host);
     if (cur == nullptr) {
       std::vector<std::string> ids;
-      for (const auto& p : registry.providers) ids.push_back(p.id.value);
-      ctx->Error(n, fmt::format("unknown provider `{}` in `evidence`{}", steps[i].host,
+      if (ctx->MaySuggest())
+        for (const auto& p : registry.providers) ids.push_back(p.id.value);
+      ctx->Error(n, fmt::format("unknown provider `{}` in `evidence`{}", Excerpt(steps[i].host),
                                 DidYouMeanSuffix(steps[i].host, ids)));
       return;
     }
@@ -95,8 +98,9 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
     is_prefix = is_prefix || (name.size() > field.size() && name.starts_with(field) &&
                               name[field.size()] == '.');
   if (def == nullptr && !(is_prefix && !indexed && !inner_index)) {
-    ctx->Error(n, fmt::format("`evidence` names unknown field `{}` of a {}{}", field,
-                              ScopeName(scope), DidYouMeanSuffix(field, names)));
+    ctx->Error(n, fmt::format("`evidence` names unknown field `{}` of a {}{}", Excerpt(field),
+                              ScopeName(scope),
+                              ctx->MaySuggest() ? DidYouMeanSuffix(field, names) : ""));
     return;
   }
   if (def != nullptr && indexed && def->type != FieldType::kKeyList &&
@@ -105,10 +109,11 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
   }
 }
 
-// A string that must say something: ReadString rejects "", this also "  ".
+// A string that must say something: ReadString rejects "", this also "  " and
+// a lone zero-width space (util/utf8.h IsBlankText).
 bool ReadText(SchemaContext* ctx, const yaml::Node& n, std::string_view key, LocatedString* out) {
   if (!ReadString(ctx, n, key, out)) return false;
-  if (out->value.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (IsBlankText(out->value)) {
     ctx->Error(n, fmt::format("`{}` must not be blank", key));
     return false;
   }
@@ -145,11 +150,12 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
     const Rule* rule = rules.Find(w->rule.value);
     if (rule == nullptr) {
       std::vector<std::string> ids;
-      for (const auto& r : rules.rules) ids.push_back(r.id);
-      ctx->Error(*v, fmt::format("unknown rule `{}`{}", w->rule.value,
+      if (ctx->MaySuggest())
+        for (const auto& r : rules.rules) ids.push_back(r.id);
+      ctx->Error(*v, fmt::format("unknown rule `{}`{}", Excerpt(w->rule.value),
                                  DidYouMeanSuffix(w->rule.value, ids)));
     } else if (!rule->waivable) {
-      ctx->Error(*v, fmt::format("rule `{}` is not waivable", w->rule.value));
+      ctx->Error(*v, fmt::format("rule `{}` is not waivable", Excerpt(w->rule.value)));
     }
   }
   const Provider* provider = nullptr;
@@ -157,8 +163,9 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
     provider = registry.FindProvider(w->provider.value);
     if (provider == nullptr) {
       std::vector<std::string> ids;
-      for (const auto& p : registry.providers) ids.push_back(p.id.value);
-      ctx->Error(*v, fmt::format("unknown provider `{}`{}", w->provider.value,
+      if (ctx->MaySuggest())
+        for (const auto& p : registry.providers) ids.push_back(p.id.value);
+      ctx->Error(*v, fmt::format("unknown provider `{}`{}", Excerpt(w->provider.value),
                                  DidYouMeanSuffix(w->provider.value, ids)));
     }
   }

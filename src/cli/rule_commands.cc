@@ -22,6 +22,7 @@
 #include "rules/rule_compiler.h"
 #include "rules/rule_test_runner.h"
 #include "util/did_you_mean.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {}  // namespace
@@ -145,7 +146,8 @@ int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err) {
   for (const auto& r : rules.rules) width = std::max(width, r.id.size());
   out << fmt::format("{:<{}}  {:<8}  {}\n", "ID", width, "SEVERITY", "TITLE");
   for (const auto& r : rules.rules)
-    out << fmt::format("{:<{}}  {:<8}  {}\n", r.id, width, SeverityName(r.severity), r.title);
+    out << fmt::format("{:<{}}  {:<8}  {}\n", r.id, width, SeverityName(r.severity),
+                       Escape(r.title));
   out << fmt::format("{} rules\n", rules.rules.size());
   return kExitPass;
 }
@@ -229,25 +231,28 @@ int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err) {
     std::vector<std::string> ids;
     for (const auto& rule : rules.rules) ids.push_back(rule.id);
     return UsageError(err,
-                      fmt::format("unknown rule `{}`{}", o.rule, DidYouMeanSuffix(o.rule, ids)));
+                      fmt::format("unknown rule `{}`{}", Excerpt(o.rule), DidYouMeanSuffix(o.rule, ids)));
   }
   if (!o.provider_ids.empty()) return ExplainForProvider(o, *r, out, err);
+  // Rule text is input: each field escaped to one line (util/escape.h).
   auto trim = [](std::string s) {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-    return s;
+    return Escape(s);
   };
-  out << fmt::format("{} [{}]\n{}\n\n", r->id, SeverityName(r->severity), r->title);
+  auto E = [](std::string_view s) { return Escape(s); };
+  out << fmt::format("{} [{}]\n{}\n\n", r->id, SeverityName(r->severity), E(r->title));
   out << fmt::format("Description:\n  {}\n\n", trim(r->description));
   out << fmt::format("Rationale:\n  {}\n\n", trim(r->rationale));
   out << "References:\n";
   for (const auto& ref : r->references) {
-    out << fmt::format("  - {}{}\n    {}\n", ref.title,
-                       ref.citation.empty() ? "" : fmt::format(" ({})", ref.citation), ref.url);
+    out << fmt::format("  - {}{}\n    {}\n", E(ref.title),
+                       ref.citation.empty() ? "" : fmt::format(" ({})", E(ref.citation)),
+                       E(ref.url));
   }
   out << fmt::format("\nRemediation:\n  {}\n\n", trim(r->remediation));
-  out << fmt::format("Tags: {}\n", fmt::join(r->tags, ", "));
+  out << fmt::format("Tags: {}\n", E(fmt::format("{}", fmt::join(r->tags, ", "))));
   out << fmt::format("Waivable: {}\n", r->waivable ? "yes" : "no");
-  out << fmt::format("Defined in: {}\n", r->path);
+  out << fmt::format("Defined in: {}\n", E(r->path));
   return kExitPass;
 }
 

@@ -1,4 +1,5 @@
 #include "load/byte_checks.h"
+#include "util/escape.h"
 
 #include <algorithm>
 
@@ -130,36 +131,7 @@ std::string CheckScalarValue(std::string_view value) {
 }
 
 std::string Printable(std::string_view s, size_t max_code_points) {
-  std::string out;
-  size_t count = 0;
-  for (size_t i = 0; i < s.size();) {
-    if (count == max_code_points) {
-      out += "…";
-      break;
-    }
-    char32_t cp = 0;
-    size_t len = DecodeUtf8(s, i, &cp);
-    if (len == 0) {
-      out += fmt::format("\\x{:02X}", ByteAt(s, i));
-      ++i;
-    } else {
-      if (cp == '\n') {
-        out += "\\n";
-      } else if (cp == '\t') {
-        out += "\\t";
-      } else if (cp == '\r') {
-        out += "\\r";
-      } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200E && cp <= 0x200F) ||
-                 (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF) {
-        out += fmt::format("\\u{:04X}", static_cast<uint32_t>(cp));
-      } else {
-        out.append(s.substr(i, len));
-      }
-      i += len;
-    }
-    ++count;
-  }
-  return out;
+  return Excerpt(s, max_code_points);
 }
 
 std::string FormatSize(uint64_t bytes) {

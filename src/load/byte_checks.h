@@ -70,8 +70,8 @@ size_t CheckBytes(std::string_view text, size_t max, std::vector<Problem>* out);
 // escape sequence), or returns "" when the value is clean.
 std::string CheckScalarValue(std::string_view value);
 
-// `s` for a message: control and bidi characters escaped, cut after
-// `max_code_points` with an ellipsis.
+// `s` for a message: Excerpt (util/escape.h) — control and bidi characters
+// escaped, cut after `max_code_points` with "… (N bytes)".
 std::string Printable(std::string_view s, size_t max_code_points = 40);
 
 // A file size in words: "1 MiB", "512 KiB", "1000 bytes".

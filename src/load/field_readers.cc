@@ -5,6 +5,7 @@
 #include "load/country_reader.h"
 #include "load/record_checks.h"
 #include "util/did_you_mean.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -118,9 +119,19 @@ void GroupLoc(FieldReadContext& c, const yaml::Node& n, Location* out) {
 void RdId(FieldReadContext& c, const yaml::Node& n, void* r) {
   Provider& p = Prov(r);
   if (ReadId(c.ctx, n, "id", &p.id) && !c.expected_id.empty() && p.id.value != c.expected_id) {
-    c.ctx->Error(n, fmt::format("provider id `{}` does not match its file name `{}.yaml`; rename "
-                                "the file or set `id: {}`",
-                                p.id.value, c.expected_id, c.expected_id));
+    std::string lower = c.expected_id;
+    for (char& ch : lower) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    if (lower == p.id.value) {
+      // `AWS.yaml` with `id: aws`: the id is right, the file name is not
+      // (and `AWS` would not be a valid id).
+      c.ctx->Error(n, fmt::format("file names must be lowercase, like ids: rename `{}.yaml` to "
+                                  "`{}.yaml`",
+                                  Excerpt(c.expected_id), p.id.value));
+    } else {
+      c.ctx->Error(n, fmt::format("provider id `{}` does not match its file name `{}.yaml`; "
+                                  "rename the file or set `id: {}`",
+                                  p.id.value, Excerpt(c.expected_id), Excerpt(c.expected_id)));
+    }
   }
 }
 void RdName(FieldReadContext& c, const yaml::Node& n, void* r) {
@@ -182,7 +193,19 @@ void RdSummary(FieldReadContext& c, const yaml::Node& n, void* r) {
   OptString(c, n, "summary", &Prov(r).summary);
 }
 void RdLastReviewed(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptDate(c, n, "last_reviewed", &Prov(r).last_reviewed);
+  Located<Date> d;
+  if (!ReadDate(c.ctx, n, "last_reviewed", &d)) return;
+  // A review cannot have happened yet: a future date would satisfy every
+  // "reviewed within N days" rule for years. The loader has no as-of date,
+  // so "today" is the machine's (UTC).
+  const Date today = Date::Today();
+  if (today.DaysSinceEpoch() < d.value.DaysSinceEpoch()) {
+    c.ctx->Error(n, fmt::format("`last_reviewed` is {}, after today ({}): a review date cannot "
+                                "be in the future",
+                                d.value.ToString(), today.ToString()));
+    return;
+  }
+  Prov(r).last_reviewed = d;
 }
 void RdReviewedBy(FieldReadContext& c, const yaml::Node& n, void* r) {
   OptString(c, n, "reviewed_by", &Prov(r).reviewed_by);
@@ -340,7 +363,7 @@ void RdFlowQualifiers(FieldReadContext& c, const yaml::Node& n, void* r) {
     bool dup = false;
     for (const auto& seen : out->items) dup = dup || seen.value == q;
     if (dup) {
-      c.ctx->Error(item, fmt::format("qualifier `{}` is listed twice", item.scalar));
+      c.ctx->Error(item, fmt::format("qualifier `{}` is listed twice", Excerpt(item.scalar)));
       continue;
     }
     out->items.push_back({q, c.ctx->Loc(item)});

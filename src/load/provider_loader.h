@@ -26,11 +26,14 @@ bool ReadProvider(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& ta
 // Checks what spans providers: every storage.hosted_on names a provider in
 // `providers` other than itself, and every source names a disclosure in
 // `disclosure_ids` (skipped when that list is empty). `files` maps
-// Location::file to paths for the messages.
+// Location::file to paths for the messages. `file_ids` are the ids the
+// provider files are named after: a reference to one whose file did not load
+// is not reported again (the file has its own errors).
 void CheckProviderReferences(const std::vector<Provider>& providers,
                              const std::vector<std::string>& disclosure_ids,
                              const std::vector<std::string>& files,
-                             std::vector<Diagnostic>* diags);
+                             std::vector<Diagnostic>* diags,
+                             const std::vector<std::string>& file_ids = {});
 
 }  // namespace vendorlint
 

@@ -21,8 +21,9 @@ std::string Join(const std::string& dir, const std::string& name) {
   return (fs::path(dir) / name).generic_string();
 }
 
-// Lists providers/*.yaml, sorted; other entries are reported.
-bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names,
+// Lists providers/*.yaml, sorted; other entries are reported. *bytes is the
+// sum of their sizes.
+bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names, uint64_t* bytes,
                        std::vector<Diagnostic>* diags) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
@@ -36,8 +37,14 @@ bool ListProviderFiles(const std::string& dir, std::vector<std::string>* names,
     if (name.starts_with(".")) continue;
     std::error_code type_ec;
     bool regular = entry.is_regular_file(type_ec);
-    if (name.ends_with(".yaml") && regular) {
+    // A `.yaml` entry that is not a regular file (a dangling link, a FIFO, a
+    // folder) is still meant as a provider: reading it says what is wrong.
+    bool is_dir = entry.is_directory(type_ec);
+    if (name.ends_with(".yaml") && (regular || !is_dir)) {
       names->push_back(name);
+      std::error_code size_ec;
+      uintmax_t size = entry.file_size(size_ec);
+      if (!size_ec) *bytes += size;
     } else if (name.ends_with(".yml")) {
       diags->push_back(Diagnostic{Join(dir, name), 0, 0, Severity::kError,
                                   "provider files must end in `.yaml`; rename it to `" +
@@ -80,8 +87,11 @@ bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Lim
   return ok;
 }
 
-bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnostic>* diags) {
+bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnostic>* diags) {
   std::vector<Diagnostic> local;
+  LoadOptions options = given;
+  // Every registry file must resolve inside the registry folder.
+  if (options.limits.root.empty()) options.limits.root = options.registry_dir;
   const std::string& dir = options.registry_dir;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -95,7 +105,29 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
     local.push_back(Diagnostic{providers_dir, 0, 0, Severity::kError,
                                "providers folder not found: add one `<id>.yaml` per provider"});
   } else {
-    ListProviderFiles(providers_dir, &names, &local);
+    uint64_t bytes = 0;
+    ListProviderFiles(providers_dir, &names, &bytes, &local);
+    // Bounds on the whole registry, before reading any of it: memory and the
+    // report grow with both (docs/registry.md "Limits").
+    bool over = false;
+    if (names.size() > options.max_provider_files) {
+      local.push_back(Diagnostic{
+          providers_dir, 0, 0, Severity::kError,
+          fmt::format("{} provider files; the limit is {} (split the registry)", names.size(),
+                      options.max_provider_files)});
+      over = true;
+    }
+    if (bytes > options.max_registry_bytes) {
+      local.push_back(Diagnostic{
+          providers_dir, 0, 0, Severity::kError,
+          fmt::format("provider files total {} bytes; the limit is {} MiB (split the registry)",
+                      bytes, options.max_registry_bytes >> 20)});
+      over = true;
+    }
+    if (over) {
+      diags->insert(diags->end(), local.begin(), local.end());
+      return false;
+    }
   }
   // The file table, sorted by path (Registry's contract); each file's id is
   // looked up, never assumed from its kind.
@@ -115,7 +147,13 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
 
   // Without a valid taxonomy every key would be reported unknown: stop there.
   const uint32_t taxonomy_id = *reg->files.Find(taxonomy_path);
-  if (!LoadTaxonomyFile(taxonomy_path, taxonomy_id, options.limits, &reg->taxonomy, &local)) {
+  // A taxonomy from elsewhere (--taxonomy, or the installed default for a
+  // registry-only repository) was chosen by the user, not by the registry:
+  // its own folder is its root.
+  yaml::Limits taxonomy_limits = options.limits;
+  if (!options.taxonomy_path.empty())
+    taxonomy_limits.root = fs::path(taxonomy_path).parent_path().string();
+  if (!LoadTaxonomyFile(taxonomy_path, taxonomy_id, taxonomy_limits, &reg->taxonomy, &local)) {
     CapDiagnostics(options.max_errors, &local);
     diags->insert(diags->end(), local.begin(), local.end());
     return false;
@@ -155,7 +193,9 @@ bool LoadRegistry(const LoadOptions& options, Registry* reg, std::vector<Diagnos
   std::vector<std::string> disclosure_ids;
   for (const auto& d : reg->organization.disclosures)
     if (!d.id.value.empty()) disclosure_ids.push_back(d.id.value);
-  CheckProviderReferences(providers, disclosure_ids, reg->files.paths(), &local);
+  std::vector<std::string> file_ids;
+  for (const auto& n : names) file_ids.push_back(n.substr(0, n.size() - 5));
+  CheckProviderReferences(providers, disclosure_ids, reg->files.paths(), &local, file_ids);
 
   std::sort(providers.begin(), providers.end(), [](const Provider& a, const Provider& b) {
     return a.id.value != b.id.value ? a.id.value < b.id.value : a.file < b.file;

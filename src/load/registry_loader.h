@@ -4,6 +4,7 @@
 #ifndef VENDORLINT_LOAD_REGISTRY_LOADER_H_
 #define VENDORLINT_LOAD_REGISTRY_LOADER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct LoadOptions {
   unsigned threads = 0;  // 0: one per core
   yaml::Limits limits;
   size_t max_errors = 200;  // across all files; the rest is summarised
+  // Whole-registry bounds, checked from the directory listing before any
+  // provider file is read (docs/registry.md "Limits"; no option changes them).
+  size_t max_provider_files = 50000;
+  uint64_t max_registry_bytes = uint64_t{512} << 20;  // all provider files together
 };
 
 // Returns true if the registry is valid. Diagnostics (sorted by file, line,

@@ -1,10 +1,13 @@
 #include "load/schema_reader.h"
 
 #include <charconv>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "util/did_you_mean.h"
+#include "util/escape.h"
+#include "util/utf8.h"
 
 namespace vendorlint {
 namespace {
@@ -41,18 +44,11 @@ bool IsLowerAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 }  // namespace
 
 std::string Quote(std::string_view s) {
+  // Excerpt makes the value one visible line and cuts it (util/escape.h); the
+  // quotes around it are then escaped so that the value cannot close them.
   std::string out = "\"";
-  size_t n = 0;
-  for (char c : s) {
-    if (++n > 60) {
-      out += "...";
-      break;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
+  for (char c : Excerpt(s, kQuoteCodePoints)) {
+    if (c == '"') out += '\\';
     out += c;
   }
   out += '"';
@@ -80,13 +76,13 @@ MappingReader::MappingReader(SchemaContext* ctx, const yaml::Node& node, std::st
       ctx->Error(k, std::move(msg));
       continue;
     }
-    std::string suggestion = DidYouMeanSuffix(k.scalar, allowed);
+    std::string suggestion = ctx->MaySuggest() ? DidYouMeanSuffix(k.scalar, allowed) : "";
     if (suggestion.empty()) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       suggestion = fmt::format(" (expected one of: {})", list);
     }
-    ctx->Error(k, fmt::format("unknown key `{}` in {}{}", k.scalar, what_, suggestion));
+    ctx->Error(k, fmt::format("unknown key `{}` in {}{}", Excerpt(k.scalar), what_, suggestion));
   }
 }
 
@@ -108,6 +104,10 @@ bool ReadString(SchemaContext* ctx, const yaml::Node& n, std::string_view key, L
   if (!ExpectScalar(ctx, n, key, "a string")) return false;
   if (n.scalar.empty()) {
     ctx->Error(n, fmt::format("`{}` must not be empty", key));
+    return false;
+  }
+  if (IsBlankText(n.scalar)) {
+    ctx->Error(n, fmt::format("`{}` must not be blank", key));
     return false;
   }
   out->value = n.scalar;
@@ -162,9 +162,17 @@ bool ReadInt(SchemaContext* ctx, const yaml::Node& n, std::string_view key, int6
     ok = ec == std::errc() && p == s.data() + s.size();
   }
   if (!ok) {
-    ctx->Error(n, fmt::format("`{}` must be a whole number written in decimal without leading "
-                              "zeros, not {}",
-                              key, Quote(s)));
+    // Say which of the ways to get a number wrong this is.
+    bool all_digits = s.size() > digits_at;
+    for (size_t i = digits_at; all_digits && i < s.size(); ++i)
+      all_digits = s[i] >= '0' && s[i] <= '9';
+    std::string why = "written in decimal without leading zeros";
+    if (n.quoted && all_digits) {
+      why = "not a quoted string: remove the quotes";
+    } else if (all_digits && s[digits_at] != '0') {
+      why = "between -9223372036854775808 and 9223372036854775807 (this one is out of range)";
+    }
+    ctx->Error(n, fmt::format("`{}` must be a whole number {}, not {}", key, why, Quote(s)));
     return false;
   }
   *out = v;
@@ -175,8 +183,16 @@ bool ReadDate(SchemaContext* ctx, const yaml::Node& n, std::string_view key, Loc
   if (!ExpectScalar(ctx, n, key, "a date (YYYY-MM-DD)")) return false;
   Date d;
   if (!Date::Parse(n.scalar, &d)) {
-    ctx->Error(n, fmt::format("`{}` must be a real calendar date written YYYY-MM-DD, not {}", key,
-                              Quote(n.scalar)));
+    const std::string& v = n.scalar;
+    bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-';
+    for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) shaped = shaped && v[i] >= '0' && v[i] <= '9';
+    if (shaped && v.compare(0, 4, "1900") < 0) {
+      ctx->Error(n, fmt::format("`{}` is before 1900, which vendorlint does not accept: {}", key,
+                                Quote(v)));
+    } else {
+      ctx->Error(n, fmt::format("`{}` must be a real calendar date written YYYY-MM-DD, not {}",
+                                key, Quote(v)));
+    }
     return false;
   }
   out->value = d;
@@ -205,6 +221,10 @@ bool IsValidUrl(std::string_view s, std::string* why) {
   std::string_view authority = rest.substr(0, end);
   if (authority.find('@') != std::string_view::npos) {
     *why = "it must not carry user credentials";
+    return false;
+  }
+  if (authority.starts_with("[")) {
+    *why = "it names an IP address (`[...]`); write the host name";
     return false;
   }
   std::string_view host = authority.substr(
@@ -293,7 +313,7 @@ bool ReadEnum(SchemaContext* ctx, const yaml::Node& n, std::string_view key,
     }
   }
   ctx->Error(n, fmt::format("`{}` must be one of {}, not {}{}", key, list, Quote(n.scalar),
-                            DidYouMeanSuffix(n.scalar, names)));
+                            ctx->MaySuggest() ? DidYouMeanSuffix(n.scalar, names) : ""));
   return false;
 }
 
@@ -384,7 +404,7 @@ bool ReadTaxonomyKey(SchemaContext* ctx, const yaml::Node& n, std::string_view k
   if (!ReadString(ctx, n, key, out)) return false;
   if (tax.Has(kind, out->value)) return true;
   ctx->Error(n, fmt::format("unknown {} {} in `{}`{}", TaxonomyKindNoun(kind), Quote(out->value),
-                            key, TaxonomyKeyHint(tax, kind, out->value)));
+                            key, ctx->MaySuggest() ? TaxonomyKeyHint(tax, kind, out->value) : ""));
   return false;
 }
 
@@ -392,23 +412,22 @@ bool ReadTaxonomyKeyList(SchemaContext* ctx, const yaml::Node& n, std::string_vi
                          const Taxonomy& tax, TaxonomyKind kind, KeyList* out) {
   if (!ReadStringList(ctx, n, key, out)) return false;
   bool ok = true;
+  std::set<std::string_view> seen;
   for (size_t i = 0; i < out->items.size(); ++i) {
     const LocatedString& s = out->items[i];
     if (tax.Has(kind, s.value)) {
-      for (size_t j = 0; j < i; ++j) {
-        if (out->items[j].value == s.value) {
-          ctx->ErrorAt(s.loc.line, s.loc.column,
-                       fmt::format("{} {} is listed twice in `{}`", TaxonomyKindNoun(kind),
-                                   Quote(s.value), key));
-          ok = false;
-          break;
-        }
+      // A set, not a scan of the earlier items: a list can be long.
+      if (!seen.insert(s.value).second) {
+        ctx->ErrorAt(s.loc.line, s.loc.column,
+                     fmt::format("{} {} is listed twice in `{}`", TaxonomyKindNoun(kind),
+                                 Quote(s.value), key));
+        ok = false;
       }
       continue;
     }
     ctx->ErrorAt(s.loc.line, s.loc.column,
                  fmt::format("unknown {} {} in `{}`{}", TaxonomyKindNoun(kind), Quote(s.value), key,
-                             TaxonomyKeyHint(tax, kind, s.value)));
+                             ctx->MaySuggest() ? TaxonomyKeyHint(tax, kind, s.value) : ""));
     ok = false;
   }
   return ok;

@@ -32,6 +32,12 @@ class SchemaContext {
   uint32_t file_id() const { return file_id_; }
   size_t errors() const { return errors_; }
 
+  // Did-you-mean suggestions are offered for a file's first kMaxSuggestions
+  // errors only: each one scans a candidate list (a taxonomy can be large),
+  // and past that point more suggestions help nobody.
+  static constexpr size_t kMaxSuggestions = 20;
+  bool MaySuggest() const { return errors_ < kMaxSuggestions; }
+
  private:
   std::string path_;
   uint32_t file_id_;
@@ -100,7 +106,10 @@ bool IsValidUrl(std::string_view s, std::string* why);
 bool IsValidTaxonomyKey(std::string_view s);
 // True if `s` is a valid id (`mongodb-atlas`).
 bool IsValidId(std::string_view s);
-// Quotes a scalar for messages, shortening long values.
+// Quotes a scalar for messages: "value", escaped and cut after
+// kQuoteCodePoints code points ("… (N bytes)"), so a message never echoes more
+// than a short excerpt of a value (a secret in a mistyped file, say).
+inline constexpr size_t kQuoteCodePoints = 60;
 std::string Quote(std::string_view s);
 
 }  // namespace vendorlint

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -344,7 +345,7 @@ class TreeBuilder final : public YAML::EventHandler {
 };
 
 std::string TooLargeMessage(const Limits& limits, std::optional<uint64_t> size) {
-  return fmt::format("file is larger than {}{}; split it or raise the limit",
+  return fmt::format("file is larger than {}{}; split it (the limit is fixed)",
                      internal::FormatSize(limits.max_bytes),
                      size ? fmt::format(" ({} bytes)", *size) : "");
 }
@@ -476,14 +477,52 @@ bool ParseDocument(std::string_view path, std::string_view bytes, const Limits& 
   return false;
 }
 
+namespace {
+
+// realpath(3), or nullopt when the path does not resolve (the open that
+// follows then reports why).
+std::optional<std::string> RealPath(const std::string& path) {
+  char* resolved = ::realpath(path.c_str(), nullptr);
+  if (resolved == nullptr) return std::nullopt;
+  std::string out(resolved);
+  ::free(resolved);
+  return out;
+}
+
+}  // namespace
+
 bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
                      std::vector<Diagnostic>* diags) {
   auto fail = [&](std::string message) {
     diags->push_back({path, 0, 0, Severity::kError, std::move(message)});
     return false;
   };
+  std::string open_path = path;
+  int nofollow = 0;
+  {
+    // Without a root, the file's own folder is the root.
+    std::string root_dir = limits.root;
+    if (root_dir.empty()) {
+      size_t slash = path.rfind('/');
+      root_dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    }
+    std::optional<std::string> real = RealPath(path);
+    std::optional<std::string> root = RealPath(root_dir);
+    if (real && root) {
+      std::string prefix = *root == "/" ? *root : *root + "/";
+      if (!real->starts_with(prefix)) {
+        return fail(fmt::format(
+            "refused: a symbolic link to a file outside `{}`; only files inside it are read "
+            "(replace the link with the file itself)",
+            root_dir));
+      }
+      // The resolved path has no links left: what was checked is what is read.
+      open_path = *real;
+      nofollow = O_NOFOLLOW;
+    }
+  }
   // O_NONBLOCK: opening a FIFO must not wait for a writer.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  const int fd = ::open(open_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | nofollow);
   if (fd < 0) return fail(std::string("cannot read file: ") + std::strerror(errno));
   struct Closer {
     int fd;

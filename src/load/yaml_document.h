@@ -35,6 +35,12 @@ struct Limits {
   int max_depth = 32;          // nested collections
   size_t max_nodes = 200000;
   size_t max_errors = 50;  // per file
+  // When set, the folder every file read must resolve inside (after following
+  // symbolic links): a link to a file elsewhere is refused, unread, so that a
+  // pull request cannot make vendorlint print a file from outside the
+  // repository. The loaders set it (the registry folder, the rules folder);
+  // empty: the file's own folder (waivers, baseline).
+  std::string root;
 };
 
 enum class NodeKind : uint8_t { kNull, kScalar, kSequence, kMapping };
@@ -68,7 +74,8 @@ bool ParseDocument(std::string_view path, std::string_view bytes, const Limits& 
                    std::vector<Diagnostic>* diags);
 
 // Reads a file, refusing (with a Diagnostic) files over limits.max_bytes
-// without reading them whole. Returns false on error.
+// without reading them whole, and files that resolve outside limits.root
+// without reading them at all. Returns false on error.
 bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
                      std::vector<Diagnostic>* diags);
 

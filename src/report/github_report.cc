@@ -8,36 +8,10 @@
 #include <fmt/format.h>
 
 #include "report/text_report.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
-
-std::string Escape(std::string_view s, bool property) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      case ':':
-        out += property ? "%3A" : ":";
-        break;
-      case ',':
-        out += property ? "%2C" : ",";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 const char* LevelOf(Severity s) {
   switch (s) {
@@ -51,8 +25,16 @@ const char* LevelOf(Severity s) {
   return "notice";
 }
 
+// One workflow command. `lines` are the message's lines, each of them input
+// text that is escaped on its own (GithubEscapeData makes it one visible line);
+// only the breaks between them become %0A, so input can never start a line.
 std::string Command(std::string_view level, std::string_view file, uint32_t line, uint32_t col,
-                    std::string_view title, std::string_view message) {
+                    std::string_view title, const std::vector<std::string>& lines) {
+  std::string data;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i) data += "%0A";
+    data += GithubEscapeData(lines[i]);
+  }
   std::string props;
   if (!file.empty()) {
     props = "file=" + GithubEscapeProperty(file);
@@ -60,7 +42,7 @@ std::string Command(std::string_view level, std::string_view file, uint32_t line
     props += ",";
   }
   props += "title=" + GithubEscapeProperty(title);
-  return fmt::format("::{} {}::{}\n", level, props, GithubEscapeData(message));
+  return fmt::format("::{} {}::{}\n", level, props, data);
 }
 
 std::string Where(const Report& r, const Location& loc) {
@@ -94,21 +76,22 @@ std::string Annotation(const Report& r, const Finding& f) {
     case Outcome::kNotApplicable:
       return "";
   }
+  std::vector<std::string> lines = {message};
   for (const Evidence& e : f.evidence)
-    message += fmt::format("\n- {}: {} ({})", e.path, e.message, Where(r, e.loc));
+    lines.push_back(fmt::format("- {}: {} ({})", e.path, e.message, Where(r, e.loc)));
   if (f.waiver && f.waiver->expired) {
     // The message already says when it expired (see rules/waivers.h).
-    message += fmt::format("\nexpired waiver approved by {}: {} ({})", f.waiver->approved_by,
-                           f.waiver->justification, Where(r, f.waiver->loc));
+    lines.push_back(fmt::format("expired waiver approved by {}: {} ({})", f.waiver->approved_by,
+                                f.waiver->justification, Where(r, f.waiver->loc)));
   }
   std::string title = r.VerdictOf(f).is_new ? f.rule_id + " (new)" : f.rule_id;
-  return Command(level, r.Path(f.loc), f.loc.line, f.loc.column, title, message);
+  return Command(level, r.Path(f.loc), f.loc.line, f.loc.column, title, lines);
 }
 
 }  // namespace
 
-std::string GithubEscapeData(std::string_view s) { return Escape(s, false); }
-std::string GithubEscapeProperty(std::string_view s) { return Escape(s, true); }
+std::string GithubEscapeData(std::string_view s) { return Escape(s, Sink::kGithubData); }
+std::string GithubEscapeProperty(std::string_view s) { return Escape(s, Sink::kGithubProperty); }
 
 namespace {
 
@@ -179,7 +162,7 @@ std::string WriteGithubAnnotations(const Report& r) {
     std::string level = LevelOf(d.severity);
     lines.push_back(Line{LevelRank(level), d.severity == Severity::kError, 3, lines.size(),
                          Command(level, d.file, d.line, d.column, "vendorlint waivers",
-                                 d.message)});
+                                 {TruncateUtf8(d.message, kMaxDiagnosticBytes)})});
   }
   std::array<size_t, 3> left_out{};
   std::string out;
@@ -198,7 +181,8 @@ std::string WriteGithubDiagnostics(const std::vector<Diagnostic>& diags, std::st
   for (const Diagnostic& d : diags) {
     std::string level = LevelOf(d.severity);
     lines.push_back(Line{LevelRank(level), true, 0, lines.size(),
-                         Command(level, d.file, d.line, d.column, "vendorlint", d.message)});
+                         Command(level, d.file, d.line, d.column, "vendorlint",
+                                 {TruncateUtf8(d.message, kMaxDiagnosticBytes)})});
   }
   std::array<size_t, 3> left_out{};
   std::string out;

@@ -28,8 +28,11 @@
 // " (new)" and the summary counts new and fixed findings (fixed ones have no
 // location left to annotate).
 //
-// Escaping (as actions/toolkit's command.ts): in the message, % -> %25,
-// CR -> %0D, LF -> %0A; in property values also : -> %3A and , -> %2C.
+// Escaping: every input-derived string is first made one visible line
+// (util/escape.h: LF -> `\n`, ESC -> `\x1B`, U+202E -> `\u202E`), then encoded as
+// actions/toolkit's command.ts does: % -> %25, CR -> %0D, LF -> %0A, and in
+// property values also : -> %3A and , -> %2C. Only the writer's own line breaks
+// (before evidence) become %0A, so input can never start a `::command`.
 // A location with no line (line 0) omits line and col.
 #ifndef VENDORLINT_REPORT_GITHUB_REPORT_H_
 #define VENDORLINT_REPORT_GITHUB_REPORT_H_

@@ -2,14 +2,35 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.h"
+#include "util/utf8.h"
+
 namespace vendorlint {
 
 std::string JsonQuote(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
-  for (char ch : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
     unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      // C1 controls, bidi controls and U+2028/2029 (line breaks to JavaScript)
+      // as \u escapes: the same string, but inert in a terminal and in JS.
+      char32_t cp = 0;
+      size_t len = DecodeUtf8(s, i, &cp);
+      if (len == 0) {
+        out += "\ufffd";  // malformed UTF-8 would make the document invalid
+        continue;
+      }
+      if ((cp >= 0x80 && cp <= 0x9F) || IsInvisibleFormatChar(cp)) {
+        out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp));
+      } else {
+        out.append(s.substr(i, len));
+      }
+      i += len - 1;
+      continue;
+    }
     switch (c) {
       case '"':
         out += "\\\"";
@@ -36,7 +57,7 @@ std::string JsonQuote(std::string_view s) {
         if (c < 0x20 || c == 0x7f) {
           out += fmt::format("\\u{:04x}", c);
         } else {
-          out += ch;  // UTF-8 passes through; the loader has validated it
+          out += ch;
         }
     }
   }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.h"
+
 #include "util/utf8.h"
 
 namespace vendorlint {
@@ -22,29 +24,34 @@ std::string Timestamp(const Report& r) {
 std::string Attr(std::string_view s) { return XmlEscape(s, true); }
 std::string Text(std::string_view s) { return XmlEscape(s, false); }
 
+// Input pieces of the multi-line body are each made one visible line first
+// (util/escape.h), so that only the writer's own line breaks are real: the
+// body of a report printed to a CI log cannot start a workflow command.
+std::string E(std::string_view s) { return Escape(s); }
+
 std::string Where(const Report& r, const Location& loc) {
-  return fmt::format("{}:{}:{}", r.Path(loc), loc.line, loc.column);
+  return fmt::format("{}:{}:{}", E(r.Path(loc)), loc.line, loc.column);
 }
 
 // The plain-text body shared by failures and skips: where, evidence, and the
 // waiver (if any) with its own location.
 std::string Body(const Report& r, const Finding& f) {
-  std::string out = fmt::format("{}: {}\n", Where(r, f.loc), f.message);
+  std::string out = fmt::format("{}: {}\n", Where(r, f.loc), E(f.message));
   for (const Evidence& e : f.evidence)
-    out += fmt::format("- {}: {} ({})\n", e.path, e.message, Where(r, e.loc));
+    out += fmt::format("- {}: {} ({})\n", E(e.path.Format()), E(e.message), Where(r, e.loc));
   if (f.waiver) {
     const AppliedWaiver& w = *f.waiver;
     if (w.expired) {
       // The message already says when it expired (see rules/waivers.h).
-      out += fmt::format("expired waiver approved by {}: {} ({})\n", w.approved_by, w.justification,
-                         Where(r, w.loc));
+      out += fmt::format("expired waiver approved by {}: {} ({})\n", E(w.approved_by),
+                         E(w.justification), Where(r, w.loc));
     } else {
-      out += fmt::format("waived by {} until {}: {} ({})\n", w.approved_by, w.expires,
-                         w.justification, Where(r, w.loc));
+      out += fmt::format("waived by {} until {}: {} ({})\n", E(w.approved_by), E(w.expires),
+                         E(w.justification), Where(r, w.loc));
     }
   }
   if (const Rule* rule = r.rules->Find(f.rule_id); rule && !rule->remediation.empty())
-    out += fmt::format("remediation: {}\n", rule->remediation);
+    out += fmt::format("remediation: {}\n", E(rule->remediation));
   return out;
 }
 
@@ -166,7 +173,7 @@ std::string WaiverSuite(const Report& r, size_t id, Counts* total) {
     if (repeat > 1) name += fmt::format(" ({})", repeat);
     std::string where = d.line == 0 ? d.file : fmt::format("{}:{}:{}", d.file, d.line, d.column);
     std::string body =
-        Text(fmt::format("{}: {}: {}\n", where, SeverityName(d.severity), d.message));
+        Text(fmt::format("{}: {}: {}\n", E(where), SeverityName(d.severity), E(d.message)));
     std::string head = fmt::format(
         "    <testcase classname=\"vendorlint.waivers\" name=\"{}\" time=\"0\">\n", Attr(name));
     // Skipped whatever the severity: a waiver note does not decide the gate
@@ -225,6 +232,10 @@ std::string XmlEscape(std::string_view s, bool attribute) {
       default:
         if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
           out += kReplacement;
+        } else if ((cp >= 0x7F && cp <= 0x9F) || IsInvisibleFormatChar(cp)) {
+          // Legal in XML, but reorder or hide text in a terminal: a character
+          // reference keeps the value and makes it visible.
+          out += fmt::format("&#x{:X};", static_cast<uint32_t>(cp));
         } else {
           out.append(s.substr(i, n));
         }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.h"
+
 namespace vendorlint {
 namespace {
 
@@ -14,8 +16,9 @@ constexpr size_t kReserve = 2048;
 // An id or a field path in a code span; those never hold backticks, but fall
 // back to escaped text if one ever does. `|` needs a backslash even in a code
 // span inside a table.
-std::string Code(std::string_view s) {
-  if (s.find_first_of("`\n\r") != std::string_view::npos) return MarkdownEscape(s);
+std::string Code(std::string_view raw) {
+  if (raw.find('`') != std::string_view::npos) return MarkdownEscape(raw);
+  std::string s = Escape(raw);
   std::string out = "`";
   for (char c : s) {
     if (c == '|') out += '\\';
@@ -205,51 +208,7 @@ void WaiverNotes(Writer* w, const Report& r) {
 
 }  // namespace
 
-std::string MarkdownEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '~':
-      case '|':
-        out += '\\';
-        out += c;
-        break;
-      case '\r':
-        if (i + 1 < s.size() && s[i + 1] == '\n') break;  // CRLF: one break
-        out += "<br>";
-        break;
-      case '\n':
-        out += "<br>";
-        break;
-      default:
-        // Other control characters (the loader rejects them) would be
-        // invisible in a comment: make them visible.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
+std::string MarkdownEscape(std::string_view s) { return Escape(s, Sink::kMarkdown); }
 
 std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options) {
   Writer w(r, options);

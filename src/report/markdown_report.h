@@ -15,10 +15,11 @@
 // Locations link to the registry line: `<link_base><path>#L<line>`; with an
 // empty link_base the link is relative (registry/providers/x.yaml#L12).
 //
-// Text from the registry, rules and waivers is escaped: & < > as entities,
-// Markdown punctuation (\ ` * _ [ ] ~ |) with a backslash, line breaks as
-// <br>, other control characters as U+FFFD, so that a message can neither
-// break a table nor inject HTML.
+// Text from the registry, rules and waivers is escaped (Escape(s,
+// Sink::kMarkdown), util/escape.h): line breaks, control characters and bidi
+// controls as visible `\n`, `\x1B`, `\u202E`; then & < > as entities and
+// Markdown punctuation (\ ` * _ [ ] ~ |) with a backslash, so that a message
+// can neither break a table, reorder text nor inject HTML.
 // A GitHub comment holds at most 65536 characters: each list or table stops
 // after max_rows rows, or earlier when the document would outgrow max_bytes,
 // and ends with "... and N more".

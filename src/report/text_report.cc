@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.h"
+
 namespace vendorlint {
 namespace {
 
@@ -29,8 +31,12 @@ struct Style {
   }
 };
 
+// Every string below that came from input (ids, names, messages, paths,
+// waiver fields) goes through E: one escaped line each.
+std::string E(std::string_view s) { return Escape(s); }
+
 std::string Where(const Report& r, const Location& loc) {
-  return fmt::format("{}:{}:{}", r.Path(loc), loc.line, loc.column);
+  return fmt::format("{}:{}:{}", E(r.Path(loc)), loc.line, loc.column);
 }
 
 }  // namespace
@@ -61,24 +67,24 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
     if (any) {
       const Finding& first = r.findings[i];
       const Rule* rule = r.rules->Find(first.rule_id);
-      out += st.Bold(fmt::format("{} [{}]", first.rule_id, SeverityName(first.severity)));
-      if (rule) out += " " + rule->title;
+      out += st.Bold(fmt::format("{} [{}]", E(first.rule_id), SeverityName(first.severity)));
+      if (rule) out += " " + E(rule->title);
       out += "\n";
       for (size_t k = i; k < end; ++k) {
         const Finding& f = r.findings[k];
         if (f.outcome != Outcome::kFail && f.outcome != Outcome::kReview &&
             f.outcome != Outcome::kWaived)
           continue;
-        out += fmt::format("  {} {}  {}\n", st.Outcome(f.outcome), f.provider_id,
+        out += fmt::format("  {} {}  {}\n", st.Outcome(f.outcome), E(f.provider_id),
                            st.Dim(Where(r, f.loc)));
-        out += fmt::format("         {}\n", f.message);
+        out += fmt::format("         {}\n", E(f.message));
         if (f.waiver && !f.waiver->expired) {
-          out += fmt::format("         waived by {} until {}: {} {}\n", f.waiver->approved_by,
-                             f.waiver->expires, f.waiver->justification,
+          out += fmt::format("         waived by {} until {}: {} {}\n", E(f.waiver->approved_by),
+                             E(f.waiver->expires), E(f.waiver->justification),
                              st.Dim(fmt::format("({})", Where(r, f.waiver->loc))));
         }
         for (const Evidence& e : f.evidence) {
-          out += fmt::format("         - {}: {} {}\n", e.path, e.message,
+          out += fmt::format("         - {}: {} {}\n", E(e.path.Format()), E(e.message),
                              st.Dim(fmt::format("({})", Where(r, e.loc))));
         }
       }
@@ -90,11 +96,11 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
     std::string fresh, fixed;
     for (const Finding& f : r.findings) {
       if (!r.VerdictOf(f).new_since_baseline) continue;
-      fresh += fmt::format("  {} {} {}  {}\n", st.Outcome(f.outcome), f.rule_id, f.provider_id,
+      fresh += fmt::format("  {} {} {}  {}\n", st.Outcome(f.outcome), E(f.rule_id), E(f.provider_id),
                            st.Dim(Where(r, f.loc)));
     }
     for (const Finding& f : r.absent) {
-      fixed += fmt::format("  {} {}  {}\n", f.rule_id, f.provider_id, f.message);
+      fixed += fmt::format("  {} {}  {}\n", E(f.rule_id), E(f.provider_id), E(f.message));
     }
     out += st.Bold("New since the baseline:") + (fresh.empty() ? " none\n" : "\n" + fresh);
     out += st.Bold("Fixed since the baseline:") + (fixed.empty() ? " none\n" : "\n" + fixed);

@@ -153,7 +153,10 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
       }
       break;
     case Op::kMatches:
-      if (v.stated) r = TriFromBool(RE2::FullMatch(v.text, *c.regex));
+      // Over kMaxMatchBytes the condition is unknown: not matched at all, as
+      // matching a prefix would answer a full match wrongly.
+      if (v.stated && v.text.size() <= kMaxMatchBytes)
+        r = TriFromBool(RE2::FullMatch(v.text, *c.regex));
       break;
     case Op::kWithinDays:
     case Op::kOlderThanDays:
@@ -197,6 +200,9 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
       case FieldType::kString:
       case FieldType::kEnum:
         msg = fmt::format("{} is {}", path, Quote(v.text));
+        if (c.op == Op::kMatches && v.text.size() > kMaxMatchBytes)
+          msg += fmt::format(", longer than the {} KiB that `matches` looks at, so unknown",
+                             kMaxMatchBytes / 1024);
         break;
       case FieldType::kDate: {
         int64_t age = ctx_.as_of.DaysSinceEpoch() - v.date.DaysSinceEpoch();

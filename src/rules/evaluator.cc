@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/escape.h"
+
 #include "util/parallel_for.h"
 #include "rules/predicate_eval.h"
 
@@ -23,29 +25,38 @@ bool RuleWanted(const Rule& r, const EvalFilter& filter) {
 
 std::string RenderMessage(const std::string& message_template, const Rule& rule,
                           const Provider& provider) {
+  // Pieces are appended while the text is within the cap (plus room for one
+  // code point to cut at); beyond it only the size is counted, for the marker.
   std::string out;
+  size_t total = 0;
+  auto append = [&](std::string_view piece) {
+    total += piece.size();
+    if (out.size() < kMaxMessageBytes + 4)
+      out.append(piece.substr(0, kMaxMessageBytes + 4 - out.size()));
+  };
+  std::string_view tmpl = message_template;
   size_t pos = 0;
-  while (pos < message_template.size()) {
-    size_t open = message_template.find('{', pos);
-    size_t close = open == std::string::npos ? open : message_template.find('}', open);
-    if (close == std::string::npos) break;
-    out.append(message_template, pos, open - pos);
-    std::string_view name(message_template.data() + open + 1, close - open - 1);
+  while (pos < tmpl.size()) {
+    size_t open = tmpl.find('{', pos);
+    size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
+    if (close == std::string_view::npos) break;
+    append(tmpl.substr(pos, open - pos));
+    std::string_view name = tmpl.substr(open + 1, close - open - 1);
     if (name == "provider.id") {
-      out += provider.id.value;
+      append(provider.id.value);
     } else if (name == "provider.name") {
-      out += provider.name.value;
+      append(provider.name.value);
     } else if (name == "rule.id") {
-      out += rule.id;
+      append(rule.id);
     } else if (name == "rule.title") {
-      out += rule.title;
+      append(rule.title);
     } else {
-      out.append(message_template, open, close - open + 1);  // the compiler rejects these
+      append(tmpl.substr(open, close - open + 1));  // the compiler rejects these
     }
     pos = close + 1;
   }
-  if (pos < message_template.size()) out.append(message_template, pos);
-  return out;
+  if (pos < tmpl.size()) append(tmpl.substr(pos));
+  return TruncateUtf8(out, kMaxMessageBytes, total);
 }
 
 Tri EvaluatePredicate(const Predicate& predicate, const Provider& provider,

@@ -52,7 +52,11 @@ Tri EvaluatePredicate(const Predicate& predicate, const Provider& provider,
                       const Registry& registry, const EvalContext& ctx,
                       std::vector<Evidence>* evidence);
 
-// Fills {provider.id}, {provider.name}, {rule.id} and {rule.title}.
+// Fills {provider.id}, {provider.name}, {rule.id} and {rule.title}. The result
+// is at most kMaxMessageBytes: a longer one is cut at a code point and ends in
+// "… (N bytes)" (docs/rules.md "Limits"), so a template that repeats a long
+// name cannot blow up memory or the report.
+inline constexpr size_t kMaxMessageBytes = 4096;
 std::string RenderMessage(const std::string& message_template, const Rule& rule,
                           const Provider& provider);
 

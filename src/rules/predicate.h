@@ -19,6 +19,13 @@
 
 namespace vendorlint {
 
+// `matches` bounds (docs/rules.md "Limits"): RE2's memory for one pattern, and
+// the longest text a pattern is run against. RE2 is linear in the text, but a
+// pattern whose DFA does not fit falls back to a much slower engine; a longer
+// value makes the condition unknown rather than take seconds per provider.
+inline constexpr int64_t kMaxRegexMemory = int64_t{2} << 20;
+inline constexpr size_t kMaxMatchBytes = 64 * 1024;
+
 
 struct Condition {
   const FieldDef* field = nullptr;

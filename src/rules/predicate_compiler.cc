@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "util/did_you_mean.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -121,9 +122,9 @@ bool PredicateCompiler::Compile(const yaml::Node& n, Scope scope, Predicate* out
                                    "beside it",
                                    k.scalar));
       } else {
-        std::string hint = DidYouMeanSuffix(k.scalar, ops);
+        std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(k.scalar, ops) : "";
         if (hint.empty()) hint = fmt::format(" (expected one of: {})", Join(ops));
-        ctx_->Error(k, fmt::format("unknown predicate operator `{}`{}", k.scalar, hint));
+        ctx_->Error(k, fmt::format("unknown predicate operator `{}`{}", Excerpt(k.scalar), hint));
       }
       continue;
     }
@@ -236,8 +237,8 @@ bool PredicateCompiler::ResolveField(const yaml::Node& n, Scope scope, Condition
   c->field = FindField(lookup, p);
   if (c->field != nullptr) return true;
 
-  std::string msg = fmt::format("unknown field `{}` in {} scope", p, ScopeName(lookup));
-  std::string hint = DidYouMeanSuffix(p, FieldNames(lookup));
+  std::string msg = fmt::format("unknown field `{}` in {} scope", Excerpt(p), ScopeName(lookup));
+  std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(p, FieldNames(lookup)) : "";
   if (hint.empty() && lookup == Scope::kProvider) {
     for (RecordList l : {RecordList::kDataFlows, RecordList::kExclusions, RecordList::kSources}) {
       if (FindField(RecordListScope(l), p) != nullptr) {
@@ -284,9 +285,9 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
       }
       const std::vector<std::string> candidates =
           field_ok ? OpNames(allowed) : ConditionOperatorNames();
-      std::string hint = DidYouMeanSuffix(k.scalar, candidates);
+      std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(k.scalar, candidates) : "";
       if (hint.empty()) hint = fmt::format(" (expected one of: {})", Join(candidates));
-      ctx_->Error(k, fmt::format("unknown operator `{}` in condition on `{}`{}", k.scalar,
+      ctx_->Error(k, fmt::format("unknown operator `{}` in condition on `{}`{}", Excerpt(k.scalar),
                                  field_name, hint));
       continue;
     }
@@ -303,7 +304,7 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
     c.op = op;
     if (field_ok && std::find(allowed.begin(), allowed.end(), op) == allowed.end()) {
       ctx_->Error(
-          k, fmt::format("operator `{}` does not apply to `{}`, {}; use one of: {}", k.scalar,
+          k, fmt::format("operator `{}` does not apply to `{}`, {}; use one of: {}", Excerpt(k.scalar),
                          field_name, FieldTypeDescription(c.field->type), Join(OpNames(allowed))));
       ok = false;
       field_ok = false;  // do not read the operand against the wrong type
@@ -380,6 +381,9 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
       if (!ReadString(ctx_, v, key, &s)) return false;
       RE2::Options options;
       options.set_log_errors(false);
+      // Bounds the compiled program and the DFA cache; a pattern that needs
+      // more fails to compile, with the error below (docs/rules.md "Limits").
+      options.set_max_mem(kMaxRegexMemory);
       auto re = std::make_shared<RE2>(s.value, options);
       if (!re->ok()) {
         ctx_->Error(v, fmt::format("invalid regular expression in `matches`: {}", re->error()));
@@ -479,14 +483,14 @@ bool PredicateCompiler::ReadAttributes(const yaml::Node& v, Condition* c) {
   bool ok = true;
   for (const auto& [k, val] : v.entries) {
     if (!taxonomy_.HasAttribute(kind, k.scalar)) {
-      std::string hint = DidYouMeanSuffix(k.scalar, declared);
+      std::string hint = ctx_->MaySuggest() ? DidYouMeanSuffix(k.scalar, declared) : "";
       if (hint.empty()) {
         hint = declared.empty()
                    ? fmt::format(" (taxonomy.yaml declares no attributes for {})", Plural(kind))
                    : fmt::format(" (declared for {}: {})", Plural(kind), Join(declared));
       }
       ctx_->Error(
-          k, fmt::format("unknown {} attribute `{}`{}", TaxonomyKindNoun(kind), k.scalar, hint));
+          k, fmt::format("unknown {} attribute `{}`{}", TaxonomyKindNoun(kind), Excerpt(k.scalar), hint));
       ok = false;
       continue;
     }

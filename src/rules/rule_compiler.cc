@@ -9,6 +9,7 @@
 #include "util/did_you_mean.h"
 #include "util/parallel_for.h"
 #include "rules/predicate_compiler.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -73,7 +74,7 @@ bool ReadTags(SchemaContext* ctx, const yaml::Node& n, std::vector<std::string>*
       continue;
     }
     if (std::find(out->begin(), out->end(), tag.value) != out->end()) {
-      ctx->Error(item, fmt::format("tag `{}` is listed twice", tag.value));
+      ctx->Error(item, fmt::format("tag `{}` is listed twice", Excerpt(tag.value)));
       ok = false;
       continue;
     }
@@ -218,8 +219,12 @@ std::vector<std::string> FindRuleFiles(const std::string& rules_dir,
   return files;
 }
 
-bool LoadRules(const std::string& rules_dir, const Taxonomy& taxonomy, const yaml::Limits& limits,
-               RuleSet* out, std::vector<Diagnostic>* diags, unsigned threads) {
+bool LoadRules(const std::string& rules_dir, const Taxonomy& taxonomy,
+               const yaml::Limits& given_limits, RuleSet* out, std::vector<Diagnostic>* diags,
+               unsigned threads) {
+  // Every rule file must resolve inside the rules folder.
+  yaml::Limits limits = given_limits;
+  if (limits.root.empty()) limits.root = rules_dir;
   std::vector<Diagnostic> local;
   std::vector<std::string> files = FindRuleFiles(rules_dir, &local);
   bool ok = CountErrors(local) == 0;

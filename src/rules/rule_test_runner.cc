@@ -11,6 +11,7 @@
 #include "model/registry.h"
 #include "rules/evaluator.h"
 #include "rules/rule_compiler.h"
+#include "util/escape.h"
 
 namespace vendorlint {
 namespace {
@@ -73,7 +74,9 @@ struct Runner {
 void Runner::RunFile(const std::string& path, const Rule& rule) {
   std::vector<Diagnostic> diags;
   yaml::Node root;
-  if (!yaml::ParseFile(path, options.limits, &root, &diags)) {
+  yaml::Limits limits = options.limits;
+  if (limits.root.empty()) limits.root = options.rules_dir;  // test files stay inside it too
+  if (!yaml::ParseFile(path, limits, &root, &diags)) {
     // An empty, comment-only, unreadable or unparseable test file tests
     // nothing: a failure, or a pull request could switch a rule's tests off.
     result.failed += std::max<size_t>(1, CountErrors(diags));
@@ -188,7 +191,7 @@ void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, 
   const std::string& path = ctx->path();
   mismatches.push_back(
       Diagnostic{path, c.line, c.column, Severity::kError,
-                 fmt::format("rule {} case \"{}\": expected {}, got {}", rule.id, name.value,
+                 fmt::format("rule {} case \"{}\": expected {}, got {}", rule.id, Excerpt(name.value),
                              OutcomeName(expect), OutcomeName(f.outcome))});
   for (const Evidence& e : f.evidence)
     mismatches.push_back(Diagnostic{path, e.loc.line, e.loc.column, Severity::kNote, e.message});

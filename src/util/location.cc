@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.h"
+
 namespace vendorlint {
 
 const char* SeverityName(Severity s) {
@@ -20,8 +22,13 @@ const char* SeverityName(Severity s) {
 }
 
 std::string Diagnostic::Format() const {
-  if (line == 0) return fmt::format("{}: {}: {}", file, SeverityName(severity), message);
-  return fmt::format("{}:{}:{}: {}: {}", file, line, column, SeverityName(severity), message);
+  // File names and messages carry input (keys, values, names): one escaped
+  // line, and a message that echoed too much is cut (a backstop; the places
+  // that quote input already use Excerpt).
+  std::string text = Escape(TruncateUtf8(message, kMaxDiagnosticBytes));
+  std::string path = Escape(file);
+  if (line == 0) return fmt::format("{}: {}: {}", path, SeverityName(severity), text);
+  return fmt::format("{}:{}:{}: {}: {}", path, line, column, SeverityName(severity), text);
 }
 
 void SortDiagnostics(std::vector<Diagnostic>* diags) {

@@ -24,7 +24,10 @@ struct Location {
 enum class Severity : uint8_t { kError, kWarning, kNote };
 const char* SeverityName(Severity s);
 
-// A message about an input file. Printed as `path:line:col: error: message`.
+// A message about an input file. Printed as `path:line:col: error: message`,
+// always on one line: Format() escapes the path and the message (util/escape.h)
+// and cuts a message over kMaxDiagnosticBytes.
+inline constexpr size_t kMaxDiagnosticBytes = 2048;
 struct Diagnostic {
   std::string file;
   uint32_t line = 0;  // 0: the message is about the file as a whole

@@ -48,3 +48,22 @@ size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
 }
 
 }  // namespace vendorlint
+
+namespace vendorlint {
+
+bool IsBlankText(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    size_t len = DecodeUtf8(text, i, &cp);
+    if (len == 0) return false;
+    bool blank = cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 ||
+                 cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) ||
+                 cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+                 cp == 0x3000 || cp == 0xFEFF;
+    if (!blank) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace vendorlint

@@ -33,7 +33,7 @@ TEST(HostileInput, IsRejectedWithALocatedMessage) {
       {"deep nesting", "a: " + std::string(100000, '['),
        ":1:36: error: nesting deeper than 32 levels"},
       {"huge file", "a: " + std::string(2000000, 'x') + "\n",
-       ": error: file is larger than 1 MiB (2000004 bytes); split it or raise the limit"},
+       ": error: file is larger than 1 MiB (2000004 bytes); split it (the limit is fixed)"},
       {"invalid UTF-8", "id: x\nname: \xc3\x28\n", ":2:7: error: invalid UTF-8 byte 0xC3"},
       {"NUL byte", std::string("id: x\nname: a\0b\n", 16), ":2:8: error: NUL byte"},
       {"BOM in mid-file",

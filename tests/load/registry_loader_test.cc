@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "test_support.h"
 
 namespace vendorlint {
@@ -324,6 +326,34 @@ TEST(RegistryLoader, DocumentedProviderExampleIsValid) {
   fs::copy(SourceDir() + "/registry", dir, fs::copy_options::recursive);
   WriteFileOrDie(dir + "/providers/mongodb-atlas.yaml", example);
   EXPECT_EQ(Errors(dir), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace vendorlint
+
+namespace vendorlint {
+namespace {
+
+// The provider-file count bound (50,000 by default; the binary test of the
+// byte bound is in tests/cli/resource_limits_test.cc, and 50,001 files would
+// take seconds to create): exceeded, the registry is refused from the listing.
+TEST(RegistryLoader, ProviderFileCountIsBounded) {
+  std::string dir = MiniWith({{"providers/zz-extra.yaml", kGoodProvider}});
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir + "/providers"))
+    if (e.path().extension() == ".yaml") ++files;
+  LoadOptions o;
+  o.registry_dir = dir;
+  o.max_provider_files = files - 1;
+  Registry reg;
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(LoadRegistry(o, &reg, &diags));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].Format(), fmt::format("{}/providers: error: {} provider files; the limit is "
+                                           "{} (split the registry)",
+                                           dir, files, files - 1));
+  EXPECT_EQ(LoadOptions{}.max_provider_files, 50000u);
+  EXPECT_EQ(LoadOptions{}.max_registry_bytes, uint64_t{512} << 20);
 }
 
 }  // namespace

@@ -128,13 +128,13 @@ TEST(YamlBytes, ByteErrorsAreCapped) {
 
 TEST(YamlBytes, FileLargerThanTheLimit) {
   EXPECT_EQ(Error(std::string((1 << 20) + 1, 'a')),
-            "f.yaml: error: file is larger than 1 MiB (1048577 bytes); split it or raise the "
-            "limit");
+            "f.yaml: error: file is larger than 1 MiB (1048577 bytes); split it (the limit is "
+            "fixed)");
   Limits limits;
   limits.max_bytes = 1000;
   EXPECT_EQ(Error(std::string(1001, 'a'), limits),
-            "f.yaml: error: file is larger than 1000 bytes (1001 bytes); split it or raise the "
-            "limit");
+            "f.yaml: error: file is larger than 1000 bytes (1001 bytes); split it (the limit is "
+            "fixed)");
   EXPECT_TRUE(Parse(std::string(1000, 'a'), limits).ok);
 }
 
@@ -347,7 +347,8 @@ TEST(YamlDocument, DuplicateKeyIsPrintedSafely) {
             "f.yaml:2:1: error: duplicate key `a\\tb\\u202E` (first at line 1)");
   const std::string long_key(60, 'k');
   EXPECT_EQ(Error(long_key + ": 1\n" + long_key + ": 2\n"),
-            "f.yaml:2:1: error: duplicate key `" + std::string(40, 'k') + "…` (first at line 1)");
+            "f.yaml:2:1: error: duplicate key `" + std::string(40, 'k') +
+                "… (60 bytes)` (first at line 1)");
 }
 
 TEST(YamlDocument, ErrorsAreCapped) {
@@ -676,7 +677,7 @@ TEST(YamlReadFile, RefusesLargeFilesWithoutReadingThem) {
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].Format(), path +
                                    ": error: file is larger than 1 MiB (1048577 bytes); split it "
-                                   "or raise the limit");
+                                   "(the limit is fixed)");
   testing::WriteFileOrDie(path, std::string(1 << 20, 'a'));
   diags.clear();
   EXPECT_TRUE(ReadFileLimited(path, Limits{}, &content, &diags));

@@ -81,8 +81,12 @@ TEST(GithubReport, LevelFollowsSeverityAndStrict) {
 }
 
 TEST(GithubReport, EscapesDataAndProperties) {
-  EXPECT_EQ(GithubEscapeData("100%: a, b\r\nc"), "100%25: a, b%0D%0Ac");
-  EXPECT_EQ(GithubEscapeProperty("100%: a, b\r\nc"), "100%25%3A a%2C b%0D%0Ac");
+  // Input line breaks become a visible \r\n (util/escape.h), never %0D%0A: a
+  // message from input cannot start a line of its own in the log.
+  EXPECT_EQ(GithubEscapeData("100%: a, b\r\nc"), "100%25: a, b\\r\\nc");
+  EXPECT_EQ(GithubEscapeProperty("100%: a, b\r\nc"), "100%25%3A a%2C b\\r\\nc");
+  EXPECT_EQ(GithubEscapeData("x\n::error::pwned \x1b[31m \u202E"),
+            "x\\n::error::pwned \\x1B[31m \\u202E");
   EXPECT_EQ(GithubEscapeData("%0A is not a newline"), "%250A is not a newline");
   EXPECT_EQ(GithubEscapeProperty("::error::"), "%3A%3Aerror%3A%3A");
 }
@@ -91,8 +95,8 @@ TEST(GithubReport, NastyGolden) {
   NastyReport fx;
   EXPECT_EQ(WriteGithubAnnotations(fx.report),
             "::error file=registry/providers/odd%3Aname%2Cv2 (x).yaml,line=4,col=2,title=no-ads::"
-            "100%25 sure: a, b | c <b>&amp;</b> \"q\" 'a' *x* [l](u)%0Anext\x01"
-            "line%0D%0Aend%0A- notes: notes say \"50%25\" | <maybe> "
+            "100%25 sure: a, b | c <b>&amp;</b> \"q\" 'a' *x* [l](u)\\nnext\\x01"
+            "line\\r\\nend%0A- notes: notes say \"50%25\" | <maybe> "
             "(registry/providers/odd:name,v2 (x).yaml:4:2)\n"
             "::notice file=registry/waivers.yaml,line=2,col=1,title=vendorlint waivers::"
             "50%25 done, see: <notes> & | more\n"

@@ -209,8 +209,10 @@ TEST(JunitReport, EscapesXml) {
   EXPECT_EQ(XmlEscape("\xEF\xBF\xBE", false), "\uFFFD");              // U+FFFE
   EXPECT_EQ(XmlEscape("a\xC3(b", false), "a\uFFFD(b");                // truncated sequence
   EXPECT_EQ(XmlEscape("\xED\xA0\x80", false), "\uFFFD\uFFFD\uFFFD");  // a surrogate
-  // Well-formed UTF-8 (and the discouraged but allowed DEL) passes through.
-  EXPECT_EQ(XmlEscape("Zoë ✅ 𝄞 \x7f", true), "Zoë ✅ 𝄞 \x7f");
+  // Well-formed UTF-8 passes through; DEL, C1 controls, bidi controls and
+  // U+2028 are legal but would act on a terminal: character references.
+  EXPECT_EQ(XmlEscape("Zoë ✅ 𝄞 \x7f", true), "Zoë ✅ 𝄞 &#x7F;");
+  EXPECT_EQ(XmlEscape("a\u0085b\u202Ec\u2028d\u2066", false), "a&#x85;b&#x202E;c&#x2028;d&#x2066;");
 }
 
 TEST(JunitReport, NastyGolden) {
@@ -231,9 +233,10 @@ TEST(JunitReport, NastyGolden) {
       "      <failure message=\"100% sure: a, b | c &lt;b&gt;&amp;amp;&lt;/b&gt; &quot;q&quot; "
       "&apos;a&apos; *x* [l](u)&#10;next\uFFFDline&#13;&#10;end\" type=\"error\">"
       "registry/providers/odd:name,v2 (x).yaml:4:2: 100% sure: a, b | c "
-      "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;q&quot; &apos;a&apos; *x* [l](u)\n"
-      "next\uFFFDline&#13;\n"
-      "end\n"
+      // Input line breaks in the body are shown escaped (util/escape.h):
+      // only the writer's own breaks are real, one per evidence item.
+      "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;q&quot; &apos;a&apos; *x* [l](u)\\n"
+      "next\\x01line\\r\\nend\n"
       "- notes: notes say &quot;50%&quot; | &lt;maybe&gt; "
       "(registry/providers/odd:name,v2 (x).yaml:4:2)\n"
       "</failure>\n"

@@ -104,11 +104,15 @@ TEST(MarkdownReport, Escapes) {
   EXPECT_EQ(MarkdownEscape("a|b"), "a\\|b");
   EXPECT_EQ(MarkdownEscape("<script>alert(1)</script> & co"),
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
-  EXPECT_EQ(MarkdownEscape("line1\nline2\r\nline3\rline4"), "line1<br>line2<br>line3<br>line4");
+  // Line breaks and control characters are shown, escaped (util/escape.h), and
+  // the backslash of `\n` is itself escaped for Markdown, so it renders as \n.
+  EXPECT_EQ(MarkdownEscape("line1\nline2\r\nline3\rline4"),
+            "line1\\\\nline2\\\\r\\\\nline3\\\\rline4");
+  EXPECT_EQ(MarkdownEscape("x\u202Ey\u2028z"), "x\\\\u202Ey\\\\u2028z");
   EXPECT_EQ(MarkdownEscape("*b* _i_ `c` [l](u) ~s~ \\"),
             "\\*b\\* \\_i\\_ \\`c\\` \\[l\\](u) \\~s\\~ \\\\");
   EXPECT_EQ(MarkdownEscape("100%: a, b"), "100%: a, b");
-  EXPECT_EQ(MarkdownEscape("bell\x07"), "bell\uFFFD");
+  EXPECT_EQ(MarkdownEscape("bell\x07"), "bell\\\\x07");
 }
 
 TEST(MarkdownReport, NastyGolden) {
@@ -127,7 +131,7 @@ TEST(MarkdownReport, NastyGolden) {
             "| rule | severity | provider | message | location |\n"
             "|---|---|---|---|---|\n"
             "| `no-ads` | error | `odd` | 100% sure: a, b \\| c &lt;b&gt;&amp;amp;&lt;/b&gt; "
-            "\"q\" 'a' \\*x\\* \\[l\\](u)<br>next\uFFFDline<br>end | "
+            "\"q\" 'a' \\*x\\* \\[l\\](u)\\\\nnext\\\\x01line\\\\r\\\\nend | "
             "[odd:name,v2 (x).yaml:4](registry/providers/odd%3Aname%2Cv2%20%28x%29.yaml#L4) |\n"
             "\n"
             "### Waiver notes (1)\n"
