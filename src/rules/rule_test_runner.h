@@ -20,6 +20,9 @@ struct RuleTestOptions {
   yaml::Limits limits;
   std::vector<std::string> rule_ids;  // only these rules' tests; empty: all
   unsigned threads = 0;               // for compiling the rules
+  // Also check every case for monotonicity (monotonicity.h): leaving out any
+  // stated fact of the case's provider must not improve the outcome.
+  bool check_monotonicity = true;
 };
 
 struct RuleTestResult {
@@ -33,7 +36,8 @@ struct RuleTestResult {
 // Compiles the rules against `taxonomy`, runs every test file, and writes to
 // `out`: each error and each mismatch as
 //   path:line:col: error: rule <id> case "<name>": expected fail, got review
-// (followed by `note:` lines with the finding's evidence), then the summary
+// (followed by `note:` lines with the finding's evidence), each monotonicity
+// violation at the dropped key, then the summary
 // line `N passed, N failed`. Output is deterministic (sorted by file).
 RuleTestResult RunRuleTests(const RuleTestOptions& options, const Taxonomy& taxonomy,
                             std::ostream& out);
