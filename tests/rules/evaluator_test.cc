@@ -517,6 +517,37 @@ TEST_F(EvaluatorOutcomeTest, PassAndNotApplicableUseTheTitle) {
   EXPECT_EQ(f.loc, reg_.Get("facts").id.loc);
 }
 
+TEST_F(EvaluatorOutcomeTest, FailAndReviewHaveTheirOwnText) {
+  reg_.Add("id: yes\nstorage: {encrypted_at_rest: false}\n");
+  reg_.Add("id: maybe\nstorage: {stores_data: true}\n");
+  Rule r;
+  std::vector<Diagnostic> diags;
+  ASSERT_TRUE(CompileRuleFromText(
+      reg_.registry().taxonomy, "t",
+      RuleText("t", "  {field: storage.encrypted_at_rest, equals: true}", "",
+               "message: '{provider.id} does not encrypt'\n"
+               "review_message: '{provider.id} is not known to encrypt'\n"),
+      &r, &diags))
+      << FormatAll(diags);
+  Finding fail = Evaluate(r, *reg_.registry().FindProvider("yes"), reg_.registry(), ctx_);
+  Finding review = Evaluate(r, *reg_.registry().FindProvider("maybe"), reg_.registry(), ctx_);
+  EXPECT_EQ(fail.outcome, Outcome::kFail);
+  EXPECT_EQ(fail.message, "yes does not encrypt");
+  EXPECT_EQ(review.outcome, Outcome::kReview);
+  EXPECT_EQ(review.message, "maybe is not known to encrypt");
+  // Without review_message a review uses message.
+  Rule plain;
+  std::vector<Diagnostic> plain_diags;
+  ASSERT_TRUE(CompileRuleFromText(
+      reg_.registry().taxonomy, "t",
+      RuleText("t", "  {field: storage.encrypted_at_rest, equals: true}", "",
+               "message: '{provider.id} does not encrypt'\n"),
+      &plain, &plain_diags))
+      << FormatAll(plain_diags);
+  review = Evaluate(plain, *reg_.registry().FindProvider("maybe"), reg_.registry(), ctx_);
+  EXPECT_EQ(review.message, "maybe does not encrypt");
+}
+
 TEST_F(EvaluatorOutcomeTest, EvaluateAllIsSortedFilteredAndThreadIndependent) {
   for (int i = 0; i < 20; ++i) {
     reg_.Add("id: p" + std::to_string(100 + i) + "\nstorage: {encrypted_at_rest: " +

@@ -217,6 +217,10 @@ TEST_F(RuleCompilerTest, RuleKeysAndMessage) {
                "`provider.name`?"));
   EXPECT_EQ(Errors("  {field: id, exists: true}", "", "message: 'oops {'\n"),
             At(12, 10, "`message` has a `{` without a closing `}`"));
+  EXPECT_EQ(Errors("  {field: id, exists: true}", "", "review_message: '{rule.tite} maybe'\n"),
+            At(12, 17,
+               "unknown placeholder `{rule.tite}` in `review_message`; did you mean "
+               "`rule.title`?"));
 }
 
 TEST_F(RuleCompilerTest, IdMustEqualFileName) {
