@@ -19,6 +19,7 @@
 #include "rules/evaluator.h"
 #include "check/fingerprint.h"
 #include "check/waivers.h"
+#include "check/questions.h"
 
 namespace vendorlint {
 namespace {
@@ -152,6 +153,8 @@ int RunCheck(const CliOptions& o, std::ostream& out, std::ostream& err) {
     report.has_baseline = true;
     ApplyBaseline(baseline, &report.findings, &report.absent);
   }
+  report.questions = BuildQuestions(reg, report.findings);
+  report.unstated_fails = GroupUnstatedFails(report.findings);
   report.summary = ComputeSummary(reg, rules, report.findings, policy);
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
   report.end_time_utc = NowUtc();

@@ -356,11 +356,31 @@ std::string WriteSarifReport(const Report& r) {
   }
   w.EndArray();
 
-  if (r.as_of.year != 0) {
-    // Rules with within_days/older_than_days depend on it: needed to reproduce a run.
+  if (r.as_of.year != 0 || !r.questions.empty()) {
     w.Key("properties");
     w.BeginObject();
-    w.Member("asOf", r.as_of.ToString());
+    // Rules with within_days/older_than_days depend on it: needed to reproduce a run.
+    if (r.as_of.year != 0) w.Member("asOf", r.as_of.ToString());
+    // The questions behind the review results (docs/output.md, "Questions"):
+    // in the run's property bag, so that result counts stay one per finding.
+    if (!r.questions.empty()) {
+      w.Key("questions");
+      w.BeginArray();
+      for (const Question& q : r.questions) {
+        w.BeginObject();
+        w.Member("fact", q.fact);
+        w.Member("question", q.question);
+        w.Member("file", r.Path(q.loc));
+        w.Member("line", static_cast<int64_t>(q.loc.line));
+        w.Member("column", static_cast<int64_t>(q.loc.column));
+        w.Key("blocks");
+        w.BeginArray();
+        for (size_t i : q.blocks) w.String(r.findings[i].fingerprint);
+        w.EndArray();
+        w.EndObject();
+      }
+      w.EndArray();
+    }
     w.EndObject();
   }
 

@@ -154,7 +154,17 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
         break;
     }
   }
-  ev->push_back({std::move(path), v.loc, std::move(msg)});
+  // An unstated field is recorded whatever the condition made of it: `exists`
+  // turns it into a fail, and the check layer says such fails once
+  // (check/questions.h, GroupUnstatedFails).
+  UnknownFact unknown;
+  if (!v.stated) {
+    unknown.kind = UnknownKind::kUnstated;
+    unknown.provider_id = f.provider->id.value;
+    unknown.field = v.from_provider ? std::string(v.item_path) : std::string(def.path);
+    unknown.path = path.substr(f.provider_prefix.size());
+  }
+  ev->push_back({std::move(path), v.loc, std::move(msg), std::move(unknown)});
   return r;
 }
 
@@ -242,9 +252,40 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
     exists.flag = true;
     EvalCondition(exists, f, ev);
   };
+  // Why an item's match is unknown: the first unknown attribute, or every
+  // named key the item is broader than.
+  auto unknown_of = [&](const Item& it) {
+    UnknownFact u;
+    u.provider_id = f.provider->id.value;
+    u.field = std::string(c.field->path);
+    u.path = item_path(it).substr(f.provider_prefix.size());
+    u.value = std::string(it.value);
+    u.taxonomy_kind = c.field->kind;
+    if (with) {
+      for (const auto& [attr, want] : c.attributes) {
+        if (AttributeOf(registry_.taxonomy, c.field->kind, it.value, attr) != Tri::kUnknown)
+          continue;
+        u.kind = UnknownKind::kAttribute;
+        u.detail = attr;
+        break;
+      }
+    } else {
+      for (const auto& k : c.values) {
+        if (KeyMatch(it.value, k, hier) != Tri::kUnknown) continue;
+        u.kind = UnknownKind::kBroaderKey;
+        u.detail += (u.detail.empty() ? "" : ", ") + k;
+      }
+    }
+    return u;
+  };
 
   if (!v.stated) {
     list_evidence();
+    Evidence& e = ev->back();
+    e.unknown.kind = UnknownKind::kUnstated;
+    e.unknown.provider_id = f.provider->id.value;
+    e.unknown.field = v.from_provider ? std::string(v.item_path) : std::string(c.field->path);
+    e.unknown.path = e.path.substr(f.provider_prefix.size());
   } else if (c.op == Op::kIncludesAll) {
     if (r == Tri::kTrue) {
       list_evidence();
@@ -261,14 +302,16 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
         }
         for (const auto& it : items) {
           if (KeyMatch(it.value, c.values[k], hier) == Tri::kUnknown)
-            ev->push_back({item_path(it), it.loc, item_message(it, Tri::kUnknown)});
+            ev->push_back(
+                {item_path(it), it.loc, item_message(it, Tri::kUnknown), unknown_of(it)});
         }
       }
     }
   } else if (r == Tri::kUnknown || Dominates(is_and, r)) {
     for (size_t i = 0; i < items.size(); ++i) {
-      if (per_item[i] == r)
-        ev->push_back({item_path(items[i]), items[i].loc, item_message(items[i], r)});
+      if (per_item[i] != r) continue;
+      ev->push_back({item_path(items[i]), items[i].loc, item_message(items[i], r),
+                     r == Tri::kUnknown ? unknown_of(items[i]) : UnknownFact{}});
     }
   } else {
     list_evidence();
