@@ -31,9 +31,13 @@ std::string SortedKeys(const KeyList& l) {
 
 std::string OptValue(const std::optional<LocatedString>& s) { return s ? s->value : ""; }
 
+// A flow's own purposes or contexts; "" when unstated (as v1's absent
+// `purpose:`), so fingerprints of v1 flows do not change.
+std::string OwnKeys(const KeyList& l) { return l.known ? SortedKeys(l) : ""; }
+
 std::string FlowKey(const DataFlow& f) {
   return fmt::format("{};{};{};{};{}", DirectionName(f.direction.value), SortedKeys(f.categories),
-                     SortedKeys(f.subjects), OptValue(f.purpose), OptValue(f.context));
+                     SortedKeys(f.subjects), OwnKeys(f.purposes), OwnKeys(f.contexts));
 }
 
 std::string ExclusionKey(const Exclusion& e) {

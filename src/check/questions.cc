@@ -99,14 +99,19 @@ std::string BroaderText(const UnknownFact& u, std::string_view name,
   }
   std::string record = RecordOf(u.path);
   std::string where = record.empty() ? std::string(name) : fmt::format("{}'s {}", name, record);
+  // Places: a region (`global`, `EU`) may or may not cover a country.
+  if (u.field.starts_with("locations.") || u.field == "entity.country")
+    return fmt::format("Does {}'s {} `{}` include {}?", name, u.path, u.value, keys);
   switch (u.taxonomy_kind) {
+    case TaxonomyKind::kSubject:
+      // A subject that includes others (`user` includes student, parent, ...).
+      return fmt::format("Are any of the {} subjects of {} {}?", u.value, where, keys);
     case TaxonomyKind::kPurpose:
       return fmt::format("Is {} used for {}, or only for other kinds of {}?", where, keys,
                          u.value);
     case TaxonomyKind::kContext:
       return fmt::format("Is {} used in {}, or only in other kinds of {}?", where, keys, u.value);
     case TaxonomyKind::kCategory:
-    case TaxonomyKind::kSubject:
       break;
   }
   return fmt::format("Does {} include {}, or only other kinds of {}?", where, keys, u.value);

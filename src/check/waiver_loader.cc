@@ -143,7 +143,7 @@ void CheckEvidence(SchemaContext* ctx, const yaml::Node& n, const std::string& e
     return;
   }
   if (def != nullptr && indexed && def->type != FieldType::kKeyList &&
-      def->type != FieldType::kQualifierList) {
+      def->type != FieldType::kQualifierList && def->type != FieldType::kNameList) {
     ctx->Error(n, fmt::format("`evidence` indexes `{}`, which is not a list", field));
   }
 }
@@ -156,6 +156,24 @@ bool ReadText(SchemaContext* ctx, const yaml::Node& n, std::string_view key, Loc
     return false;
   }
   return true;
+}
+
+// A waiver runs from its approval through `expires`; organization.yaml
+// `settings.max_waiver_days` bounds that span (issue 8 item 9).
+void CheckSpan(SchemaContext* ctx, const yaml::Node& expires, const Waiver& w, int64_t max_days) {
+  if (!w.approved) return;
+  const int64_t days = w.expires.value.DaysSinceEpoch() - w.approved->value.DaysSinceEpoch();
+  if (days < 0) {
+    ctx->Error(expires, fmt::format("waiver expires on {}, before it was approved on {}",
+                                    w.expires.value.ToString(), w.approved->value.ToString()));
+  } else if (days > max_days) {
+    ctx->Error(expires,
+               fmt::format("waiver runs {} days (approved {}, expires {}); organization.yaml "
+                           "allows at most {} (`settings.max_waiver_days`): set `expires` to {} "
+                           "or earlier",
+                           days, w.approved->value.ToString(), w.expires.value.ToString(),
+                           max_days, Date::FromDaysSinceEpoch(w.approved->value.DaysSinceEpoch() + max_days).ToString()));
+  }
 }
 
 // Reads one entry; false if it had an error.
@@ -198,15 +216,21 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
     ReadText(ctx, *v, "justification", &w->justification);
   if (const yaml::Node* v = m.Require("approved_by"))
     ReadText(ctx, *v, "approved_by", &w->approved_by);
-  if (const yaml::Node* v = m.Require("expires")) ReadDate(ctx, *v, "expires", &w->expires);
+  if (const yaml::Node* v = m.Find("approved")) {
+    Located<Date> d;
+    if (ReadDate(ctx, *v, "approved", &d)) w->approved = d;
+  }
+  if (const yaml::Node* v = m.Require("expires"); v && ReadDate(ctx, *v, "expires", &w->expires))
+    CheckSpan(ctx, *v, *w, registry.organization.settings.max_waiver_days.value);
   return ctx->errors() == before;
 }
 
 }  // namespace
 
 const std::vector<std::string>& WaiverKeys() {
-  static const std::vector<std::string> kKeys = {"rule",          "provider",    "evidence",
-                                                 "justification", "approved_by", "expires"};
+  static const std::vector<std::string> kKeys = {"rule",        "provider", "evidence",
+                                                 "justification", "approved_by", "approved",
+                                                 "expires"};
   return kKeys;
 }
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "load/field_readers.h"
+#include "model/country.h"
+
 namespace vendorlint {
 namespace {
 
@@ -34,12 +37,46 @@ void ReadContext(SchemaContext* ctx, const yaml::Node& n, const Taxonomy& tax,
   ReadOptString(ctx, m, "description", &c->description);
 }
 
+void ReadSettings(SchemaContext* ctx, const yaml::Node& n, OrganizationSettings* st) {
+  MappingReader m(ctx, n, "settings",
+                  {"student_data_countries", "countries_of_concern", "max_waiver_days"});
+  if (!m.is_mapping()) return;
+  st->loc = ctx->Loc(n);
+  if (const yaml::Node* v = m.Find("student_data_countries"))
+    ReadCountryList(ctx, *v, "settings.student_data_countries", &st->student_data_countries);
+  if (const yaml::Node* v = m.Find("countries_of_concern")) {
+    st->countries_of_concern = KeyList{};
+    ReadCountryList(ctx, *v, "settings.countries_of_concern", &st->countries_of_concern);
+  }
+  if (const yaml::Node* v = m.Find("max_waiver_days")) {
+    int64_t days = 0;
+    if (ReadInt(ctx, *v, "settings.max_waiver_days", &days)) {
+      if (days < 1 || days > 365 * 100) {
+        ctx->Error(*v, fmt::format("`settings.max_waiver_days` must be a number of days from 1 to "
+                                   "36500, not {}",
+                                   days));
+      } else {
+        st->max_waiver_days = Located<int64_t>{days, ctx->Loc(*v)};
+      }
+    }
+  }
+}
+
 }  // namespace
+
+OrganizationSettings DefaultOrganizationSettings() {
+  OrganizationSettings st;
+  st.countries_of_concern.known = true;
+  for (auto c : DefaultCountriesOfConcern())
+    st.countries_of_concern.items.push_back(LocatedString{std::string(c), {}});
+  return st;
+}
 
 bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& tax,
                       Organization* org) {
   size_t before = ctx->errors();
-  static const std::vector<std::string> kKeys = {"name", "disclosures", "contexts", "notes"};
+  static const std::vector<std::string> kKeys = {"name", "disclosures", "contexts", "settings",
+                                                 "notes"};
   MappingReader m(ctx, root, "organization", kKeys);
   if (!m.is_mapping()) return false;
   org->loc = ctx->Loc(root);
@@ -76,6 +113,8 @@ bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy
       }
     }
   }
+  org->settings = DefaultOrganizationSettings();
+  if (const yaml::Node* v = m.Find("settings")) ReadSettings(ctx, *v, &org->settings);
   ReadOptString(ctx, m, "notes", &org->notes);
   return ctx->errors() == before;
 }

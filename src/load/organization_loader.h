@@ -1,5 +1,5 @@
 // Reads registry/organization.yaml: the organisation, the disclosures the
-// registry mirrors, and the contexts it uses providers in.
+// registry mirrors, the contexts it uses providers in, and its settings.
 #ifndef VENDORLINT_LOAD_ORGANIZATION_LOADER_H_
 #define VENDORLINT_LOAD_ORGANIZATION_LOADER_H_
 
@@ -7,6 +7,10 @@
 #include "model/registry.h"
 
 namespace vendorlint {
+
+// The settings of an organization.yaml without `settings`: student data
+// countries unknown, the 28 CFR Part 202 countries of concern, 365 waiver days.
+OrganizationSettings DefaultOrganizationSettings();
 
 bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& taxonomy,
                       Organization* out);

@@ -65,7 +65,7 @@ void SchemaContext::ErrorAt(uint32_t line, uint32_t column, std::string message)
 }
 
 MappingReader::MappingReader(SchemaContext* ctx, const yaml::Node& node, std::string what,
-                             std::vector<std::string> allowed)
+                             std::vector<std::string> allowed, RetiredKey retired)
     : ctx_(ctx), node_(node), what_(std::move(what)) {
   if (!node.IsMapping()) {
     ctx->Error(
@@ -76,6 +76,10 @@ MappingReader::MappingReader(SchemaContext* ctx, const yaml::Node& node, std::st
     bool known = false;
     for (const auto& a : allowed) known = known || a == k.scalar;
     if (known) continue;
+    if (std::string msg = retired ? retired(k.scalar, v) : ""; !msg.empty()) {
+      ctx->Error(k, std::move(msg));
+      continue;
+    }
     std::string suggestion = DidYouMeanSuffix(k.scalar, allowed);
     if (suggestion.empty()) {
       std::string list;

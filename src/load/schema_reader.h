@@ -42,10 +42,13 @@ class SchemaContext {
 // A YAML mapping read strictly. The constructor reports a non-mapping node and
 // every key not in `allowed` (with a did-you-mean); Require() reports missing
 // keys. `what` names the mapping in messages: "provider", "data flow".
+// A key that is no longer accepted (a format change) is reported with
+// `retired(key, value)` instead of a suggestion, when that returns a message.
 class MappingReader {
  public:
+  using RetiredKey = std::string (*)(std::string_view key, const yaml::Node& value);
   MappingReader(SchemaContext* ctx, const yaml::Node& node, std::string what,
-                std::vector<std::string> allowed);
+                std::vector<std::string> allowed, RetiredKey retired = nullptr);
 
   bool is_mapping() const { return node_.IsMapping(); }
   const yaml::Node& node() const { return node_; }

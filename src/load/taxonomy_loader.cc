@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "util/did_you_mean.h"
+
 namespace vendorlint {
 namespace {
 
@@ -33,7 +37,10 @@ void ReadAttributes(SchemaContext* ctx, const MappingReader& m, Taxonomy* tax) {
 void ReadEntry(SchemaContext* ctx, const yaml::Node& n, TaxonomyKind kind, Taxonomy* tax) {
   static const std::vector<std::string> kKeys = {"key", "name", "description", "origin",
                                                  "attributes"};
-  MappingReader m(ctx, n, fmt::format("{} entry", TaxonomyKindNoun(kind)), kKeys);
+  static const std::vector<std::string> kSubjectKeys = {"key",    "name",       "description",
+                                                        "origin", "attributes", "includes"};
+  MappingReader m(ctx, n, fmt::format("{} entry", TaxonomyKindNoun(kind)),
+                  kind == TaxonomyKind::kSubject ? kSubjectKeys : kKeys);
   if (!m.is_mapping()) return;
   TaxonomyEntry e;
   e.loc = ctx->Loc(n);
@@ -68,11 +75,43 @@ void ReadEntry(SchemaContext* ctx, const yaml::Node& n, TaxonomyKind kind, Taxon
       }
     }
   }
+  if (const yaml::Node* v = m.Find("includes")) {
+    KeyList inc;
+    ReadStringList(ctx, *v, "includes", &inc);
+    for (const auto& i : inc.items) {
+      e.includes.push_back(i.value);
+      e.includes_locs.push_back(i.loc);
+    }
+  }
   std::string k = e.key;
   if (!tax->Add(kind, std::move(e))) {
     const TaxonomyEntry* first = tax->Find(kind, k);
     ctx->Error(*key, fmt::format("{} `{}` is defined twice (first at line {})",
                                  TaxonomyKindNoun(kind), k, first->loc.line));
+  }
+}
+
+// Every `includes` names another existing subject, once.
+void CheckIncludes(SchemaContext* ctx, const Taxonomy& tax) {
+  const std::vector<std::string> keys = tax.Keys(TaxonomyKind::kSubject);
+  for (const std::string& key : keys) {
+    const TaxonomyEntry* e = tax.Find(TaxonomyKind::kSubject, key);
+    for (size_t i = 0; i < e->includes.size(); ++i) {
+      const std::string& inc = e->includes[i];
+      const Location& at = e->includes_locs[i];
+      if (inc == key) {
+        ctx->ErrorAt(at.line, at.column,
+                     fmt::format("data subject `{}` cannot include itself", key));
+      } else if (!tax.Has(TaxonomyKind::kSubject, inc)) {
+        ctx->ErrorAt(at.line, at.column,
+                     fmt::format("`includes` of `{}` names unknown data subject {}{}", key,
+                                 Quote(inc), DidYouMeanSuffix(inc, keys)));
+      } else if (std::find(e->includes.begin(), e->includes.begin() + static_cast<long>(i), inc) !=
+                 e->includes.begin() + static_cast<long>(i)) {
+        ctx->ErrorAt(at.line, at.column,
+                     fmt::format("data subject `{}` is listed twice in `includes`", inc));
+      }
+    }
   }
 }
 
@@ -93,6 +132,7 @@ bool ReadTaxonomy(SchemaContext* ctx, const yaml::Node& root, Taxonomy* tax) {
       continue;
     }
     for (const auto& item : list->items) ReadEntry(ctx, item, kind, tax);
+    if (kind == TaxonomyKind::kSubject) CheckIncludes(ctx, *tax);
     if (!IsHierarchical(kind)) continue;
     for (const std::string& key : tax->Keys(kind)) {
       size_t dot = key.rfind('.');

@@ -5,7 +5,14 @@
 namespace vendorlint {
 namespace {
 
-constexpr std::string_view kDirectionNames[] = {"shared", "received"};
+constexpr std::string_view kDirectionNames[] = {"shared", "received", "collected"};
+constexpr std::string_view kRoleNames[] = {"processor", "sub_processor", "controller",
+                                           "third_party"};
+constexpr std::string_view kRetentionPolicyNames[] = {"fixed", "none", "as_needed"};
+constexpr std::string_view kTransferMechanismNames[] = {"scc", "adequacy",   "dpf",
+                                                        "bcr", "derogation", "none"};
+constexpr std::string_view kLinkKindNames[] = {"privacy_policy", "terms",         "dpa",
+                                               "security",       "subprocessors", "other"};
 constexpr std::string_view kQualifierNames[] = {"hashed",     "pseudonymised", "anonymised",
                                                 "aggregated", "optional",      "incidental",
                                                 "on_request", "conditional"};
@@ -42,6 +49,17 @@ std::vector<std::string_view> QualifierNames() {
 
 std::vector<std::string_view> DirectionNames() {
   return {std::begin(kDirectionNames), std::end(kDirectionNames)};
+}
+
+std::span<const std::string_view> RoleNames() { return kRoleNames; }
+std::span<const std::string_view> RetentionPolicyNames() { return kRetentionPolicyNames; }
+std::span<const std::string_view> TransferMechanismNames() { return kTransferMechanismNames; }
+std::span<const std::string_view> LinkKindNames() { return kLinkKindNames; }
+
+const Link* Provider::PrivacyPolicy() const {
+  for (const auto& l : links.items)
+    if (l.kind.value == "privacy_policy") return &l;
+  return nullptr;
 }
 
 bool DataFlow::Has(Qualifier q) const {

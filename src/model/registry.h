@@ -13,6 +13,7 @@
 #define VENDORLINT_MODEL_REGISTRY_H_
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,7 @@ using KeyList = List<LocatedString>;
 enum class Direction : uint8_t {
   kShared,    // the organisation sends it to the provider
   kReceived,  // the provider sends it to the organisation
+  kCollected,  // the provider collects it directly from users
 };
 const char* DirectionName(Direction d);
 bool ParseDirection(std::string_view s, Direction* out);
@@ -72,8 +74,12 @@ struct DataFlow {
   Located<Direction> direction;
   KeyList subjects;    // data subject keys; unknown when absent
   KeyList categories;  // data category keys; required, non-empty
-  std::optional<LocatedString> purpose;  // data-use key
-  std::optional<LocatedString> context;  // context key
+  // Data-use and context keys: `purpose: k` (one, `purpose_single`) or
+  // `purposes: [a, b]`; unknown when neither is written (the provider's apply).
+  KeyList purposes;
+  bool purpose_single = false;
+  KeyList contexts;
+  bool context_single = false;
   List<Located<Qualifier>> qualifiers;
   std::optional<LocatedString> description;  // what flows, in the registry's own words
   std::optional<LocatedString> source;       // disclosure id, when not the provider's own
@@ -102,6 +108,7 @@ struct Exclusion {
   KeyList subjects;
   KeyList categories;
   KeyList contexts;
+  std::optional<LocatedString> notes;
 };
 
 // Where a provider's facts come from.
@@ -112,21 +119,90 @@ struct Source {
   std::optional<LocatedString> row;  // how the row names the provider
 };
 
+// The provider's legal entity.
+struct Entity {
+  Location loc;  // the `entity` mapping, when present
+  std::optional<LocatedString> legal_name;
+  std::optional<LocatedString> country;  // ISO 3166-1 alpha-2, headquarters
+  std::optional<LocatedString> statement;
+};
+
+// Where data is processed and stored: ISO 3166-1 alpha-2 codes or the regions
+// EU, EEA, global (model/country.h). `[]` is a known "none".
+struct Locations {
+  Location loc;
+  KeyList processing;
+  KeyList storage;
+  std::optional<LocatedString> statement;
+};
+
+struct Retention {
+  Location loc;
+  std::optional<LocatedString> policy;  // fixed | none | as_needed
+  std::optional<Located<int64_t>> days;  // > 0, only with fixed
+  std::optional<LocatedString> statement;
+};
+
+struct Ai {
+  Location loc;
+  TriFact trains_models;  // uses the data to train or improve models
+  TriFact generative;     // is a generative-AI service
+  std::optional<LocatedString> statement;
+};
+
+struct Dpa {
+  Location loc;
+  TriFact is_signed;
+  std::optional<Located<Date>> date;
+  std::optional<LocatedString> url;
+};
+
+struct Contracts {
+  Location loc;
+  Dpa dpa;
+  KeyList transfer_mechanisms;  // scc | adequacy | dpf | bcr | derogation | none
+  std::optional<LocatedString> statement;
+};
+
+struct Link {
+  Location loc;
+  LocatedString kind;  // privacy_policy | terms | dpa | security | subprocessors | other
+  LocatedString url;
+};
+
+// The vocabularies of the v2 enumerations, in documentation order.
+std::span<const std::string_view> RoleNames();
+std::span<const std::string_view> RetentionPolicyNames();
+std::span<const std::string_view> TransferMechanismNames();
+std::span<const std::string_view> LinkKindNames();
+
 struct Provider {
   Location loc;  // start of the document
   uint32_t file = 0;
   LocatedString id;
   LocatedString name;
-  std::optional<LocatedString> privacy_policy;  // URL
+  KeyList formerly;  // previous names or ids
+  Entity entity;
+  std::optional<LocatedString> role;  // processor | sub_processor | controller | third_party
+  Locations locations;
+  Retention retention;
+  Ai ai;
+  Contracts contracts;
+  List<Link> links;
+  KeyList link_kinds;  // the links' kinds, in order (for rules); known with `links`
   KeyList contexts;
   KeyList purposes;
   std::optional<LocatedString> summary;
   std::optional<Located<Date>> last_reviewed;  // last compliance review
+  std::optional<LocatedString> reviewed_by;
   List<DataFlow> data_flows;
   Storage storage;
   List<Exclusion> exclusions;
   List<Source> sources;
   std::optional<LocatedString> notes;
+
+  // The first link of kind privacy_policy (v1's `privacy_policy` field), or nullptr.
+  const Link* PrivacyPolicy() const;
 };
 
 struct Disclosure {
@@ -146,12 +222,21 @@ struct OrganizationContext {
   std::optional<LocatedString> description;
 };
 
+// organization.yaml `settings`. Absent settings take their documented defaults.
+struct OrganizationSettings {
+  Location loc;
+  KeyList student_data_countries;  // unknown when absent: rules give review
+  KeyList countries_of_concern;    // default: DefaultCountriesOfConcern(), loc invalid
+  Located<int64_t> max_waiver_days{365, {}};
+};
+
 struct Organization {
   uint32_t file = 0;
   Location loc;
   LocatedString name;
   std::vector<Disclosure> disclosures;
   std::vector<OrganizationContext> contexts;
+  OrganizationSettings settings;
   std::optional<LocatedString> notes;
 };
 

@@ -37,6 +37,10 @@ Tri TaxonomyEntry::Attribute(std::string_view attr) const {
   return it == attributes.end() ? Tri::kUnknown : it->second;
 }
 
+bool TaxonomyEntry::Includes(std::string_view subject) const {
+  return std::find(includes.begin(), includes.end(), subject) != includes.end();
+}
+
 bool KeyIsUnder(std::string_view key, std::string_view ancestor) {
   if (key.size() < ancestor.size() || key.compare(0, ancestor.size(), ancestor) != 0) return false;
   return key.size() == ancestor.size() || key[ancestor.size()] == '.';

@@ -30,9 +30,15 @@ struct TaxonomyEntry {
   std::string description;
   std::map<std::string, Tri, std::less<>> attributes;  // absent attribute = unknown
   std::string origin;  // "fideslang" or "vendorlint"
+  // Data subjects only: the narrower subjects this one may include (`user`
+  // includes student, parent, ...). A question about an included subject is
+  // unknown for this one, never true or false.
+  std::vector<std::string> includes;
+  std::vector<Location> includes_locs;  // where each is written
   Location loc;
 
   Tri Attribute(std::string_view name) const;
+  bool Includes(std::string_view key) const;
 };
 
 // True if `key` is `ancestor` or lies below it (`user.contact.email` is under

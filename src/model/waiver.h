@@ -25,6 +25,7 @@ struct Waiver {
   std::optional<LocatedString> evidence;
   LocatedString justification;
   LocatedString approved_by;
+  std::optional<Located<Date>> approved;  // the day it was approved; starts its span
   Located<Date> expires;  // valid through this day (inclusive)
 };
 

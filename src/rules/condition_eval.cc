@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "load/schema_reader.h"
+#include "model/country.h"
 #include "rules/predicate_eval.h"
 
 namespace vendorlint {
@@ -28,6 +29,16 @@ Tri KeyMatch(std::string_view item, std::string_view named, bool hierarchical) {
   if (KeyIsUnder(item, named)) return Tri::kTrue;
   if (KeyIsUnder(named, item)) return Tri::kUnknown;
   return Tri::kFalse;
+}
+
+// KeyMatch, and for data subjects also `includes`: a subject that includes
+// the named one (`user` includes `student`) may or may not be it.
+Tri KeyMatchIn(const Taxonomy& tax, TaxonomyKind kind, std::string_view item,
+               std::string_view named, bool hierarchical) {
+  Tri m = KeyMatch(item, named, hierarchical);
+  if (m != Tri::kFalse || kind != TaxonomyKind::kSubject) return m;
+  const TaxonomyEntry* e = tax.Find(kind, item);
+  return e != nullptr && e->Includes(named) ? Tri::kUnknown : Tri::kFalse;
 }
 
 // An entry's attribute; for hierarchical kinds an unstated attribute is the
@@ -74,7 +85,8 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
   const FieldDef& def = *c.field;
   const void* element = c.on_provider ? nullptr : f.element;
   FieldView v = def.get(*f.provider, element);
-  if (def.type == FieldType::kKeyList || def.type == FieldType::kQualifierList) {
+  if (def.type == FieldType::kKeyList || def.type == FieldType::kQualifierList ||
+      def.type == FieldType::kNameList) {
     if (c.op != Op::kExists && c.op != Op::kEmpty) return EvalKeyCondition(c, f, v, ev);
   }
   Tri r = Tri::kUnknown;
@@ -88,14 +100,18 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
     case Op::kEquals:
     case Op::kNotEquals:
       if (v.stated) {
-        bool eq =
-            def.type == FieldType::kFact ? v.fact == TriFromBool(c.flag) : v.text == c.values[0];
+        bool eq = def.type == FieldType::kFact     ? v.fact == TriFromBool(c.flag)
+                  : def.type == FieldType::kNumber ? std::to_string(v.number) == c.values[0]
+                                                   : v.text == c.values[0];
         r = TriFromBool(eq == (c.op == Op::kEquals));
       }
       break;
     case Op::kOneOf:
-      if (v.stated)
-        r = TriFromBool(std::find(c.values.begin(), c.values.end(), v.text) != c.values.end());
+      if (v.stated) {
+        std::string text = def.type == FieldType::kNumber ? std::to_string(v.number)
+                                                          : std::string(v.text);
+        r = TriFromBool(std::find(c.values.begin(), c.values.end(), text) != c.values.end());
+      }
       break;
     case Op::kMatches:
       if (v.stated) r = TriFromBool(RE2::FullMatch(v.text, *c.regex));
@@ -144,8 +160,14 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
                         age < 0 ? -age : age, age < 0 ? "after" : "before", ctx_.as_of.ToString());
         break;
       }
+      case FieldType::kNumber:
+        msg = fmt::format("{} is {}", path, v.number);
+        break;
+      case FieldType::kGroup:
+        break;
       case FieldType::kKeyList:
       case FieldType::kQualifierList:
+      case FieldType::kNameList:
         msg =
             v.count == 0 ? path + " is empty" : fmt::format("{} is {}", path, ListText(ItemsOf(v)));
         break;
@@ -171,6 +193,24 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
 Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, const FieldView& v,
                                          std::vector<Evidence>* ev) const {
   const bool hier = Hierarchical(c);
+  const bool taxonomy_keys = c.field->type == FieldType::kKeyList;
+  // Locations: a stated region may or may not cover a country (`global` may
+  // include CN), and a country lies inside its regions (DE is in the EU).
+  const bool places = c.field->vocabulary == LocationVocabulary;
+  auto match = [&](std::string_view item, std::string_view named) {
+    if (places) {
+      switch (LocationCovers(item, named)) {
+        case Covers::kYes:
+          return Tri::kTrue;
+        case Covers::kMaybe:
+          return Tri::kUnknown;
+        case Covers::kNo:
+          return Tri::kFalse;
+      }
+    }
+    return taxonomy_keys ? KeyMatchIn(registry_.taxonomy, c.field->kind, item, named, hier)
+                         : KeyMatch(item, named, hier);
+  };
   const std::vector<Item> items = v.stated ? ItemsOf(v) : std::vector<Item>{};
   const bool with =
       c.op == Op::kIncludesAnyWith || c.op == Op::kIncludesNoneWith || c.op == Op::kOnlyWith;
@@ -186,7 +226,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
       return m;
     }
     Tri m = Tri::kFalse;
-    for (const auto& k : c.values) m = TriOr(m, KeyMatch(it.value, k, hier));
+    for (const auto& k : c.values) m = TriOr(m, match(it.value, k));
     return m;
   };
 
@@ -199,7 +239,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
       r = Tri::kTrue;
       for (const auto& k : c.values) {
         Tri any = Tri::kFalse;
-        for (const auto& it : items) any = TriOr(any, KeyMatch(it.value, k, hier));
+        for (const auto& it : items) any = TriOr(any, match(it.value, k));
         per_key.push_back(any);
         r = TriAnd(r, any);
       }
@@ -235,7 +275,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
     if (with) return fmt::format("{} is {} ({})", p, it.value, attr_text(it));
     if (m == Tri::kUnknown) {
       for (const auto& k : c.values) {
-        if (KeyMatch(it.value, k, hier) == Tri::kUnknown)
+        if (match(it.value, k) == Tri::kUnknown)
           return fmt::format("{} is {}, which is broader than {}: it may or may not include it", p,
                              it.value, k);
       }
@@ -271,7 +311,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
       }
     } else {
       for (const auto& k : c.values) {
-        if (KeyMatch(it.value, k, hier) != Tri::kUnknown) continue;
+        if (match(it.value, k) != Tri::kUnknown) continue;
         u.kind = UnknownKind::kBroaderKey;
         u.detail += (u.detail.empty() ? "" : ", ") + k;
       }
@@ -301,7 +341,7 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
           continue;
         }
         for (const auto& it : items) {
-          if (KeyMatch(it.value, c.values[k], hier) == Tri::kUnknown)
+          if (match(it.value, c.values[k]) == Tri::kUnknown)
             ev->push_back(
                 {item_path(it), it.loc, item_message(it, Tri::kUnknown), unknown_of(it)});
         }

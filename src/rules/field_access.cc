@@ -71,23 +71,40 @@ FieldView DirectionView(const Located<Direction>& d) {
   return v;
 }
 
-// A flow's purpose or context: its own single key when stated, else the
-// provider's list (which may itself be unstated).
-FieldView EffectiveKeys(const DataFlow& f, const std::optional<LocatedString>& own,
-                        std::string_view own_path, const KeyList& provider_list,
-                        std::string_view provider_path) {
-  if (own) {
-    FieldView v;
-    v.stated = true;
-    v.loc = own->loc;
-    v.keys = std::span<const LocatedString>(&*own, 1);
-    v.count = 1;
-    v.item_path = own_path;
-    v.indexed = false;
+// A flow's purposes or contexts: its own when stated (`purpose: k`, one key
+// without an index, or a `purposes` list), else the provider's list (which
+// may itself be unstated).
+FieldView EffectiveKeys(const DataFlow& f, const KeyList& own, bool single,
+                        std::string_view own_single, std::string_view own_list,
+                        const KeyList& provider_list, std::string_view provider_path) {
+  if (own.known) {
+    FieldView v = KeyListView(own, single ? own_single : own_list, f.loc);
+    v.indexed = !single;
     return v;
   }
   FieldView v = KeyListView(provider_list, provider_path, f.loc);
   v.from_provider = true;
+  return v;
+}
+
+// Where evidence about an unstated fact of a group (`entity`, `ai`) points:
+// the group's mapping when written, else the provider's id.
+Location GroupAnchor(const Provider& p, const Location& group) {
+  return group.valid() ? group : ProviderAnchor(p);
+}
+
+FieldView OptEnumView(const std::optional<LocatedString>& s, Location anchor) {
+  return OptStringView(s, anchor);
+}
+
+FieldView OptDateView(const std::optional<Located<Date>>& d, Location anchor) {
+  FieldView v;
+  v.loc = anchor;
+  if (d) {
+    v.stated = true;
+    v.date = d->value;
+    v.loc = d->loc;
+  }
   return v;
 }
 
@@ -99,8 +116,86 @@ const Source& Src(const void* e) { return *static_cast<const Source*>(e); }
 
 FieldView PId(const Provider& p, const void*) { return StringView(p.id); }
 FieldView PName(const Provider& p, const void*) { return StringView(p.name); }
-FieldView PPolicy(const Provider& p, const void*) {
-  return OptStringView(p.privacy_policy, ProviderAnchor(p));
+// Derived: v1's `privacy_policy`, now the first link of that kind.
+FieldView PPrivacyPolicy(const Provider& p, const void*) {
+  if (const Link* l = p.PrivacyPolicy()) return StringView(l->url);
+  FieldView v;
+  v.loc = p.links.known ? p.links.loc : ProviderAnchor(p);
+  return v;
+}
+FieldView PFormerly(const Provider& p, const void*) {
+  return KeyListView(p.formerly, "formerly", ProviderAnchor(p));
+}
+FieldView PEntityLegalName(const Provider& p, const void*) {
+  return OptStringView(p.entity.legal_name, GroupAnchor(p, p.entity.loc));
+}
+FieldView PEntityCountry(const Provider& p, const void*) {
+  return OptEnumView(p.entity.country, GroupAnchor(p, p.entity.loc));
+}
+FieldView PEntityStatement(const Provider& p, const void*) {
+  return OptStringView(p.entity.statement, GroupAnchor(p, p.entity.loc));
+}
+FieldView PRole(const Provider& p, const void*) { return OptEnumView(p.role, ProviderAnchor(p)); }
+// In rules, `links` is the list of the links' kinds.
+FieldView PLinks(const Provider& p, const void*) {
+  return KeyListView(p.link_kinds, "links", ProviderAnchor(p));
+}
+FieldView PReviewedBy(const Provider& p, const void*) {
+  return OptStringView(p.reviewed_by, ProviderAnchor(p));
+}
+FieldView PLocationsProcessing(const Provider& p, const void*) {
+  return KeyListView(p.locations.processing, "locations.processing",
+                     GroupAnchor(p, p.locations.loc));
+}
+FieldView PLocationsStorage(const Provider& p, const void*) {
+  return KeyListView(p.locations.storage, "locations.storage", GroupAnchor(p, p.locations.loc));
+}
+FieldView PLocationsStatement(const Provider& p, const void*) {
+  return OptStringView(p.locations.statement, GroupAnchor(p, p.locations.loc));
+}
+FieldView PRetentionPolicy(const Provider& p, const void*) {
+  return OptEnumView(p.retention.policy, GroupAnchor(p, p.retention.loc));
+}
+FieldView PRetentionDays(const Provider& p, const void*) {
+  FieldView v;
+  v.loc = GroupAnchor(p, p.retention.loc);
+  if (p.retention.days) {
+    v.stated = true;
+    v.number = p.retention.days->value;
+    v.loc = p.retention.days->loc;
+  }
+  return v;
+}
+FieldView PRetentionStatement(const Provider& p, const void*) {
+  return OptStringView(p.retention.statement, GroupAnchor(p, p.retention.loc));
+}
+FieldView PAiTrains(const Provider& p, const void*) {
+  return FactView(p.ai.trains_models, GroupAnchor(p, p.ai.loc));
+}
+FieldView PAiGenerative(const Provider& p, const void*) {
+  return FactView(p.ai.generative, GroupAnchor(p, p.ai.loc));
+}
+FieldView PAiStatement(const Provider& p, const void*) {
+  return OptStringView(p.ai.statement, GroupAnchor(p, p.ai.loc));
+}
+Location DpaAnchor(const Provider& p) {
+  return p.contracts.dpa.loc.valid() ? p.contracts.dpa.loc : GroupAnchor(p, p.contracts.loc);
+}
+FieldView PDpaSigned(const Provider& p, const void*) {
+  return FactView(p.contracts.dpa.is_signed, DpaAnchor(p));
+}
+FieldView PDpaDate(const Provider& p, const void*) {
+  return OptDateView(p.contracts.dpa.date, DpaAnchor(p));
+}
+FieldView PDpaUrl(const Provider& p, const void*) {
+  return OptStringView(p.contracts.dpa.url, DpaAnchor(p));
+}
+FieldView PTransferMechanisms(const Provider& p, const void*) {
+  return KeyListView(p.contracts.transfer_mechanisms, "contracts.transfer_mechanisms",
+                     GroupAnchor(p, p.contracts.loc));
+}
+FieldView PContractsStatement(const Provider& p, const void*) {
+  return OptStringView(p.contracts.statement, GroupAnchor(p, p.contracts.loc));
 }
 FieldView PSummary(const Provider& p, const void*) {
   return OptStringView(p.summary, ProviderAnchor(p));
@@ -115,14 +210,7 @@ FieldView PPurposes(const Provider& p, const void*) {
   return KeyListView(p.purposes, "purposes", ProviderAnchor(p));
 }
 FieldView PLastReviewed(const Provider& p, const void*) {
-  FieldView v;
-  v.loc = ProviderAnchor(p);
-  if (p.last_reviewed) {
-    v.stated = true;
-    v.date = p.last_reviewed->value;
-    v.loc = p.last_reviewed->loc;
-  }
-  return v;
+  return OptDateView(p.last_reviewed, ProviderAnchor(p));
 }
 FieldView PFlows(const Provider& p, const void*) {
   return RecordListView(p.data_flows, ProviderAnchor(p));
@@ -142,7 +230,7 @@ FieldView PEncrypted(const Provider& p, const void*) {
 FieldView PPasswordsHashed(const Provider& p, const void*) {
   return FactView(p.storage.passwords_hashed, StorageAnchor(p));
 }
-FieldView PLocation(const Provider& p, const void*) {
+FieldView PStorageLocation(const Provider& p, const void*) {
   return OptStringView(p.storage.location, StorageAnchor(p));
 }
 FieldView PHostedOn(const Provider& p, const void*) {
@@ -160,10 +248,14 @@ FieldView FCategories(const Provider&, const void* e) {
   return KeyListView(Flow(e).categories, "categories", Flow(e).loc);
 }
 FieldView FPurpose(const Provider& p, const void* e) {
-  return EffectiveKeys(Flow(e), Flow(e).purpose, "purpose", p.purposes, "purposes");
+  const DataFlow& f = Flow(e);
+  return EffectiveKeys(f, f.purposes, f.purpose_single, "purpose", "purposes", p.purposes,
+                       "purposes");
 }
 FieldView FContext(const Provider& p, const void* e) {
-  return EffectiveKeys(Flow(e), Flow(e).context, "context", p.contexts, "contexts");
+  const DataFlow& f = Flow(e);
+  return EffectiveKeys(f, f.contexts, f.context_single, "context", "contexts", p.contexts,
+                       "contexts");
 }
 FieldView FQualifiers(const Provider&, const void* e) {
   const DataFlow& f = Flow(e);
@@ -205,54 +297,38 @@ FieldView EContexts(const Provider&, const void* e) {
   return KeyListView(Excl(e).contexts, "contexts", Excl(e).loc);
 }
 
+FieldView ENotes(const Provider&, const void* e) {
+  return OptStringView(Excl(e).notes, Excl(e).loc);
+}
+
 FieldView SDisclosure(const Provider&, const void* e) { return StringView(Src(e).disclosure); }
 FieldView SSection(const Provider&, const void* e) {
   return OptStringView(Src(e).section, Src(e).loc);
 }
 FieldView SRow(const Provider&, const void* e) { return OptStringView(Src(e).row, Src(e).loc); }
 
-constexpr TaxonomyKind kNoKind = TaxonomyKind::kCategory;  // unused for non-key fields
-
-// The table. Keep docs/rules.md ("Fields") in step with it.
-const FieldDef kFields[] = {
-    {"id", Scope::kProvider, FieldType::kString, kNoKind, PId},
-    {"name", Scope::kProvider, FieldType::kString, kNoKind, PName},
-    {"privacy_policy", Scope::kProvider, FieldType::kString, kNoKind, PPolicy},
-    {"summary", Scope::kProvider, FieldType::kString, kNoKind, PSummary},
-    {"notes", Scope::kProvider, FieldType::kString, kNoKind, PNotes},
-    {"contexts", Scope::kProvider, FieldType::kKeyList, TaxonomyKind::kContext, PContexts},
-    {"purposes", Scope::kProvider, FieldType::kKeyList, TaxonomyKind::kPurpose, PPurposes},
-    {"last_reviewed", Scope::kProvider, FieldType::kDate, kNoKind, PLastReviewed},
-    {"data_flows", Scope::kProvider, FieldType::kRecordList, kNoKind, PFlows},
-    {"exclusions", Scope::kProvider, FieldType::kRecordList, kNoKind, PExclusions},
-    {"sources", Scope::kProvider, FieldType::kRecordList, kNoKind, PSources},
-    {"storage.stores_data", Scope::kProvider, FieldType::kFact, kNoKind, PStoresData},
-    {"storage.encrypted_at_rest", Scope::kProvider, FieldType::kFact, kNoKind, PEncrypted},
-    {"storage.passwords_hashed", Scope::kProvider, FieldType::kFact, kNoKind, PPasswordsHashed},
-    {"storage.location", Scope::kProvider, FieldType::kString, kNoKind, PLocation},
-    {"storage.hosted_on", Scope::kProvider, FieldType::kString, kNoKind, PHostedOn},
-    {"storage.notes", Scope::kProvider, FieldType::kString, kNoKind, PStorageNotes},
-
-    {"direction", Scope::kFlow, FieldType::kEnum, kNoKind, FDirection},
-    {"subjects", Scope::kFlow, FieldType::kKeyList, TaxonomyKind::kSubject, FSubjects},
-    {"categories", Scope::kFlow, FieldType::kKeyList, TaxonomyKind::kCategory, FCategories},
-    {"purpose", Scope::kFlow, FieldType::kKeyList, TaxonomyKind::kPurpose, FPurpose},
-    {"context", Scope::kFlow, FieldType::kKeyList, TaxonomyKind::kContext, FContext},
-    {"qualifiers", Scope::kFlow, FieldType::kQualifierList, kNoKind, FQualifiers},
-    {"description", Scope::kFlow, FieldType::kString, kNoKind, FDescription},
-    {"source", Scope::kFlow, FieldType::kString, kNoKind, FSource},
-    {"notes", Scope::kFlow, FieldType::kString, kNoKind, FNotes},
-
-    {"statement", Scope::kExclusion, FieldType::kString, kNoKind, EStatement},
-    {"direction", Scope::kExclusion, FieldType::kEnum, kNoKind, EDirection},
-    {"subjects", Scope::kExclusion, FieldType::kKeyList, TaxonomyKind::kSubject, ESubjects},
-    {"categories", Scope::kExclusion, FieldType::kKeyList, TaxonomyKind::kCategory, ECategories},
-    {"contexts", Scope::kExclusion, FieldType::kKeyList, TaxonomyKind::kContext, EContexts},
-
-    {"disclosure", Scope::kSource, FieldType::kString, kNoKind, SDisclosure},
-    {"section", Scope::kSource, FieldType::kString, kNoKind, SSection},
-    {"row", Scope::kSource, FieldType::kString, kNoKind, SRow},
+// Aligned with FieldCatalog() (model/provider_fields.inc): entry i reads
+// field i; nullptr for groups, which are not rule fields.
+#define VL_FIELD(scope, path, type, kind, vocabulary, required, reader, getter, doc) getter,
+const FieldGetter kGetters[] = {
+#include "model/provider_fields.inc"
 };
+#undef VL_FIELD
+
+// The rule fields: every catalog entry with a getter, in table order.
+const std::vector<FieldDef>& Fields() {
+  static const std::vector<FieldDef> fields = [] {
+    std::vector<FieldDef> out;
+    auto catalog = FieldCatalog();
+    for (size_t i = 0; i < catalog.size(); ++i) {
+      const FieldInfo& f = catalog[i];
+      if (kGetters[i] == nullptr) continue;
+      out.push_back(FieldDef{f.path, f.scope, f.type, f.kind, kGetters[i], f.vocabulary});
+    }
+    return out;
+  }();
+  return fields;
+}
 
 }  // namespace
 
@@ -277,7 +353,7 @@ const char* FieldTypeDescription(FieldType t) {
     case FieldType::kString:
       return "a string";
     case FieldType::kEnum:
-      return "a direction (shared or received)";
+      return "one name of a fixed list";
     case FieldType::kKeyList:
       return "a list of taxonomy keys";
     case FieldType::kQualifierList:
@@ -286,6 +362,12 @@ const char* FieldTypeDescription(FieldType t) {
       return "a date";
     case FieldType::kRecordList:
       return "a list of records";
+    case FieldType::kNameList:
+      return "a list of names";
+    case FieldType::kNumber:
+      return "a whole number";
+    case FieldType::kGroup:
+      return "a mapping";
   }
   return "a value";
 }
@@ -320,14 +402,14 @@ const std::vector<std::string>& RecordListNames() {
 }
 
 const FieldDef* FindField(Scope scope, std::string_view path) {
-  for (const FieldDef& f : kFields)
+  for (const FieldDef& f : Fields())
     if (f.scope == scope && f.path == path) return &f;
   return nullptr;
 }
 
 std::vector<std::string> FieldNames(Scope scope) {
   std::vector<std::string> names;
-  for (const FieldDef& f : kFields)
+  for (const FieldDef& f : Fields())
     if (f.scope == scope) names.emplace_back(f.path);
   return names;
 }

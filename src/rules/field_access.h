@@ -13,26 +13,17 @@
 #include <vector>
 
 #include "util/date.h"
+#include "model/field_catalog.h"
 #include "model/registry.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"
 
 namespace vendorlint {
 
-// What a predicate is evaluated on: the provider itself or one of its records.
-enum class Scope : uint8_t { kProvider, kFlow, kExclusion, kSource };
+// Scope and FieldType are the field table's (model/field_catalog.h).
 // "provider", "data flow", "exclusion", "source".
 const char* ScopeName(Scope s);
 
-enum class FieldType : uint8_t {
-  kFact,           // TriFact: true | false | unknown
-  kString,         // free text or an id
-  kEnum,           // direction: shared | received
-  kKeyList,        // taxonomy keys of FieldDef::kind
-  kQualifierList,  // flow qualifiers; an absent list counts as empty
-  kDate,           // YYYY-MM-DD
-  kRecordList,     // data_flows, exclusions, sources (quantified over)
-};
 // "a fact (true, false or unknown)", "a string", ...: for messages.
 const char* FieldTypeDescription(FieldType t);
 
@@ -54,9 +45,10 @@ struct FieldView {
   Location loc;
   Tri fact = Tri::kUnknown;                        // kFact
   std::string_view text;                           // kString, kEnum
+  int64_t number = 0;                              // kNumber
   Date date;                                       // kDate
   size_t count = 0;                                // kRecordList, and items in the lists below
-  std::span<const LocatedString> keys;             // kKeyList
+  std::span<const LocatedString> keys;             // kKeyList, kNameList
   std::span<const Located<Qualifier>> qualifiers;  // kQualifierList
   // Paths of list items, for evidence: `<item_path>[i]`, or just `item_path`
   // when !indexed (a flow's own single `purpose`). `from_provider`: the items
@@ -77,6 +69,7 @@ struct FieldDef {
   FieldType type;
   TaxonomyKind kind;  // kKeyList only
   FieldGetter get;
+  Vocabulary vocabulary;  // kEnum, kNameList: the values a rule may name
 };
 
 // The field `path` at `scope`, or nullptr. The returned pointer is stable.

@@ -39,6 +39,27 @@ std::string Join(const std::vector<std::string>& v, std::string_view sep = ", ")
   return out;
 }
 
+// One name of a field's vocabulary. Short vocabularies are listed in the
+// message; long ones (249 countries) are named by the field instead.
+bool ReadVocabularyName(SchemaContext* ctx, const yaml::Node& n, const std::string& what,
+                        const FieldDef& field, const std::vector<std::string>& names,
+                        size_t* index) {
+  if (names.size() <= 12) return ReadEnum(ctx, n, what, names, index);
+  LocatedString s;
+  if (!ReadString(ctx, n, what, &s)) return false;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == s.value) {
+      *index = i;
+      return true;
+    }
+  }
+  ctx->Error(n, fmt::format("`{}` must be one of the {} values of `{}` (docs/registry.md), not "
+                            "{}{}",
+                            what, names.size(), field.path, Quote(s.value),
+                            DidYouMeanSuffix(s.value, names)));
+  return false;
+}
+
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -96,6 +117,13 @@ std::vector<Op> OperatorsFor(FieldType type) {
     case FieldType::kQualifierList:
       // No `exists`: an absent qualifier list is empty (field_access.cc).
       return {Op::kIncludesAny, Op::kIncludesAll, Op::kIncludesNone, Op::kOnly, Op::kEmpty};
+    case FieldType::kNameList:
+      return {Op::kIncludesAny, Op::kIncludesAll, Op::kIncludesNone,
+              Op::kOnly,        Op::kEmpty,       Op::kExists};
+    case FieldType::kNumber:
+      return {Op::kEquals, Op::kNotEquals, Op::kOneOf, Op::kExists};
+    case FieldType::kGroup:
+      return {};
     case FieldType::kDate:
       return {Op::kWithinDays, Op::kOlderThanDays, Op::kExists};
     case FieldType::kRecordList:
@@ -334,15 +362,22 @@ bool PredicateCompiler::CompileCondition(const yaml::Node& n, Scope scope, Predi
 bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
   const std::string key = OpName(c->op);
   const FieldType type = c->field->type;
-  std::vector<std::string> directions;
-  for (auto d : DirectionNames()) directions.emplace_back(d);
+  std::vector<std::string> names;
+  if (c->field->vocabulary != nullptr)
+    for (auto d : c->field->vocabulary()) names.emplace_back(d);
 
   // One value of the field's type for equals/not_equals/one_of.
   auto read_value = [&](const yaml::Node& n, const std::string& what, std::string* out) {
     if (type == FieldType::kEnum) {
       size_t i = 0;
-      if (!ReadEnum(ctx_, n, what, directions, &i)) return false;
-      *out = directions[i];
+      if (!ReadVocabularyName(ctx_, n, what, *c->field, names, &i)) return false;
+      *out = names[i];
+      return true;
+    }
+    if (type == FieldType::kNumber) {
+      int64_t number = 0;
+      if (!ReadInt(ctx_, n, what, &number)) return false;
+      *out = std::to_string(number);
       return true;
     }
     LocatedString s;
@@ -420,8 +455,9 @@ bool PredicateCompiler::ReadKeys(const yaml::Node& v, Condition* c) {
   const std::string key = OpName(c->op);
   if (!v.IsSequence()) {
     ctx_->Error(v, fmt::format("`{}` must be a list of {}, not {}", key,
-                               c->field->type == FieldType::kKeyList ? Plural(c->field->kind)
-                                                                     : "qualifiers",
+                               c->field->type == FieldType::kKeyList          ? Plural(c->field->kind)
+                               : c->field->type == FieldType::kQualifierList ? "qualifiers"
+                                                                             : "names",
                                Describe(v)));
     return false;
   }
@@ -429,7 +465,8 @@ bool PredicateCompiler::ReadKeys(const yaml::Node& v, Condition* c) {
     ctx_->Error(v,
                 fmt::format("`{}` needs at least one {}", key,
                             c->field->type == FieldType::kKeyList ? TaxonomyKindNoun(c->field->kind)
-                                                                  : "qualifier"));
+                            : c->field->type == FieldType::kQualifierList ? "qualifier"
+                                                                          : "name"));
     return false;
   }
   if (c->field->type == FieldType::kKeyList) {
@@ -438,21 +475,33 @@ bool PredicateCompiler::ReadKeys(const yaml::Node& v, Condition* c) {
     for (auto& k : keys.items) c->values.push_back(std::move(k.value));
     return ok;
   }
+  // Qualifiers and name lists: names of the field's vocabulary, or any
+  // strings when it has none (`formerly`).
   std::vector<std::string> names;
-  for (auto q : QualifierNames()) names.emplace_back(q);
+  if (c->field->vocabulary != nullptr)
+    for (auto q : c->field->vocabulary()) names.emplace_back(q);
+  const bool qualifier = c->field->type == FieldType::kQualifierList;
+  const std::string noun = qualifier ? "qualifier" : fmt::format("{} item", c->field->path);
   bool ok = true;
   for (const auto& item : v.items) {
-    size_t i = 0;
-    if (!ReadEnum(ctx_, item, "qualifier", names, &i)) {
+    std::string value;
+    if (names.empty()) {
+      LocatedString s;
+      if (ReadString(ctx_, item, noun, &s)) value = s.value;
+    } else if (size_t i = 0; ReadVocabularyName(ctx_, item, noun, *c->field, names, &i)) {
+      value = names[i];
+    }
+    if (value.empty()) {
       ok = false;
       continue;
     }
-    if (Contains(c->values, names[i])) {
-      ctx_->Error(item, fmt::format("qualifier `{}` is listed twice in `{}`", names[i], key));
+    if (Contains(c->values, value)) {
+      ctx_->Error(item, fmt::format("{} `{}` is listed twice in `{}`", qualifier ? "qualifier" : "value",
+                                    value, key));
       ok = false;
       continue;
     }
-    c->values.push_back(names[i]);
+    c->values.push_back(std::move(value));
   }
   return ok;
 }

@@ -33,6 +33,10 @@ std::string DescribeFlow(const std::string& path, const DataFlow& flow, const Pr
   for (const auto& q : flow.qualifiers.items)
     qualifiers += std::string(qualifiers.empty() ? "; " : ", ") + QualifierName(q.value);
   std::string cats = flow.categories.items.empty() ? "no stated data" : JoinKeys(flow.categories);
+  if (flow.direction.value == Direction::kCollected) {
+    return fmt::format("{} {} collects {} ({}{}) directly from users", path, p.name.value, cats,
+                       about, qualifiers);
+  }
   bool shared = flow.direction.value == Direction::kShared;
   return fmt::format("{} {} {} ({}{}) {} {}", path, shared ? "shares" : "receives", cats, about,
                      qualifiers, shared ? "with" : "from", p.name.value);

@@ -55,6 +55,20 @@ int64_t Date::DaysSinceEpoch() const {
   return era * 146097 + doe - 719468;
 }
 
+Date Date::FromDaysSinceEpoch(int64_t days) {
+  // Howard Hinnant's civil_from_days.
+  int64_t z = days + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+}
+
 std::string Date::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
 }  // namespace vendorlint

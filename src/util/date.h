@@ -21,6 +21,8 @@ struct Date {
 
   // Days since 1970-01-01 (proleptic Gregorian).
   int64_t DaysSinceEpoch() const;
+  // The inverse of DaysSinceEpoch.
+  static Date FromDaysSinceEpoch(int64_t days);
   std::string ToString() const;
 
   friend auto operator<=>(const Date&, const Date&) = default;

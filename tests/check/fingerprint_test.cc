@@ -26,7 +26,7 @@ using testing::RuleText;
 constexpr const char* kCloudBlock =
     "id: cloud\n"
     "name: Cloud Host\n"
-    "privacy_policy: https://cloud.example.com/privacy\n"
+    "links: [{kind: privacy_policy, url: https://cloud.example.com/privacy}]\n"
     "contexts: [product]\n"
     "purposes: [essential.service.storage]\n"
     "data_flows:\n"
@@ -67,7 +67,7 @@ constexpr const char* kCloudReformatted =
     "    direction: shared\n"
     "purposes: [essential.service.storage]\n"
     "contexts: [product]\n"
-    "privacy_policy: https://cloud.example.com/privacy\n";
+    "links: [{kind: privacy_policy, url: https://cloud.example.com/privacy}]\n";
 
 std::string Replace(std::string s, const std::string& from, const std::string& to) {
   size_t at = s.find(from);

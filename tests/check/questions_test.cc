@@ -78,7 +78,7 @@ TEST_F(QuestionsTest, EachUnknownFactOnceMostBlockingFirst) {
 TEST_F(QuestionsTest, FailsOnOneUnstatedFieldAreGroupedPerRule) {
   reg_.Add("id: a1");
   reg_.Add("id: a2");
-  reg_.Add("id: a3\nprivacy_policy: http://example.org/p");
+  reg_.Add("id: a3\nlinks: [{kind: privacy_policy, url: http://example.org/p}]");
   std::vector<Finding> findings = EvaluateAll({MakeRule(
       "p", "  all_of:\n    - {field: privacy_policy, exists: true}\n"
            "    - {field: privacy_policy, matches: 'https://.*'}\n")});

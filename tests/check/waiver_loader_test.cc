@@ -95,6 +95,33 @@ TEST_F(WaiverLoaderTest, LoadsAValidFileWithLocations) {
   EXPECT_EQ(ws[1].loc, (Location{7, 8, 5}));
 }
 
+// organization.yaml `settings.max_waiver_days` (default 365) bounds the span
+// from `approved` through `expires` (issue 8 item 9).
+TEST_F(WaiverLoaderTest, AWaiverLongerThanTheOrganisationAllowsIsAnError) {
+  auto entry = [](const std::string& approved, const std::string& expires) {
+    return "  - {rule: encrypted-at-rest, provider: db, justification: J, approved_by: A, "
+           "approved: " +
+           approved + ", expires: " + expires + "}\n";
+  };
+  std::vector<Waiver> ws;
+  EXPECT_EQ(Load("waivers:\n" + entry("2026-01-01", "2027-01-01"), &ws), Lines{});  // 365 days
+  ASSERT_EQ(ws.size(), 1u);
+  ASSERT_TRUE(ws[0].approved.has_value());
+  EXPECT_EQ(ws[0].approved->value, (Date{2026, 1, 1}));
+  EXPECT_EQ(Load("waivers:\n" + entry("2026-01-01", "2027-01-02")),
+            Lines{"waivers.yaml:2:110: error: waiver runs 366 days (approved 2026-01-01, expires "
+                  "2027-01-02); organization.yaml allows at most 365 "
+                  "(`settings.max_waiver_days`): set `expires` to 2027-01-01 or earlier"});
+  EXPECT_EQ(Load("waivers:\n" + entry("2026-03-01", "2026-02-28")),
+            Lines{"waivers.yaml:2:110: error: waiver expires on 2026-02-28, before it was "
+                  "approved on 2026-03-01"});
+  registry_.organization.settings.max_waiver_days.value = 30;
+  EXPECT_EQ(Load("waivers:\n" + entry("2026-01-31", "2026-03-31")),
+            Lines{"waivers.yaml:2:110: error: waiver runs 59 days (approved 2026-01-31, expires "
+                  "2026-03-31); organization.yaml allows at most 30 "
+                  "(`settings.max_waiver_days`): set `expires` to 2026-03-02 or earlier"});
+}
+
 TEST_F(WaiverLoaderTest, AnEmptyListIsValid) {
   std::vector<Waiver> ws;
   EXPECT_EQ(Load("waivers: []\n", &ws), Lines{});
@@ -141,7 +168,7 @@ TEST_F(WaiverLoaderTest, UnknownAndMissingKeys) {
                 "waivers.yaml:4:5: error: unknown key `justifcation` in waiver; did you mean "
                 "`justification`?",
                 "waivers.yaml:5:5: error: unknown key `colour` in waiver (expected one of: rule, "
-                "provider, evidence, justification, approved_by, expires)",
+                "provider, evidence, justification, approved_by, approved, expires)",
             }));
   EXPECT_EQ(Load("waivers:\n  - {justification: J, approved_by: A, expires: 2026-01-01}\n"),
             (Lines{"waivers.yaml:2:5: error: missing required key `provider` in waiver",

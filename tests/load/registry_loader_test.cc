@@ -82,7 +82,8 @@ TEST(RegistryLoader, LoadsTheMiniRegistryWithLocations) {
   EXPECT_EQ(db.storage.encrypted_at_rest.value, Tri::kUnknown);
   EXPECT_FALSE(db.storage.encrypted_at_rest.loc.valid());
   EXPECT_FALSE(db.data_flows.items[0].subjects.known);
-  EXPECT_FALSE(db.privacy_policy.has_value());
+  EXPECT_FALSE(db.links.known);
+  EXPECT_EQ(db.PrivacyPolicy(), nullptr);
   EXPECT_TRUE(db.data_flows.items[0].Has(Qualifier::kIncidental));
   ASSERT_TRUE(db.storage.hosted_on.has_value());
   EXPECT_EQ(db.storage.hosted_on->value, "cloud");
@@ -112,7 +113,7 @@ TEST(RegistryLoader, WrongTypesAndBadValues) {
   auto dir = MiniWith({{"providers/extra.yaml",
                         "id: extra\n"
                         "name: [a, b]\n"
-                        "privacy_policy: ftp://example.com/p\n"
+                        "links: [{kind: privacy_policy, url: ftp://example.com/p}]\n"
                         "last_reviewed: 2023-02-29\n"
                         "storage:\n"
                         "  encrypted_at_rest: yes\n"
@@ -123,7 +124,7 @@ TEST(RegistryLoader, WrongTypesAndBadValues) {
       Errors(dir),
       (std::vector<std::string>{
           "providers/extra.yaml:2:7: error: `name` must be a string, not a list",
-          "providers/extra.yaml:3:17: error: `privacy_policy` is not a valid URL (it must start "
+          "providers/extra.yaml:3:37: error: `url` is not a valid URL (it must start "
           "with https:// or http://): \"ftp://example.com/p\"",
           "providers/extra.yaml:4:16: error: `last_reviewed` must be a real calendar date written "
           "YYYY-MM-DD, not \"2023-02-29\"",
@@ -150,8 +151,8 @@ TEST(RegistryLoader, TaxonomyKeysMustExist) {
       (std::vector<std::string>{
           "providers/extra.yaml:5:12: error: unknown purpose \"marketing.advertsing\" in "
           "`purposes`; did you mean `marketing.advertising`?",
-          "providers/extra.yaml:7:16: error: `direction` must be one of shared, received, not "
-          "\"sent\"",
+          "providers/extra.yaml:7:16: error: `direction` must be one of shared, received, "
+          "collected, not \"sent\"",
           "providers/extra.yaml:8:16: error: unknown data subject \"studnet\" in `subjects`; did "
           "you mean `student`?",
           "providers/extra.yaml:9:18: error: unknown data category \"user.contact.emial\" in "
@@ -227,8 +228,9 @@ TEST(RegistryLoader, ReportsErrorsInEveryFileSorted) {
                 "providers/b.yaml:3:24: error: unknown disclosure `x`; organization.yaml "
                 "declares: example-2026",
                 "providers/b.yaml:4:1: error: unknown key `foo` in provider (expected one of: id, "
-                "name, privacy_policy, contexts, purposes, summary, last_reviewed, data_flows, "
-                "storage, exclusions, sources, notes)",
+                "name, formerly, entity, role, links, contexts, purposes, summary, last_reviewed, "
+                "reviewed_by, data_flows, storage, locations, retention, ai, contracts, "
+                "exclusions, sources, notes)",
                 "providers/c.yml: error: provider files must end in `.yaml`; rename it to "
                 "`c.yaml`",
             }));

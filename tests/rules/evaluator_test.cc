@@ -609,5 +609,109 @@ TEST_F(EvaluatorOutcomeTest, RenderMessage) {
   EXPECT_EQ(RenderMessage("plain } text", rule, reg_.Get("ads")), "plain } text");
 }
 
+// `user` includes student, parent, teacher and school_leader: a question
+// about students is unknown for it, never true or false (issue 7 §2).
+TEST_F(EvaluatorTest, ABroaderSubjectThatIncludesTheAskedOneIsUnknown) {
+  reg_.Add(
+      "id: chat\ndata_flows:\n  - direction: shared\n    subjects: [user]\n"
+      "    categories: [user.content]\n");
+  const std::string any = "any: {in: data_flows, where: ";
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any: [student]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_all: [student]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_none: [student]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, only: [parent, teacher]}}", "chat"), Tri::kUnknown);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any_with: {minor: true}}}", "chat"),
+            Tri::kUnknown);
+  // It is not another subject it does not include, and it is itself.
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any: [visitor]}}", "chat"), Tri::kFalse);
+  EXPECT_EQ(Eval(any + "{field: subjects, includes_any: [user]}}", "chat"), Tri::kTrue);
+
+  // A student rule on such a flow gives review, not fail or pass.
+  Rule r = MakeRule(
+      "  none: {in: data_flows, where: {field: subjects, includes_any: [student]}}");
+  Finding f = Evaluate(r, reg_.Get("chat"), reg_.registry(), ctx_);
+  EXPECT_EQ(f.outcome, Outcome::kReview);
+  ASSERT_FALSE(f.evidence.empty());
+  EXPECT_EQ(f.evidence[0].path, "data_flows[0].subjects[0]");
+  EXPECT_EQ(f.evidence[0].message,
+            "data_flows[0].subjects[0] is user, which is broader than student: it may or may not "
+            "include it");
+}
+
+// The v2 facts are rule fields (issue 7 §2): each reads what the registry
+// states and is unknown when absent.
+TEST_F(EvaluatorTest, RegistryV2FactsAreRuleFields) {
+  reg_.Add(
+      "id: tutor\n"
+      "formerly: [Old Tutor]\n"
+      "entity: {country: CN}\n"
+      "role: processor\n"
+      "locations: {storage: [global], processing: [DE]}\n"
+      "retention: {policy: fixed, days: 30}\n"
+      "ai: {trains_models: true}\n"
+      "contracts: {dpa: {signed: false}, transfer_mechanisms: [scc]}\n"
+      "links: [{kind: terms, url: 'https://t.example.com/t'}, "
+      "{kind: privacy_policy, url: 'https://t.example.com/p'}]\n"
+      "data_flows:\n"
+      "  - {direction: collected, subjects: [student], categories: [user.content], "
+      "purposes: [essential.service, analytics]}\n");
+  const std::pair<const char*, Tri> cases[] = {
+      {"{field: entity.country, equals: CN}", Tri::kTrue},
+      {"{field: entity.country, one_of: [RU, VE]}", Tri::kFalse},
+      {"{field: role, equals: processor}", Tri::kTrue},
+      {"{field: formerly, includes_any: [Old Tutor]}", Tri::kTrue},
+      // `global` may or may not include CN; DE lies in the EU and the EEA.
+      {"{field: locations.storage, includes_any: [CN]}", Tri::kUnknown},
+      {"{field: locations.storage, includes_none: [CN, RU]}", Tri::kUnknown},
+      {"{field: locations.processing, includes_any: [EU]}", Tri::kTrue},
+      {"{field: locations.processing, only: [EEA]}", Tri::kTrue},
+      {"{field: locations.processing, includes_any: [US]}", Tri::kFalse},
+      {"{field: retention.policy, equals: fixed}", Tri::kTrue},
+      {"{field: retention.days, equals: 30}", Tri::kTrue},
+      {"{field: retention.days, one_of: [7, 14]}", Tri::kFalse},
+      {"{field: ai.trains_models, equals: true}", Tri::kTrue},
+      {"{field: ai.generative, equals: true}", Tri::kUnknown},
+      {"{field: contracts.dpa.signed, equals: true}", Tri::kFalse},
+      {"{field: contracts.transfer_mechanisms, includes_any: [scc, dpf]}", Tri::kTrue},
+      {"{field: links, includes_all: [privacy_policy, terms]}", Tri::kTrue},
+      {"{field: privacy_policy, equals: 'https://t.example.com/p'}", Tri::kTrue},
+      {"any: {in: data_flows, where: {field: direction, equals: collected}}", Tri::kTrue},
+      {"any: {in: data_flows, where: {field: purposes, includes_any: [analytics]}}", Tri::kTrue},
+  };
+  for (const auto& [pred, want] : cases) {
+    EXPECT_EQ(Eval(pred, "tutor"), want) << pred;
+    std::vector<Evidence> ev;
+    EXPECT_EQ(Eval(pred, "tutor", &ev), want) << pred;
+  }
+  // Absent: unknown, never false.
+  for (const char* pred :
+       {"{field: entity.country, equals: CN}", "{field: locations.storage, includes_any: [CN]}",
+        "{field: retention.days, equals: 30}", "{field: ai.trains_models, equals: false}",
+        "{field: contracts.transfer_mechanisms, includes_any: [scc]}",
+        "{field: privacy_policy, matches: 'https://.*'}", "{field: role, equals: processor}"})
+    EXPECT_EQ(Eval(pred, "facts"), Tri::kUnknown) << pred;
+
+  std::vector<Evidence> ev;
+  EXPECT_EQ(Eval("{field: locations.storage, includes_none: [CN]}", "tutor", &ev), Tri::kUnknown);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].path, "locations.storage[0]");
+  EXPECT_EQ(ev[0].message,
+            "locations.storage[0] is global, which is broader than CN: it may or may not include "
+            "it");
+  ev.clear();
+  EXPECT_EQ(Eval("any: {in: data_flows, where: {field: purposes, includes_any: [analytics]}}",
+                 "tutor", &ev),
+            Tri::kTrue);
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].path, "data_flows[0].purposes[1]");
+
+  // Issue 7's example through a rule: a China-headquartered provider that
+  // collects students' data fails a countries-of-concern rule.
+  Rule r = MakeRule(
+      "  not:\n    all_of:\n      - {field: entity.country, one_of: [CN, HK, MO, CU, IR, KP, RU, "
+      "VE]}\n      - any: {in: data_flows, where: {field: subjects, includes_any: [student]}}");
+  EXPECT_EQ(Evaluate(r, reg_.Get("tutor"), reg_.registry(), ctx_).outcome, Outcome::kFail);
+}
+
 }  // namespace
 }  // namespace vendorlint

@@ -158,13 +158,38 @@ TEST_F(RuleCompilerTest, WrongValueTypes) {
 TEST_F(RuleCompilerTest, EnumAndQualifierValuesAreChecked) {
   EXPECT_EQ(Errors("  any: {in: data_flows, where: {field: direction, equals: share}}"),
             At(11, 59,
-               "`equals` must be one of shared, received, not \"share\"; did you mean "
+               "`equals` must be one of shared, received, collected, not \"share\"; did you mean "
                "`shared`?"));
   EXPECT_EQ(Errors("  any: {in: data_flows, where: {field: qualifiers, includes_any: [hashd]}}"),
             At(11, 67,
                "`qualifier` must be one of hashed, pseudonymised, anonymised, aggregated, "
                "optional, incidental, on_request, conditional, not \"hashd\"; did you mean "
                "`hashed`?"));
+}
+
+TEST_F(RuleCompilerTest, RegistryV2ValuesAreChecked) {
+  EXPECT_EQ(Errors("  {field: role, equals: procesor}"),
+            At(11, 25,
+               "`equals` must be one of processor, sub_processor, controller, third_party, not "
+               "\"procesor\"; did you mean `processor`?"));
+  EXPECT_EQ(Errors("  {field: entity.country, equals: CM1}"),
+            At(11, 35,
+               "`equals` must be one of the 249 values of `entity.country` (docs/registry.md), "
+               "not \"CM1\"; did you mean `CM`?"));
+  EXPECT_EQ(Errors("  {field: locations.storage, includes_any: [globl]}"),
+            At(11, 45,
+               "`locations.storage item` must be one of the 252 values of `locations.storage` "
+               "(docs/registry.md), not \"globl\"; did you mean `global`?"));
+  EXPECT_EQ(Errors("  {field: contracts.transfer_mechanisms, includes_any: [scc, scc]}"),
+            At(11, 62, "value `scc` is listed twice in `includes_any`"));
+  EXPECT_EQ(Errors("  {field: retention.days, equals: thirty}"),
+            At(11, 35,
+               "`equals` must be a whole number written in decimal without leading zeros, not "
+               "\"thirty\""));
+  EXPECT_EQ(Errors("  {field: retention.days, includes_any: [30]}"),
+            At(11, 27,
+               "operator `includes_any` does not apply to `retention.days`, a whole number; "
+               "use one of: equals, not_equals, one_of, exists"));
 }
 
 TEST_F(RuleCompilerTest, UnknownAttributeSuggests) {

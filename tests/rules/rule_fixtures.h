@@ -60,6 +60,15 @@ inline Taxonomy TestTaxonomy() {
   AddEntry(&t, K::kSubject, "teacher", {{"minor", Tri::kFalse}, {"user", Tri::kTrue}});
   AddEntry(&t, K::kSubject, "school_leader", {{"minor", Tri::kFalse}});
   AddEntry(&t, K::kSubject, "visitor");
+  {
+    // A person of unstated role: may be any of the four (registry/taxonomy.yaml).
+    TaxonomyEntry user;
+    user.key = "user";
+    user.name = "user";
+    user.includes = {"student", "parent", "teacher", "school_leader"};
+    user.attributes = {{"minor", Tri::kUnknown}, {"user", Tri::kTrue}};
+    t.Add(K::kSubject, std::move(user));
+  }
   AddEntry(&t, K::kContext, "product");
   AddEntry(&t, K::kContext, "product.student_area",
            {{"student_facing", Tri::kTrue}, {"logged_in", Tri::kTrue}});

@@ -1,0 +1,44 @@
+// Reads provider documents through the field table (model/provider_fields.inc):
+// every mapping's accepted keys, their did-you-mean, required keys and the
+// order of reading come from the table; each field's own reader (in
+// field_readers.cc) checks and stores its value.
+#ifndef VENDORLINT_LOAD_FIELD_READERS_H_
+#define VENDORLINT_LOAD_FIELD_READERS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/schema_reader.h"
+#include "load/yaml_document.h"
+#include "model/field_catalog.h"
+#include "model/registry.h"
+#include "model/taxonomy.h"
+
+namespace vendorlint {
+
+struct FieldReadContext {
+  SchemaContext* ctx;
+  const Taxonomy& tax;
+  std::string expected_id;  // the file name's id; empty: not checked
+};
+
+// Reads one mapping of `scope` (a Provider, DataFlow, Exclusion or Source at
+// `record`), its groups and record lists included, then checks what spans its
+// fields (retention days with policy, `purpose` with `purposes`, ...).
+void ReadScope(FieldReadContext& c, const yaml::Node& n, Scope scope, void* record);
+
+// The keys the mapping of `group` (a group path like "entity", or "" for the
+// scope's own mapping) accepts, in table order.
+std::vector<std::string> YamlKeys(Scope scope, std::string_view group);
+
+// A country (`CN`) or, with `regions`, also `EU`, `EEA`, `global`. Reports an
+// unknown code with a suggestion (case, a country's name, or a near code).
+bool ReadCountry(SchemaContext* ctx, const yaml::Node& n, std::string_view key, bool regions,
+                 LocatedString* out);
+// A list of such codes; `[]` is a known none; duplicates are errors.
+bool ReadCountryList(SchemaContext* ctx, const yaml::Node& n, std::string_view key, KeyList* out);
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_LOAD_FIELD_READERS_H_
