@@ -39,6 +39,10 @@ constexpr FieldQuestion kFieldQuestions[] = {
     {"ai.trains_models", "Does {name} use the data to train or improve AI models?"},
     {"ai.generative", "Is {name} a generative-AI service?"},
     {"contracts.dpa.signed", "Has {name} signed a data processing agreement?"},
+    {"organization.settings.student_data_countries",
+     "To which countries may student data go (settings.student_data_countries)?"},
+    {"organization.settings.countries_of_concern",
+     "Which countries are of concern (settings.countries_of_concern)?"},
 };
 
 // One template per taxonomy attribute; `{key}` is the taxonomy entry.
@@ -142,7 +146,7 @@ std::vector<Question> BuildQuestions(const Registry& registry,
         if (const TaxonomyEntry* t = registry.taxonomy.Find(u.taxonomy_kind, u.value))
           loc = t->loc;
       } else {
-        fact = fmt::format("{}: {}", u.provider_id, u.path);
+        fact = u.provider_id.empty() ? u.path : fmt::format("{}: {}", u.provider_id, u.path);
       }
       auto [it, fresh] = by_fact.try_emplace(fact);
       Pending& p = it->second;

@@ -82,6 +82,7 @@ bool Dominates(bool is_and, Tri r) { return r == (is_and ? Tri::kFalse : Tri::kT
 
 Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
                                       std::vector<Evidence>* ev) const {
+  if (!c.setting.empty()) return EvalSettingCondition(c, f, ev);
   const FieldDef& def = *c.field;
   const void* element = c.on_provider ? nullptr : f.element;
   FieldView v = def.get(*f.provider, element);
@@ -107,7 +108,16 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
       }
       break;
     case Op::kOneOf:
-      if (v.stated) {
+      if (v.stated && (def.vocabulary == CountryVocabulary || def.vocabulary == LocationVocabulary)) {
+        // Places: one of the named places covers the stated one (DE is in the EU).
+        r = Tri::kFalse;
+        for (const auto& named : c.values) {
+          Covers cv = LocationCovers(v.text, named);
+          r = TriOr(r, cv == Covers::kYes ? Tri::kTrue
+                       : cv == Covers::kMaybe ? Tri::kUnknown
+                                              : Tri::kFalse);
+        }
+      } else if (v.stated) {
         std::string text = def.type == FieldType::kNumber ? std::to_string(v.number)
                                                           : std::string(v.text);
         r = TriFromBool(std::find(c.values.begin(), c.values.end(), text) != c.values.end());
@@ -187,6 +197,45 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
     unknown.path = path.substr(f.provider_prefix.size());
   }
   ev->push_back({std::move(path), v.loc, std::move(msg), std::move(unknown)});
+  return r;
+}
+
+// A condition whose values are an organisation setting: the setting's list
+// stands in for the rule's; an unstated setting makes the condition unknown.
+// The setting is evidence too (after the provider's fact), so a finding says
+// what the organisation allows.
+Tri PredicateEvaluator::EvalSettingCondition(const Condition& c, const Frame& f,
+                                             std::vector<Evidence>* ev) const {
+  const OrganizationSettings& st = registry_.organization.settings;
+  const KeyList& list =
+      c.setting == "countries_of_concern" ? st.countries_of_concern : st.student_data_countries;
+  const std::string path = "organization.settings." + c.setting;
+  Location loc = list.loc.valid() ? list.loc
+                 : st.loc.valid() ? st.loc
+                                  : registry_.organization.loc;
+  if (!list.known) {
+    if (ev) {
+      UnknownFact u;
+      u.kind = UnknownKind::kUnstated;
+      u.field = path;
+      u.path = path;
+      ev->push_back({path, loc, path + " is not stated", std::move(u)});
+    }
+    return Tri::kUnknown;
+  }
+  Condition resolved = c;
+  resolved.setting.clear();
+  for (const auto& k : list.items) resolved.values.push_back(k.value);
+  if (resolved.values.empty()) {
+    // An empty allowance: nothing is covered by it.
+    resolved.values.push_back("");
+  }
+  Tri r = EvalCondition(resolved, f, ev);
+  if (ev) {
+    std::string text;
+    for (const auto& k : list.items) text += (text.empty() ? "" : ", ") + k.value;
+    ev->push_back({path, loc, fmt::format("{} is [{}]", path, text)});
+  }
   return r;
 }
 
