@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "load/organization_loader.h"
 #include "load/provider_loader.h"
 #include "load/schema_reader.h"
 #include "model/registry.h"
@@ -129,7 +130,7 @@ void Runner::RunFile(const std::string& path, const Rule& rule) {
 void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, Registry* reg,
                      std::set<std::string>* names, size_t* pass_cases, size_t* fail_cases) {
   size_t before = ctx->errors();
-  MappingReader m(ctx, c, "test case", {"name", "expect", "provider", "others", "as_of"});
+  MappingReader m(ctx, c, "test case", {"name", "expect", "provider", "others", "as_of", "settings"});
   if (!m.is_mapping()) return;
   LocatedString name;
   if (const yaml::Node* n = m.Require("name")) {
@@ -156,6 +157,11 @@ void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, 
                               "its tests must not depend on today's date",
                               rule.id));
   }
+  // The organisation's settings for rules that read them: the defaults of an
+  // organization.yaml without `settings`, or the case's own.
+  reg->organization.settings = DefaultOrganizationSettings();
+  if (const yaml::Node* st = m.Find("settings"))
+    ReadOrganizationSettings(ctx, *st, &reg->organization.settings);
   std::vector<Provider> providers(1);
   const yaml::Node* provider_node = m.Require("provider");
   if (provider_node != nullptr)
