@@ -638,6 +638,44 @@ TEST_F(EvaluatorTest, ABroaderSubjectThatIncludesTheAskedOneIsUnknown) {
             "include it");
 }
 
+// `organization.settings.<name>` stands for the setting's list: places are
+// matched by coverage, and an unstated setting is unknown (a question).
+TEST_F(EvaluatorTest, OrganizationSettingsOperand) {
+  reg_.Add(
+      "id: tutor\n"
+      "entity: {country: DE}\n"
+      "locations: {storage: [global], processing: [DE, US]}\n");
+  const char* kCountry = "{field: entity.country, one_of: organization.settings.student_data_countries}";
+  const char* kProcessing =
+      "{field: locations.processing, only: organization.settings.student_data_countries}";
+  const char* kConcern =
+      "{field: locations.storage, includes_none: organization.settings.countries_of_concern}";
+  // Default settings: student_data_countries unknown; countries of concern the 28 CFR 202 list.
+  reg_.registry().organization.settings = OrganizationSettings{};
+  reg_.registry().organization.settings.countries_of_concern.known = true;
+  reg_.registry().organization.settings.countries_of_concern.items = {{"CN", {}}, {"RU", {}}};
+  std::vector<Evidence> ev;
+  EXPECT_EQ(Eval(kCountry, "tutor", &ev), Tri::kUnknown);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].message, "organization.settings.student_data_countries is not stated");
+  EXPECT_EQ(ev[0].unknown.kind, UnknownKind::kUnstated);
+  EXPECT_EQ(Eval(kConcern, "tutor"), Tri::kUnknown);  // global may include CN
+  KeyList& allowed = reg_.registry().organization.settings.student_data_countries;
+  allowed.known = true;
+  allowed.items = {{"US", {}}, {"EU", {}}};
+  EXPECT_EQ(Eval(kCountry, "tutor"), Tri::kTrue);     // DE is in the EU
+  EXPECT_EQ(Eval(kProcessing, "tutor"), Tri::kTrue);  // DE and US
+  ev.clear();
+  allowed.items = {{"US", {}}};
+  EXPECT_EQ(Eval(kCountry, "tutor", &ev), Tri::kFalse);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].message, "entity.country is \"DE\"");
+  EXPECT_EQ(ev[1].message, "organization.settings.student_data_countries is [US]");
+  EXPECT_EQ(Eval(kProcessing, "tutor"), Tri::kFalse);
+  allowed.items.clear();  // nothing allowed
+  EXPECT_EQ(Eval(kProcessing, "tutor"), Tri::kFalse);
+}
+
 // The v2 facts are rule fields (issue 7 §2): each reads what the registry
 // states and is unknown when absent.
 TEST_F(EvaluatorTest, RegistryV2FactsAreRuleFields) {
