@@ -109,7 +109,7 @@ std::string BroaderText(const UnknownFact& u, std::string_view name,
   switch (u.taxonomy_kind) {
     case TaxonomyKind::kSubject:
       // A subject that includes others (`user` includes student, parent, ...).
-      return fmt::format("Are any of the {} subjects of {} {}?", u.value, where, keys);
+      return fmt::format("Does `{}` in {} include {}?", u.value, where, keys);
     case TaxonomyKind::kPurpose:
       return fmt::format("Is {} used for {}, or only for other kinds of {}?", where, keys,
                          u.value);
