@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-
-#include "model/country.h"
+#include "load/country_reader.h"
+#include "load/record_checks.h"
 #include "util/did_you_mean.h"
 
 namespace vendorlint {
@@ -410,70 +409,6 @@ std::string_view Parent(std::string_view path) {
   return dot == std::string_view::npos ? std::string_view() : path.substr(0, dot);
 }
 
-std::string RetiredProviderKey(std::string_view key, const yaml::Node& value) {
-  if (key != "privacy_policy") return "";
-  std::string url = value.IsScalar() && !value.scalar.empty() ? value.scalar : "URL";
-  return fmt::format("`privacy_policy` is no longer a key; write it as links: [{{kind: "
-                     "privacy_policy, url: {}}}]",
-                     url);
-}
-
-const yaml::Node* FindKey(const yaml::Node& map, std::string_view key) {
-  if (!map.IsMapping()) return nullptr;
-  for (const auto& [k, v] : map.entries)
-    if (k.scalar == key) return &k;
-  return nullptr;
-}
-
-// The key node of `path` ("retention.days") under `root`, or nullptr.
-const yaml::Node* FindPath(const yaml::Node& root, std::string_view path) {
-  const yaml::Node* cur = &root;
-  while (true) {
-    size_t dot = path.find('.');
-    std::string_view head = path.substr(0, dot);
-    const yaml::Node* key = FindKey(*cur, head);
-    if (key == nullptr || dot == std::string_view::npos) return key;
-    for (const auto& [k, v] : cur->entries)
-      if (&k == key) cur = &v;
-    path = path.substr(dot + 1);
-  }
-}
-
-void CheckProvider(FieldReadContext& c, const yaml::Node& n, const Provider& p) {
-  const Retention& ret = p.retention;
-  if (ret.policy && ret.policy->value == "fixed" && !ret.days) {
-    if (!FindPath(n, "retention.days"))
-      c.ctx->ErrorAt(ret.policy->loc.line, ret.policy->loc.column,
-                     "`retention.policy: fixed` needs `days`: how many days the data is kept");
-  }
-  if (ret.policy && ret.policy->value != "fixed") {
-    if (const yaml::Node* k = FindPath(n, "retention.days"))
-      c.ctx->Error(*k, fmt::format("`retention.days` applies only to `policy: fixed`, not to "
-                                   "`policy: {}`; remove `days` or change the policy",
-                                   ret.policy->value));
-  }
-  if (!ret.policy && ret.loc.valid()) {
-    if (const yaml::Node* k = FindPath(n, "retention.days"))
-      c.ctx->Error(*k, "`retention.days` needs `policy: fixed` beside it");
-  }
-}
-
-void CheckFlow(FieldReadContext& c, const yaml::Node& n) {
-  for (auto [one, many] : {std::pair{"purpose", "purposes"}, std::pair{"context", "contexts"}}) {
-    const yaml::Node* a = FindKey(n, one);
-    const yaml::Node* b = FindKey(n, many);
-    if (a && b)
-      c.ctx->Error(*b, fmt::format("a data flow has either `{}` (one) or `{}` (a list), not both; "
-                                   "move `{}` into the `{}` list",
-                                   one, many, one, many));
-  }
-}
-
-void CheckExclusion(FieldReadContext& c, const yaml::Node& n) {
-  if (!FindKey(n, "subjects") && !FindKey(n, "categories") && !FindKey(n, "contexts"))
-    c.ctx->Error(n, "an exclusion must name at least one of `subjects`, `categories` or `contexts`");
-}
-
 const char* ScopeWhat(Scope s) {
   switch (s) {
     case Scope::kProvider:
@@ -547,84 +482,17 @@ void ReadScope(FieldReadContext& c, const yaml::Node& n, Scope scope, void* reco
   ReadGroup(c, n, scope, "", record);
   switch (scope) {
     case Scope::kProvider:
-      CheckProvider(c, n, Prov(record));
+      CheckProvider(c.ctx, n, Prov(record));
       return;
     case Scope::kFlow:
-      CheckFlow(c, n);
+      CheckFlow(c.ctx, n);
       return;
     case Scope::kExclusion:
-      CheckExclusion(c, n);
+      CheckExclusion(c.ctx, n);
       return;
     case Scope::kSource:
       return;
   }
-}
-
-bool ReadCountry(SchemaContext* ctx, const yaml::Node& n, std::string_view key, bool regions,
-                 LocatedString* out) {
-  LocatedString s;
-  if (!ReadString(ctx, n, key, &s)) return false;
-  if (IsIsoCountry(s.value) || (regions && IsRegion(s.value))) {
-    *out = std::move(s);
-    return true;
-  }
-  if (!regions && IsRegion(s.value)) {
-    ctx->Error(n, fmt::format("`{}` is one country, not the region {}: write its ISO 3166-1 "
-                              "alpha-2 code; regions belong in `locations`",
-                              key, Quote(s.value)));
-    return false;
-  }
-  // Suggest: the same code in the right case, the code of a country's name,
-  // or a near code.
-  auto lower = [](std::string_view v) {
-    std::string o(v);
-    for (char& ch : o) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return o;
-  };
-  const std::string want = lower(s.value);
-  std::string hint;
-  for (const auto& name : regions ? CountryAndRegionNames() : CountryNames())
-    if (hint.empty() && lower(name) == want) hint = fmt::format("; did you mean `{}`?", name);
-  for (const auto& cc : kIsoCountries)
-    if (hint.empty() && (lower(cc.name) == want || lower(cc.alpha3) == want))
-      hint = fmt::format("; did you mean `{}` ({})?", cc.code, cc.name);
-  if (hint.empty()) hint = DidYouMeanSuffix(s.value, regions ? CountryAndRegionNames() : CountryNames());
-  ctx->Error(n, fmt::format("unknown country {} in `{}`: write an ISO 3166-1 alpha-2 code in upper "
-                            "case{}{}",
-                            Quote(s.value), key, regions ? " or one of EU, EEA, global" : "",
-                            hint));
-  return false;
-}
-
-bool ReadCountryList(SchemaContext* ctx, const yaml::Node& n, std::string_view key, KeyList* out) {
-  if (!n.IsSequence()) {
-    ctx->Error(n, n.IsNull() ? fmt::format("`{}` has no value; write a list (`[]` for none) or "
-                                           "remove the key to leave it unknown",
-                                           key)
-                             : fmt::format("`{}` must be a list of countries or regions, like "
-                                           "[US, EU]",
-                                           key));
-    return false;
-  }
-  out->known = true;
-  out->loc = ctx->Loc(n);
-  bool ok = true;
-  for (const auto& item : n.items) {
-    LocatedString s;
-    if (!ReadCountry(ctx, item, fmt::format("{}", key), true, &s)) {
-      ok = false;
-      continue;
-    }
-    bool dup = false;
-    for (const auto& seen : out->items) dup = dup || seen.value == s.value;
-    if (dup) {
-      ctx->Error(item, fmt::format("{} is listed twice in `{}`", Quote(s.value), key));
-      ok = false;
-      continue;
-    }
-    out->items.push_back(std::move(s));
-  }
-  return ok;
 }
 
 }  // namespace vendorlint

@@ -32,13 +32,6 @@ void ReadScope(FieldReadContext& c, const yaml::Node& n, Scope scope, void* reco
 // scope's own mapping) accepts, in table order.
 std::vector<std::string> YamlKeys(Scope scope, std::string_view group);
 
-// A country (`CN`) or, with `regions`, also `EU`, `EEA`, `global`. Reports an
-// unknown code with a suggestion (case, a country's name, or a near code).
-bool ReadCountry(SchemaContext* ctx, const yaml::Node& n, std::string_view key, bool regions,
-                 LocatedString* out);
-// A list of such codes; `[]` is a known none; duplicates are errors.
-bool ReadCountryList(SchemaContext* ctx, const yaml::Node& n, std::string_view key, KeyList* out);
-
 }  // namespace vendorlint
 
 #endif  // VENDORLINT_LOAD_FIELD_READERS_H_

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "load/field_readers.h"
+#include "load/country_reader.h"
 #include "model/country.h"
 
 namespace vendorlint {
