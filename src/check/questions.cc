@@ -32,6 +32,7 @@ constexpr FieldQuestion kFieldQuestions[] = {
     {"subjects", "Whom is the data in {name}'s {record} about?"},
     {"categories", "What data does {name}'s {record} carry?"},
     {"entity.country", "In which country is {name} based?"},
+    {"role", "Is {name} a processor, a sub-processor, a controller or a third party (its role)?"},
     {"locations.processing", "Where does {name} process data?"},
     {"locations.storage", "Where does {name} store data?"},
     {"retention.policy", "How long does {name} keep the data?"},
