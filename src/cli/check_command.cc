@@ -15,6 +15,7 @@
 
 #include "check/baseline.h"
 #include "check/fingerprint.h"
+#include "check/questions.h"
 #include "check/waiver_loader.h"
 #include "check/waivers.h"
 #include "cli/commands.h"
@@ -187,6 +188,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
     report.has_baseline = true;
     ApplyBaseline(baseline, &report.findings, &report.absent);
   }
+  report.questions = BuildQuestions(reg, report.findings);
+  report.unstated_fails = GroupUnstatedFails(report.findings);
   report.summary = ComputeSummary(reg, rules, report.findings, policy);
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
   report.end_time_utc = NowUtc();

@@ -37,7 +37,9 @@ void ReadContext(SchemaContext* ctx, const yaml::Node& n, const Taxonomy& tax,
   ReadOptString(ctx, m, "description", &c->description);
 }
 
-void ReadSettings(SchemaContext* ctx, const yaml::Node& n, OrganizationSettings* st) {
+}  // namespace
+
+void ReadOrganizationSettings(SchemaContext* ctx, const yaml::Node& n, OrganizationSettings* st) {
   MappingReader m(ctx, n, "settings",
                   {"student_data_countries", "countries_of_concern", "max_waiver_days"});
   if (!m.is_mapping()) return;
@@ -61,8 +63,6 @@ void ReadSettings(SchemaContext* ctx, const yaml::Node& n, OrganizationSettings*
     }
   }
 }
-
-}  // namespace
 
 OrganizationSettings DefaultOrganizationSettings() {
   OrganizationSettings st;
@@ -114,7 +114,7 @@ bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy
     }
   }
   org->settings = DefaultOrganizationSettings();
-  if (const yaml::Node* v = m.Find("settings")) ReadSettings(ctx, *v, &org->settings);
+  if (const yaml::Node* v = m.Find("settings")) ReadOrganizationSettings(ctx, *v, &org->settings);
   ReadOptString(ctx, m, "notes", &org->notes);
   return ctx->errors() == before;
 }

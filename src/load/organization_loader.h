@@ -12,6 +12,10 @@ namespace vendorlint {
 // countries unknown, the 28 CFR Part 202 countries of concern, 365 waiver days.
 OrganizationSettings DefaultOrganizationSettings();
 
+// Reads a `settings` mapping over *st (which holds the defaults). Rule tests
+// use it for a case's `settings`.
+void ReadOrganizationSettings(SchemaContext* ctx, const yaml::Node& n, OrganizationSettings* st);
+
 bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& taxonomy,
                       Organization* out);
 

@@ -93,6 +93,21 @@ std::string WriteJsonReport(const Report& r) {
     }
     w.EndArray();
   }
+  // Each unknown fact once, most blocking first (docs/output.md, "Questions").
+  w.Key("questions");
+  w.BeginArray();
+  for (const Question& q : r.questions) {
+    w.BeginObject();
+    w.Member("fact", q.fact);
+    w.Member("question", q.question);
+    WriteLocation(&w, r, q.loc);
+    w.Key("blocks");
+    w.BeginArray();
+    for (size_t i : q.blocks) w.String(r.findings[i].fingerprint);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("waiver_notes");
   w.BeginArray();
   for (const Diagnostic& d : r.waiver_notes) {

@@ -142,8 +142,23 @@ void NewAndFixed(Writer* w, const Report& r) {
 
 void Failing(Writer* w, const Report& r) {
   std::vector<std::string> rows;
-  for (const Finding& f : r.findings) {
+  // Fails said once per rule (one unstated field for many providers).
+  std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
+  for (const UnstatedFailGroup& g : r.unstated_fails)
+    for (size_t k : g.findings) group_of[k] = &g;
+  for (size_t k = 0; k < r.findings.size(); ++k) {
+    const Finding& f = r.findings[k];
     if (f.outcome != Outcome::kFail) continue;
+    if (const UnstatedFailGroup* g = group_of[k]) {
+      if (g->findings.front() != k) continue;
+      std::string ids;
+      for (size_t m : g->findings)
+        ids += (ids.empty() ? "" : ", ") + Code(r.findings[m].provider_id);
+      rows.push_back(fmt::format("| {} | {} | {} providers: {} | {} is not stated | |\n",
+                                 Code(f.rule_id), SeverityName(f.severity), g->findings.size(),
+                                 ids, Code(g->field)));
+      continue;
+    }
     rows.push_back(fmt::format("| {} | {} | {} | {} | {} |\n", Code(f.rule_id),
                                SeverityName(f.severity), Code(f.provider_id), MessageCell(*w, f),
                                w->Link(f.loc)));
@@ -170,6 +185,23 @@ void Review(Writer* w, const Report& r) {
   w->out += fmt::format("<details>\n<summary>Needs review ({})</summary>\n\n", items.size());
   w->List(items);
   w->out += "\n</details>\n\n";
+}
+
+// Each unknown fact once, most blocking first: the work list for a reviewer.
+void Questions(Writer* w, const Report& r) {
+  std::vector<std::string> rows;
+  for (const Question& q : r.questions) {
+    std::string blocks;
+    for (size_t i : q.blocks) {
+      blocks += fmt::format("{}{} · {}", blocks.empty() ? "" : "<br>",
+                            Code(r.findings[i].rule_id), Code(r.findings[i].provider_id));
+    }
+    rows.push_back(fmt::format("| {} | {} | {} | {} |\n", MarkdownEscape(q.question),
+                               q.blocks.size(), blocks, w->Link(q.loc)));
+  }
+  w->Table(fmt::format("Questions that would settle {} review{}", ReviewsWithQuestions(r.questions),
+                       ReviewsWithQuestions(r.questions) == 1 ? "" : "s"),
+           "| question | blocks | findings | answer at |", "|---|---:|---|---|", rows);
 }
 
 void Waived(Writer* w, const Report& r) {
@@ -228,6 +260,7 @@ std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options)
   }
   if (r.has_baseline) NewAndFixed(&w, r);
   Failing(&w, r);
+  Questions(&w, r);
   Review(&w, r);
   Waived(&w, r);
   WaiverNotes(&w, r);

@@ -13,6 +13,7 @@
 #include "util/date.h"
 #include "check/gate.h"
 #include "model/registry.h"
+#include "check/questions.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
 
@@ -31,6 +32,12 @@ struct Report {
   // provider_id, severity and message are meaningful.
   std::vector<Finding> absent;
   bool has_baseline = false;
+  // The unknown facts behind the review findings, one question each, most
+  // blocking first (check/questions.h); Question::blocks index `findings`.
+  std::vector<Question> questions;
+  // Fails that come down to one unstated field, said once per rule by the
+  // human-readable formats (text, Markdown); JSON and SARIF keep each finding.
+  std::vector<UnstatedFailGroup> unstated_fails;
   // Problems with waivers (expired, expiring soon, matching nothing), as
   // located warnings/errors in the waivers file. Shown by every format.
   std::vector<Diagnostic> waiver_notes;

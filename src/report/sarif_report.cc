@@ -175,7 +175,7 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
   w.EndArray();
 
   bool dashboard = flavour == SarifFlavour::kDashboard;
-  if (r.as_of.year != 0 || dashboard) {
+  if (r.as_of.year != 0 || dashboard || !r.questions.empty()) {
     w.Key("properties");
     w.BeginObject();
     // Rules with within_days/older_than_days depend on it: needed to reproduce a run.
@@ -187,6 +187,26 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
                "or review; waived results carry a suppression and fixed ones baselineState "
                "absent. For viewers that honour kind; not for GitHub code scanning, which "
                "ignores kind and would open an alert for every result.");
+    }
+    // The questions behind the review results (docs/output.md, "Questions"):
+    // in the run's property bag, so that result counts stay one per finding.
+    if (!r.questions.empty()) {
+      w.Key("questions");
+      w.BeginArray();
+      for (const Question& q : r.questions) {
+        w.BeginObject();
+        w.Member("fact", q.fact);
+        w.Member("question", q.question);
+        w.Member("file", r.Path(q.loc));
+        w.Member("line", static_cast<int64_t>(q.loc.line));
+        w.Member("column", static_cast<int64_t>(q.loc.column));
+        w.Key("blocks");
+        w.BeginArray();
+        for (size_t i : q.blocks) w.String(r.findings[i].fingerprint);
+        w.EndArray();
+        w.EndObject();
+      }
+      w.EndArray();
     }
     w.EndObject();
   }

@@ -55,6 +55,10 @@ std::string SummaryLine(const Report& r) {
 std::string WriteTextReport(const Report& r, const TextOptions& options) {
   Style st{options.color};
   std::string out;
+  // Fails said once per rule (one unstated field for many providers).
+  std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
+  for (const UnstatedFailGroup& g : r.unstated_fails)
+    for (size_t k : g.findings) group_of[k] = &g;
   size_t i = 0;
   while (i < r.findings.size()) {
     size_t end = i;
@@ -75,6 +79,16 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
         if (f.outcome != Outcome::kFail && f.outcome != Outcome::kReview &&
             f.outcome != Outcome::kWaived)
           continue;
+        if (const UnstatedFailGroup* g = group_of[k]) {
+          if (g->findings.front() != k) continue;
+          std::string ids;
+          for (size_t m : g->findings)
+            ids += (ids.empty() ? "" : ", ") + E(r.findings[m].provider_id);
+          out += fmt::format("  {} {} providers: {} is not stated\n", st.Outcome(f.outcome),
+                             g->findings.size(), g->field);
+          out += fmt::format("         {}\n", ids);
+          continue;
+        }
         out += fmt::format("  {} {}  {}\n", st.Outcome(f.outcome), E(f.provider_id),
                            st.Dim(Where(r, f.loc)));
         out += fmt::format("         {}\n", E(f.message));
@@ -104,6 +118,24 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
     }
     out += st.Bold("New since the baseline:") + (fresh.empty() ? " none\n" : "\n" + fresh);
     out += st.Bold("Fixed since the baseline:") + (fixed.empty() ? " none\n" : "\n" + fixed);
+    out += "\n";
+  }
+  if (!r.questions.empty()) {
+    // Each unknown fact once: answering it settles (part of) the reviews listed.
+    const size_t settled = ReviewsWithQuestions(r.questions);
+    out += st.Bold(fmt::format("Questions that would settle {} review{}:", settled,
+                               settled == 1 ? "" : "s")) +
+           "\n";
+    size_t n = 0;
+    for (const Question& q : r.questions) {
+      out += fmt::format("  {}. {}  {}\n", ++n, q.question, st.Dim(Where(r, q.loc)));
+      std::string blocks;
+      for (size_t b : q.blocks) {
+        blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", r.findings[b].rule_id,
+                              r.findings[b].provider_id);
+      }
+      out += fmt::format("     blocks {}: {}\n", q.blocks.size(), blocks);
+    }
     out += "\n";
   }
   if (!r.waiver_notes.empty()) {

@@ -121,6 +121,7 @@ std::optional<KeyOpShape> KeyShape(Op op) {
 
 Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
                                       std::vector<Evidence>* ev) const {
+  if (!c.setting.empty()) return EvalSettingCondition(c, f, ev);
   const FieldDef& def = *c.field;
   const void* element = c.on_provider ? nullptr : f.element;
   FieldView v = def.get(*f.provider, element);
@@ -146,7 +147,16 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
       }
       break;
     case Op::kOneOf:
-      if (v.stated) {
+      if (v.stated && (def.vocabulary == CountryVocabulary || def.vocabulary == LocationVocabulary)) {
+        // Places: one of the named places covers the stated one (DE is in the EU).
+        r = Tri::kFalse;
+        for (const auto& named : c.values) {
+          Covers cv = LocationCovers(v.text, named);
+          r = TriOr(r, cv == Covers::kYes ? Tri::kTrue
+                       : cv == Covers::kMaybe ? Tri::kUnknown
+                                              : Tri::kFalse);
+        }
+      } else if (v.stated) {
         std::string text = def.type == FieldType::kNumber ? std::to_string(v.number)
                                                           : std::string(v.text);
         r = TriFromBool(std::find(c.values.begin(), c.values.end(), text) != c.values.end());
@@ -227,7 +237,56 @@ Tri PredicateEvaluator::EvalCondition(const Condition& c, const Frame& f,
         break;
     }
   }
-  ev->push_back({std::move(path), v.loc, std::move(msg)});
+  // An unstated field is recorded whatever the condition made of it: `exists`
+  // turns it into a fail, and the check layer says such fails once
+  // (check/questions.h, GroupUnstatedFails).
+  UnknownFact unknown;
+  if (!v.stated) {
+    unknown.kind = UnknownKind::kUnstated;
+    unknown.provider_id = f.provider->id.value;
+    unknown.field = v.from_provider ? std::string(v.item_path) : std::string(def.path);
+    unknown.path = path.After(f.provider_prefix).Format();
+  }
+  ev->push_back({std::move(path), v.loc, std::move(msg), std::move(unknown)});
+  return r;
+}
+
+// A condition whose values are an organisation setting: the setting's list
+// stands in for the rule's; an unstated setting makes the condition unknown.
+// The setting is evidence too (after the provider's fact), so a finding says
+// what the organisation allows.
+Tri PredicateEvaluator::EvalSettingCondition(const Condition& c, const Frame& f,
+                                             std::vector<Evidence>* ev) const {
+  const OrganizationSettings& st = registry_.organization.settings;
+  const KeyList& list =
+      c.setting == "countries_of_concern" ? st.countries_of_concern : st.student_data_countries;
+  const std::string path = "organization.settings." + c.setting;
+  Location loc = list.loc.valid() ? list.loc
+                 : st.loc.valid() ? st.loc
+                                  : registry_.organization.loc;
+  if (!list.known) {
+    if (ev) {
+      UnknownFact u;
+      u.kind = UnknownKind::kUnstated;
+      u.field = path;
+      u.path = path;
+      ev->push_back({path, loc, path + " is not stated", std::move(u)});
+    }
+    return Tri::kUnknown;
+  }
+  Condition resolved = c;
+  resolved.setting.clear();
+  for (const auto& k : list.items) resolved.values.push_back(k.value);
+  if (resolved.values.empty()) {
+    // An empty allowance: nothing is covered by it.
+    resolved.values.push_back("");
+  }
+  Tri r = EvalCondition(resolved, f, ev);
+  if (ev) {
+    std::string text;
+    for (const auto& k : list.items) text += (text.empty() ? "" : ", ") + k.value;
+    ev->push_back({path, loc, fmt::format("{} is [{}]", path, text)});
+  }
   return r;
 }
 
@@ -333,9 +392,40 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
     exists.flag = true;
     EvalCondition(exists, f, ev);
   };
+  // Why an item's match is unknown: the first unknown attribute, or every
+  // named key the item is broader than.
+  auto unknown_of = [&](const Item& it) {
+    UnknownFact u;
+    u.provider_id = f.provider->id.value;
+    u.field = std::string(c.field->path);
+    u.path = EvidencePath(item_path(it)).After(f.provider_prefix).Format();
+    u.value = std::string(it.value);
+    u.taxonomy_kind = c.field->kind;
+    if (with) {
+      for (const auto& [attr, want] : c.attributes) {
+        if (AttributeOf(registry_.taxonomy, c.field->kind, it.value, attr) != Tri::kUnknown)
+          continue;
+        u.kind = UnknownKind::kAttribute;
+        u.detail = attr;
+        break;
+      }
+    } else {
+      for (const auto& k : c.values) {
+        if (match(it.value, k) != Tri::kUnknown) continue;
+        u.kind = UnknownKind::kBroaderKey;
+        u.detail += (u.detail.empty() ? "" : ", ") + k;
+      }
+    }
+    return u;
+  };
 
   if (!v.stated) {
     list_evidence();
+    Evidence& e = ev->back();
+    e.unknown.kind = UnknownKind::kUnstated;
+    e.unknown.provider_id = f.provider->id.value;
+    e.unknown.field = v.from_provider ? std::string(v.item_path) : std::string(c.field->path);
+    e.unknown.path = e.path.After(f.provider_prefix).Format();
   } else if (shape.per_key) {
     if (r == Tri::kTrue) {
       list_evidence();
@@ -352,14 +442,16 @@ Tri PredicateEvaluator::EvalKeyCondition(const Condition& c, const Frame& f, con
         }
         for (const auto& it : items) {
           if (match(it.value, c.values[k]) == Tri::kUnknown)
-            ev->push_back({item_path(it), it.loc, item_message(it, Tri::kUnknown)});
+            ev->push_back(
+                {item_path(it), it.loc, item_message(it, Tri::kUnknown), unknown_of(it)});
         }
       }
     }
   } else if (r == Tri::kUnknown || Dominates(is_and, r)) {
     for (size_t i = 0; i < items.size(); ++i) {
-      if (per_item[i] == r)
-        ev->push_back({item_path(items[i]), items[i].loc, item_message(items[i], r)});
+      if (per_item[i] != r) continue;
+      ev->push_back({item_path(items[i]), items[i].loc, item_message(items[i], r),
+                     r == Tri::kUnknown ? unknown_of(items[i]) : UnknownFact{}});
     }
   } else {
     list_evidence();

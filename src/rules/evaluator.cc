@@ -93,7 +93,9 @@ Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& reg
     return out;
   }
   out.outcome = holds == Tri::kFalse && applies == Tri::kTrue ? Outcome::kFail : Outcome::kReview;
-  out.message = RenderMessage(rule.message, rule, provider);
+  const bool own_review_text = out.outcome == Outcome::kReview && !rule.review_message.empty();
+  out.message =
+      RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
   // Explain: the unknown facts of applies_to first (they are why a false
   // `require` is only a review), then what decided `require`.
   if (applies == Tri::kUnknown) pe.Eval(*rule.applies_to, f, &out.evidence);

@@ -1,5 +1,7 @@
 #include "rules/evidence_path.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "load/schema_reader.h"
@@ -113,6 +115,16 @@ EvidencePath& EvidencePath::Append(const EvidencePath& tail) {
 EvidencePath EvidencePath::WithIndex(uint32_t index) const {
   EvidencePath out = *this;
   if (!out.segments_.empty()) out.segments_.back().index = index;
+  return out;
+}
+
+EvidencePath EvidencePath::After(const EvidencePath& prefix) const {
+  const auto& pre = prefix.segments_;
+  if (pre.size() > segments_.size() || !std::equal(pre.begin(), pre.end(), segments_.begin()))
+    return *this;
+  EvidencePath out;
+  out.segments_.assign(segments_.begin() + static_cast<std::ptrdiff_t>(pre.size()),
+                       segments_.end());
   return out;
 }
 

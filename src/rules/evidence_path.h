@@ -73,6 +73,9 @@ class EvidencePath {
   EvidencePath& Append(const EvidencePath& tail);
   // The path with `index` on its last segment (`subjects` -> `subjects[2]`).
   EvidencePath WithIndex(uint32_t index) const;
+  // The segments after `prefix` when `prefix` starts this path (a host's own
+  // path below `host[aws]`); this path unchanged otherwise.
+  EvidencePath After(const EvidencePath& prefix) const;
 
   const std::vector<PathSegment>& segments() const { return segments_; }
   bool empty() const { return segments_.empty(); }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "util/location.h"
+#include "model/taxonomy.h"
 #include "rules/evidence_path.h"
 
 namespace vendorlint {
@@ -25,11 +26,37 @@ enum class Outcome : uint8_t {
 const char* OutcomeName(Outcome o);
 bool ParseOutcome(std::string_view s, Outcome* out);
 
+// Why an evidence item's fact is unknown: what a review waits for. The check
+// layer turns these into questions (check/questions.h), one per fact.
+enum class UnknownKind : uint8_t {
+  kNone,        // the fact is known (or the item summarises a record)
+  kUnstated,    // the registry does not state the field
+  kBroaderKey,  // a registry key broader than the key a rule names
+  kAttribute,   // the taxonomy does not state an entry's attribute
+};
+
+struct UnknownFact {
+  UnknownKind kind = UnknownKind::kNone;
+  std::string provider_id;  // whose fact: the provider's, or its host's for `host[..]` paths
+  // The field as the rule language names it: `storage.encrypted_at_rest`,
+  // `subjects` (kUnstated, kBroaderKey); the taxonomy kind's field for kAttribute.
+  std::string field;
+  // Relative to that provider: `data_flows[2].categories[0]`, `storage.encrypted_at_rest`.
+  std::string path;
+  std::string value;   // kBroaderKey: the registry's key (`user`); kAttribute: the entry
+  // kBroaderKey: the rule's narrower keys, joined by ", "; kAttribute: the attribute name.
+  std::string detail;
+  TaxonomyKind taxonomy_kind = TaxonomyKind::kCategory;  // kBroaderKey, kAttribute
+};
+
 // One registry fact that decided a finding. `loc` indexes Registry::files.
 struct Evidence {
   EvidencePath path;    // relative to the provider: `data_flows[2].subjects[0]`
   Location loc;         // that exact node (or the nearest existing one if unstated)
   std::string message;  // a sentence stating the fact
+  // Set when this fact is unknown: an unstated field (whatever the condition
+  // made of it), or a broad key or taxonomy attribute that made it unknown.
+  UnknownFact unknown;
 };
 
 // Where a finding stands against a baseline (--baseline): SARIF's

@@ -39,6 +39,10 @@ struct Condition {
   int64_t days = 0;                                      // within_days, older_than_days
   std::shared_ptr<const RE2> regex;                      // matches (full match)
   std::vector<std::pair<std::string, bool>> attributes;  // *_with, in rule order
+  // The named values come from the organisation's settings instead of the
+  // rule (`includes_any: organization.settings.countries_of_concern`): the
+  // setting's name (`countries_of_concern`), or empty. `values` is then empty.
+  std::string setting;
 };
 
 enum class PredicateKind : uint8_t {

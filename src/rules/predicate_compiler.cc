@@ -70,6 +70,39 @@ std::string Plural(TaxonomyKind k) {
   return k == TaxonomyKind::kCategory ? "data categories" : std::string(TaxonomyKindNoun(k)) + "s";
 }
 
+// `organization.settings.<name>` in place of a list of places: the settings
+// are the organisation's, so rules need not hard-code countries.
+bool ReadSettingOperand(SchemaContext* ctx, const yaml::Node& v, const Condition& c,
+                        std::string* out) {
+  constexpr std::string_view kPrefix = "organization.settings.";
+  const std::string key = OpName(c.op);
+  if (c.field->vocabulary != LocationVocabulary && c.field->vocabulary != CountryVocabulary) {
+    ctx->Error(v, fmt::format("`{}` on `{}` takes a list, not a setting: only fields of places "
+                              "(entity.country, locations.*) can be compared with "
+                              "organization.settings",
+                              key, c.field->path));
+    return false;
+  }
+  std::string name = v.scalar.starts_with(kPrefix) ? v.scalar.substr(kPrefix.size()) : v.scalar;
+  const std::vector<std::string> settings = {"student_data_countries", "countries_of_concern"};
+  if (std::find(settings.begin(), settings.end(), name) == settings.end()) {
+    ctx->Error(v, fmt::format("unknown setting `{}`{}", v.scalar,
+                              DidYouMeanSuffix(name, settings).empty()
+                                  ? " (settings of places: organization.settings."
+                                    "student_data_countries, organization.settings."
+                                    "countries_of_concern)"
+                                  : DidYouMeanSuffix(name, settings)));
+    return false;
+  }
+  *out = std::move(name);
+  return true;
+}
+
+bool IsSettingOperand(const yaml::Node& v) {
+  return v.IsScalar() && !v.quoted && v.scalar.starts_with("organization.");
+}
+
+
 }  // namespace
 
 const std::vector<std::string>& PredicateOperatorNames() {
@@ -359,6 +392,7 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
     case OperandKind::kBool:
       return ReadBool(ctx_, v, key, &c->flag);
     case OperandKind::kValueList: {
+      if (IsSettingOperand(v)) return ReadSettingOperand(ctx_, v, *c, &c->setting);
       if (!v.IsSequence() || v.items.empty()) {
         ctx_->Error(v, v.IsSequence()
                            ? fmt::format("`{}` needs at least one value", key)
@@ -411,8 +445,10 @@ bool PredicateCompiler::ReadOperand(const yaml::Node& v, Condition* c) {
   return false;
 }
 
+
 bool PredicateCompiler::ReadKeys(const yaml::Node& v, Condition* c) {
   const std::string key = OpName(c->op);
+  if (IsSettingOperand(v)) return ReadSettingOperand(ctx_, v, *c, &c->setting);
   if (!v.IsSequence()) {
     ctx_->Error(v, fmt::format("`{}` must be a list of {}, not {}", key,
                                c->field->type == FieldType::kKeyList          ? Plural(c->field->kind)

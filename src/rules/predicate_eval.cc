@@ -103,8 +103,10 @@ void DedupeEvidence(std::vector<Evidence>* ev) {
     auto [it, inserted] = index.emplace(e.path.Format(), out.size());
     if (inserted) {
       out.push_back(std::move(e));
-    } else if (e.message.size() > out[it->second].message.size()) {
-      out[it->second].message = std::move(e.message);
+    } else {
+      Evidence& kept = out[it->second];
+      if (kept.unknown.kind == UnknownKind::kNone) kept.unknown = e.unknown;
+      if (e.message.size() > kept.message.size()) kept.message = std::move(e.message);
     }
   }
   *ev = std::move(out);
@@ -174,7 +176,11 @@ Tri PredicateEvaluator::EvalQuantifier(const Predicate& p, const Frame& f,
   }
   const EvidencePath list_path = EvidencePath(f.provider_prefix).Field(RecordListName(p.list));
   if (!known) {
-    if (ev) ev->push_back({list_path, ProviderAnchor(prov), list_path + " is not stated"});
+    if (ev) {
+      UnknownFact u{UnknownKind::kUnstated, prov.id.value, RecordListName(p.list),
+                    RecordListName(p.list), "", "", TaxonomyKind::kCategory};
+      ev->push_back({list_path, ProviderAnchor(prov), list_path + " is not stated", std::move(u)});
+    }
     return Tri::kUnknown;
   }
   // `none` is `not any`; `all` folds with AND, `any` with OR.

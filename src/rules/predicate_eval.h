@@ -50,6 +50,7 @@ class PredicateEvaluator {
   Tri EvalCondition(const Condition& c, const Frame& f, std::vector<Evidence>* ev) const;
   Tri EvalKeyCondition(const Condition& c, const Frame& f, const FieldView& v,
                        std::vector<Evidence>* ev) const;
+  Tri EvalSettingCondition(const Condition& c, const Frame& f, std::vector<Evidence>* ev) const;
 
   const Registry& registry_;
   const EvalContext& ctx_;

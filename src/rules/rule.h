@@ -33,7 +33,9 @@ struct Rule {
   bool waivable = true;
   std::optional<Predicate> applies_to;  // absent: applies to every provider
   Predicate require;
-  std::string message;  // template; "{rule.title}" when not given
+  std::string message;  // fail template; "{rule.title}" when not given
+  // Review template: says what may be true, never accuses; `message` when empty.
+  std::string review_message;
   // Uses within_days/older_than_days, so results depend on the as-of date.
   bool uses_dates = false;
 };

@@ -84,16 +84,17 @@ bool ReadTags(SchemaContext* ctx, const yaml::Node& n, std::vector<std::string>*
 }
 
 // Checks `{placeholder}`s in a message template.
-bool CheckMessage(SchemaContext* ctx, const yaml::Node& n, const std::string& text) {
+bool CheckMessage(SchemaContext* ctx, const yaml::Node& n, const std::string& text,
+                  std::string_view key) {
   if (text.find('\n') != std::string::npos) {
-    ctx->Error(n, "`message` must be one line");
+    ctx->Error(n, fmt::format("`{}` must be one line", key));
     return false;
   }
   bool ok = true;
   for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
     size_t close = text.find('}', open);
     if (close == std::string::npos) {
-      ctx->Error(n, "`message` has a `{` without a closing `}`");
+      ctx->Error(n, fmt::format("`{}` has a `{{` without a closing `}}`", key));
       return false;
     }
     std::string name = text.substr(open + 1, close - open - 1);
@@ -105,7 +106,7 @@ bool CheckMessage(SchemaContext* ctx, const yaml::Node& n, const std::string& te
       for (const auto& k : known) list += (list.empty() ? "{" : ", {") + k + "}";
       hint = fmt::format(" (available: {})", list);
     }
-    ctx->Error(n, fmt::format("unknown placeholder `{{{}}}` in `message`{}", name, hint));
+    ctx->Error(n, fmt::format("unknown placeholder `{{{}}}` in `{}`{}", name, key, hint));
     ok = false;
   }
   return ok;
@@ -122,7 +123,8 @@ std::string StemOf(const std::string& path) {
 const std::vector<std::string>& RuleKeys() {
   static const std::vector<std::string> keys = {
       "id",   "title",       "severity", "description", "rationale", "references",
-      "tags", "remediation", "waivable", "applies_to",  "require",   "message"};
+      "tags", "remediation", "waivable", "applies_to",  "require",   "message",
+      "review_message"};
   return keys;
 }
 
@@ -174,8 +176,15 @@ bool CompileRule(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& tax
   out->message = "{rule.title}";
   if (const yaml::Node* msg = m.Find("message")) {
     LocatedString s;
-    if (ReadString(ctx, *msg, "message", &s) && CheckMessage(ctx, *msg, s.value))
+    if (ReadString(ctx, *msg, "message", &s) && CheckMessage(ctx, *msg, s.value, "message"))
       out->message = s.value;
+  }
+  out->review_message = out->message;
+  if (const yaml::Node* msg = m.Find("review_message")) {
+    LocatedString s;
+    if (ReadString(ctx, *msg, "review_message", &s) &&
+        CheckMessage(ctx, *msg, s.value, "review_message"))
+      out->review_message = s.value;
   }
   return ctx->errors() == before;
 }

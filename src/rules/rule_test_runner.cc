@@ -6,10 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "load/organization_loader.h"
 #include "load/provider_loader.h"
 #include "load/schema_reader.h"
 #include "model/registry.h"
 #include "rules/evaluator.h"
+#include "rules/monotonicity.h"
 #include "rules/rule_compiler.h"
 #include "util/escape.h"
 
@@ -69,6 +71,15 @@ struct Runner {
   void RunFile(const std::string& path, const Rule& rule);
   void RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, Registry* reg,
                std::set<std::string>* names, size_t* pass_cases, size_t* fail_cases);
+  // Evaluates `rule` on the provider `subject_id` of `providers` (moved into *reg).
+  Finding EvaluateIn(const Rule& rule, std::vector<Provider> providers,
+                     const std::string& subject_id, const EvalContext& ectx, Registry* reg) const;
+  // Drops each stated fact of the case's provider in turn (monotonicity.h);
+  // false, with an error per improving drop, if any outcome improves.
+  bool CheckMonotonicity(const Rule& rule, const yaml::Node& provider_node,
+                         const std::vector<Provider>& others, Outcome stated,
+                         const EvalContext& ectx, Registry* reg, const std::string& path,
+                         const std::string& case_name);
 };
 
 void Runner::RunFile(const std::string& path, const Rule& rule) {
@@ -125,7 +136,7 @@ void Runner::RunFile(const std::string& path, const Rule& rule) {
 void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, Registry* reg,
                      std::set<std::string>* names, size_t* pass_cases, size_t* fail_cases) {
   size_t before = ctx->errors();
-  MappingReader m(ctx, c, "test case", {"name", "expect", "provider", "others", "as_of"});
+  MappingReader m(ctx, c, "test case", {"name", "expect", "provider", "others", "as_of", "settings"});
   if (!m.is_mapping()) return;
   LocatedString name;
   if (const yaml::Node* n = m.Require("name")) {
@@ -152,9 +163,15 @@ void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, 
                               "its tests must not depend on today's date",
                               rule.id));
   }
+  // The organisation's settings for rules that read them: the defaults of an
+  // organization.yaml without `settings`, or the case's own.
+  reg->organization.settings = DefaultOrganizationSettings();
+  if (const yaml::Node* st = m.Find("settings"))
+    ReadOrganizationSettings(ctx, *st, &reg->organization.settings);
   std::vector<Provider> providers(1);
-  if (const yaml::Node* p = m.Require("provider"))
-    ReadProvider(ctx, WithDefaults(*p, true), taxonomy, "", &providers[0]);
+  const yaml::Node* provider_node = m.Require("provider");
+  if (provider_node != nullptr)
+    ReadProvider(ctx, WithDefaults(*provider_node, true), taxonomy, "", &providers[0]);
   if (const yaml::Node* others = m.Find("others")) {
     if (!others->IsSequence()) {
       ctx->Error(*others, "`others` must be a list of provider mappings");
@@ -179,22 +196,71 @@ void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, 
   if (ctx->errors() != before) return;
 
   const std::string subject_id = providers[0].id.value;
-  reg->providers = std::move(providers);
-  std::sort(reg->providers.begin(), reg->providers.end(),
-            [](const Provider& a, const Provider& b) { return a.id.value < b.id.value; });
-  Finding f = Evaluate(rule, *reg->FindProvider(subject_id), *reg, ectx);
-  if (f.outcome == expect || !options.check_outcomes) {
+  std::vector<Provider> others(providers.begin() + 1, providers.end());
+  Finding f = EvaluateIn(rule, std::move(providers), subject_id, ectx, reg);
+  const std::string& path = ctx->path();
+  // `validate` reads every case but leaves outcomes to `vendorlint test`.
+  if (!options.check_outcomes) {
     ++result.passed;
     return;
   }
-  ++result.failed;
-  const std::string& path = ctx->path();
-  mismatches.push_back(
-      Diagnostic{path, c.line, c.column, Severity::kError,
-                 fmt::format("rule {} case \"{}\": expected {}, got {}", rule.id, Excerpt(name.value),
-                             OutcomeName(expect), OutcomeName(f.outcome))});
-  for (const Evidence& e : f.evidence)
-    mismatches.push_back(Diagnostic{path, e.loc.line, e.loc.column, Severity::kNote, e.message});
+  if (f.outcome != expect) {
+    ++result.failed;
+    mismatches.push_back(
+        Diagnostic{path, c.line, c.column, Severity::kError,
+                   fmt::format("rule {} case \"{}\": expected {}, got {}", rule.id,
+                               Excerpt(name.value), OutcomeName(expect), OutcomeName(f.outcome))});
+    for (const Evidence& e : f.evidence)
+      mismatches.push_back(Diagnostic{path, e.loc.line, e.loc.column, Severity::kNote, e.message});
+    return;
+  }
+  if (options.check_monotonicity &&
+      !CheckMonotonicity(rule, *provider_node, others, f.outcome, ectx, reg, path, name.value)) {
+    ++result.failed;
+    return;
+  }
+  ++result.passed;
+}
+
+Finding Runner::EvaluateIn(const Rule& rule, std::vector<Provider> providers,
+                           const std::string& subject_id, const EvalContext& ectx,
+                           Registry* reg) const {
+  reg->providers = std::move(providers);
+  std::sort(reg->providers.begin(), reg->providers.end(),
+            [](const Provider& a, const Provider& b) { return a.id.value < b.id.value; });
+  return Evaluate(rule, *reg->FindProvider(subject_id), *reg, ectx);
+}
+
+bool Runner::CheckMonotonicity(const Rule& rule, const yaml::Node& provider_node,
+                               const std::vector<Provider>& others, Outcome stated,
+                               const EvalContext& ectx, Registry* reg, const std::string& path,
+                               const std::string& case_name) {
+  bool ok = true;
+  for (DroppedFact& drop : DropEachFact(provider_node)) {
+    // A drop that leaves the provider invalid (a required key) is no
+    // statement the registry could make; skip it.
+    std::vector<Diagnostic> scratch;
+    SchemaContext quiet(path, 0, &scratch);
+    std::vector<Provider> providers(1);
+    if (!ReadProvider(&quiet, WithDefaults(drop.provider, true), taxonomy, "", &providers[0]))
+      continue;
+    providers.insert(providers.end(), others.begin(), others.end());
+    std::vector<Diagnostic> ref_diags;
+    CheckProviderReferences(providers, {}, reg->files.paths(), &ref_diags);
+    if (!ref_diags.empty()) continue;
+    const std::string id = providers[0].id.value;
+    Finding after = EvaluateIn(rule, std::move(providers), id, ectx, reg);
+    if (!ImprovesOnDrop(stated, after.outcome)) continue;
+    ok = false;
+    mismatches.push_back(Diagnostic{
+        path, drop.line, drop.column, Severity::kError,
+        fmt::format("rule {} case \"{}\": leaving out {} turns {} into {}: an unstated fact must "
+                    "never give a better outcome than a stated one (see docs/rules.md, "
+                    "\"Monotonicity\")",
+                    rule.id, Excerpt(case_name), drop.path, OutcomeName(stated),
+                    OutcomeName(after.outcome))});
+  }
+  return ok;
 }
 
 }  // namespace

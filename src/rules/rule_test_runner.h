@@ -23,6 +23,9 @@ struct RuleTestOptions {
   // False for `validate`: read every test file and case, but do not count a
   // case whose outcome differs (that is a test failure, not invalid input).
   bool check_outcomes = true;
+  // Also check every case for monotonicity (monotonicity.h): leaving out any
+  // stated fact of the case's provider must not improve the outcome.
+  bool check_monotonicity = true;
 };
 
 struct RuleTestResult {
@@ -44,7 +47,8 @@ RuleTestReport CollectRuleTests(const RuleTestOptions& options, const Taxonomy& 
 // Compiles the rules against `taxonomy`, runs every test file, and writes to
 // `out`: each error and each mismatch as
 //   path:line:col: error: rule <id> case "<name>": expected fail, got review
-// (followed by `note:` lines with the finding's evidence), then the summary
+// (followed by `note:` lines with the finding's evidence), each monotonicity
+// violation at the dropped key, then the summary
 // line `N passed, N failed`. Output is deterministic (sorted by file).
 RuleTestResult RunRuleTests(const RuleTestOptions& options, const Taxonomy& taxonomy,
                             std::ostream& out);

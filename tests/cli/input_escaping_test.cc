@@ -64,7 +64,7 @@ TEST(InputEscaping, ProviderNameIsOneEscapedLineInText) {
                          dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;  // a warning: the gate passes
   ExpectNoInjection(r.out);
-  EXPECT_NE(r.out.find(std::string("         ") + kShown + " has no recorded privacy policy link\n"),
+  EXPECT_NE(r.out.find(std::string("         ") + kShown + " has no recorded HTTPS privacy policy link\n"),
             std::string::npos)
       << r.out;
 }
@@ -78,7 +78,7 @@ TEST(InputEscaping, ProviderNameIsOneEscapedLineInMarkdown) {
   ExpectNoInjection(r.out);
   // Markdown escapes the backslashes of the visible escapes, so they render.
   EXPECT_NE(r.out.find("| `privacy-policy-recorded` | warning | `algolia` | "
-                       "x\\\\n::error::pwned \\\\u202E evil has no recorded privacy policy link |"),
+                       "x\\\\n::error::pwned \\\\u202E evil has no recorded HTTPS privacy policy link |"),
             std::string::npos)
       << r.out;
 }
@@ -94,7 +94,7 @@ TEST(InputEscaping, ProviderNameCannotStartAGithubCommand) {
   ASSERT_EQ(lines.size(), 2u) << r.out;  // one annotation, one summary
   EXPECT_EQ(lines[0],
             "::warning file=registry/providers/algolia.yaml,line=1,col=5,title=privacy-policy-recorded"
-            "::x\\n::error::pwned \\u202E evil has no recorded privacy policy link"
+            "::x\\n::error::pwned \\u202E evil has no recorded HTTPS privacy policy link"
             "%0A- privacy_policy: privacy_policy is not stated (registry/providers/algolia.yaml:1:5)");
 }
 
@@ -146,7 +146,7 @@ TEST(InputEscaping, FileNameInDiagnosticsIsEscaped) {
 // A rule-test case name with a line break, in `vendorlint test` output.
 TEST(InputEscaping, RuleTestCaseNameIsOneEscapedLine) {
   std::string dir = CopyProject();
-  std::string path = dir + "/rules/security/privacy-policy-uses-https.test.yaml";
+  std::string path = dir + "/rules/governance/privacy-policy-recorded.test.yaml";
   std::string text = ReadFileOrDie(path);
   std::string from = "  - name: plain http link fails\n    expect: fail\n";
   size_t at = text.find(from);
@@ -191,7 +191,7 @@ TEST(InputEscaping, RuleTitleIsOneEscapedLineInRulesAndExplain) {
   std::string dir = testing::CopyProject();
   std::string path = dir + "/rules/governance/privacy-policy-recorded.yaml";
   std::string text = testing::ReadFileOrDie(path);
-  std::string from = "title: Every provider has its privacy documentation recorded\n";
+  std::string from = "title: Every provider has its privacy documentation recorded, at an HTTPS address\n";
   size_t at = text.find(from);
   ASSERT_NE(at, std::string::npos);
   text.replace(at, from.size(), std::string("title: ") + kEvilYaml + "\n");

@@ -28,6 +28,20 @@ void ReplaceOrDie(const std::string& path, const std::string& from, const std::s
   WriteFileOrDie(path, text);
 }
 
+// A rule of the test's own in rules/limits/ (not one of the pack's, whose
+// wording changes): `require` and `message` as given.
+void WriteTestRule(const std::string& dir, const std::string& id, const std::string& require,
+                   const std::string& message) {
+  fs::create_directories(dir + "/rules/limits");
+  WriteFileOrDie(dir + "/rules/limits/" + id + ".yaml",
+                 "id: " + id +
+                     "\ntitle: A rule of the limits tests\nseverity: warning\n"
+                     "description: For tests.\nrationale: For tests.\n"
+                     "references:\n  - title: none\n    url: https://example.com/\n"
+                     "    citation: none\ntags: [test]\nremediation: None.\nrequire:\n" +
+                     require + "message: \"" + message + "\"\n");
+}
+
 // A secret outside the project, and the project.
 struct Outside {
   std::string dir = CopyProject();
@@ -75,7 +89,7 @@ TEST(SymlinkLimits, RuleRuleTestWaiverAndBaselineLinkedOutsideAreRefused) {
   EXPECT_EQ(r.err.find("SECRET"), std::string::npos) << r.err;
   fs::remove(o.dir + "/rules/security/leak.yaml");
 
-  std::string test_file = o.dir + "/rules/security/privacy-policy-uses-https.test.yaml";
+  std::string test_file = o.dir + "/rules/governance/privacy-policy-recorded.test.yaml";
   fs::remove(test_file);
   fs::create_symlink(o.secret, test_file);
   r = RunVendorlint({"test"}, o.dir);
@@ -120,10 +134,8 @@ TEST(ResourceLimits, RenderedMessageIsCapped) {
                "name: " + std::string(100000, 'n') + "\n");
   std::string tmpl;
   for (int i = 0; i < 500; ++i) tmpl += "{provider.name}";
-  ReplaceOrDie(dir + "/rules/governance/privacy-policy-recorded.yaml",
-               "message: \"{provider.name} has no recorded privacy policy link\"",
-               "message: \"" + tmpl + "\"");
-  auto r = RunVendorlint({"check", kAsOf, "--rule", "privacy-policy-recorded", "--provider",
+  WriteTestRule(dir, "long-message", "  field: privacy_policy\n  exists: true\n", tmpl);
+  auto r = RunVendorlint({"check", kAsOf, "--rule", "long-message", "--provider",
                           "algolia", "--format", "json"},
                          dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -159,10 +171,9 @@ TEST(ResourceLimits, MatchesLooksAtAtMost64KiB) {
   std::string dir = CopyProject();
   ReplaceOrDie(dir + "/registry/providers/algolia.yaml", "name: Algolia\n",
                "name: " + std::string(70000, 'a') + "\n");
-  ReplaceOrDie(dir + "/rules/governance/privacy-policy-recorded.yaml",
-               "require:\n  field: privacy_policy\n  exists: true\n",
-               "require:\n  field: name\n  matches: '(?s).*a.{30}b.*'\n");
-  auto r = RunVendorlint({"check", kAsOf, "--rule", "privacy-policy-recorded", "--provider",
+  WriteTestRule(dir, "long-match", "  field: name\n  matches: '(?s).*a.{30}b.*'\n",
+                "{provider.name} does not match");
+  auto r = RunVendorlint({"check", kAsOf, "--rule", "long-match", "--provider",
                           "algolia"},
                          dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;

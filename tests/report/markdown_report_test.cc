@@ -54,6 +54,12 @@ Gate: `--fail-on error` · baseline: 2 new, 1 fixed
 | `encrypted-at-rest` | error | `db` | DB stores personal data unencrypted (waiver expired on 2026-10-01)<br>⚠️ expired waiver approved by ciso: [waivers.yaml:3](registry/waivers.yaml#L3) | [db.yaml:12](registry/providers/db.yaml#L12) |
 | `no-ads` | warning | `ads` | Ads receives student data | [ads.yaml:9](registry/providers/ads.yaml#L9) |
 
+### Questions that would settle 1 review (1)
+
+| question | blocks | findings | answer at |
+|---|---:|---|---|
+| Does Ads encrypt stored data at rest? | 1 | `encrypted-at-rest` · `ads` | [ads.yaml:7](registry/providers/ads.yaml#L7) |
+
 <details>
 <summary>Needs review (1)</summary>
 

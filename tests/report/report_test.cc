@@ -199,6 +199,7 @@ TEST(Report, JsonContract) {
       ]
     }
   ],
+  "questions": [],
   "waiver_notes": []
 }
 )");

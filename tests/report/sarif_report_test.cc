@@ -373,6 +373,40 @@ TEST(SarifReport, RunMetadata) {
   EXPECT_EQ(s.find("automationDetails"), std::string::npos);
 }
 
+// The questions behind the reviews go in the run's property bag, beside
+// asOf, so that results stay one per finding.
+TEST(SarifReport, QuestionsAreRunProperties) {
+  Fixture fx;
+  ASSERT_FALSE(fx.report.findings.empty());
+  fx.report.findings[0].fingerprint = "0123456789abcdef";
+  fx.report.questions = {Question{"ads: storage.encrypted_at_rest",
+                                  "Does Ads encrypt stored data at rest?",
+                                  fx.report.findings[0].loc, {0}}};
+  std::string s = WriteSarifReport(fx.report);
+  const Location& loc = fx.report.findings[0].loc;
+  EXPECT_TRUE(s.ends_with(R"j(
+      ],
+      "properties": {
+        "asOf": "2026-11-22",
+        "questions": [
+          {
+            "fact": "ads: storage.encrypted_at_rest",
+            "question": "Does Ads encrypt stored data at rest?",
+            "file": ")j" + fx.report.Path(loc) + R"j(",
+            "line": )j" + std::to_string(loc.line) + R"j(,
+            "column": )j" + std::to_string(loc.column) + R"j(,
+            "blocks": [
+              "0123456789abcdef"
+            ]
+          }
+        ]
+      }
+    }
+  ]
+}
+)j")) << s;
+}
+
 TEST(SarifReport, FailWithEvidenceAndBaselineNew) {
   Fixture fx;
   std::string s = WriteSarifReport(fx.report);

@@ -517,6 +517,37 @@ TEST_F(EvaluatorOutcomeTest, PassAndNotApplicableUseTheTitle) {
   EXPECT_EQ(f.loc, reg_.Get("facts").id.loc);
 }
 
+TEST_F(EvaluatorOutcomeTest, FailAndReviewHaveTheirOwnText) {
+  reg_.Add("id: yes\nstorage: {encrypted_at_rest: false}\n");
+  reg_.Add("id: maybe\nstorage: {stores_data: true}\n");
+  Rule r;
+  std::vector<Diagnostic> diags;
+  ASSERT_TRUE(CompileRuleFromText(
+      reg_.registry().taxonomy, "t",
+      RuleText("t", "  {field: storage.encrypted_at_rest, equals: true}", "",
+               "message: '{provider.id} does not encrypt'\n"
+               "review_message: '{provider.id} is not known to encrypt'\n"),
+      &r, &diags))
+      << FormatAll(diags);
+  Finding fail = Evaluate(r, *reg_.registry().FindProvider("yes"), reg_.registry(), ctx_);
+  Finding review = Evaluate(r, *reg_.registry().FindProvider("maybe"), reg_.registry(), ctx_);
+  EXPECT_EQ(fail.outcome, Outcome::kFail);
+  EXPECT_EQ(fail.message, "yes does not encrypt");
+  EXPECT_EQ(review.outcome, Outcome::kReview);
+  EXPECT_EQ(review.message, "maybe is not known to encrypt");
+  // Without review_message a review uses message.
+  Rule plain;
+  std::vector<Diagnostic> plain_diags;
+  ASSERT_TRUE(CompileRuleFromText(
+      reg_.registry().taxonomy, "t",
+      RuleText("t", "  {field: storage.encrypted_at_rest, equals: true}", "",
+               "message: '{provider.id} does not encrypt'\n"),
+      &plain, &plain_diags))
+      << FormatAll(plain_diags);
+  review = Evaluate(plain, *reg_.registry().FindProvider("maybe"), reg_.registry(), ctx_);
+  EXPECT_EQ(review.message, "maybe does not encrypt");
+}
+
 TEST_F(EvaluatorOutcomeTest, EvaluateAllIsSortedFilteredAndThreadIndependent) {
   for (int i = 0; i < 20; ++i) {
     reg_.Add("id: p" + std::to_string(100 + i) + "\nstorage: {encrypted_at_rest: " +
@@ -605,6 +636,44 @@ TEST_F(EvaluatorTest, ABroaderSubjectThatIncludesTheAskedOneIsUnknown) {
   EXPECT_EQ(f.evidence[0].message,
             "data_flows[0].subjects[0] is user, which is broader than student: it may or may not "
             "include it");
+}
+
+// `organization.settings.<name>` stands for the setting's list: places are
+// matched by coverage, and an unstated setting is unknown (a question).
+TEST_F(EvaluatorTest, OrganizationSettingsOperand) {
+  reg_.Add(
+      "id: tutor\n"
+      "entity: {country: DE}\n"
+      "locations: {storage: [global], processing: [DE, US]}\n");
+  const char* kCountry = "{field: entity.country, one_of: organization.settings.student_data_countries}";
+  const char* kProcessing =
+      "{field: locations.processing, only: organization.settings.student_data_countries}";
+  const char* kConcern =
+      "{field: locations.storage, includes_none: organization.settings.countries_of_concern}";
+  // Default settings: student_data_countries unknown; countries of concern the 28 CFR 202 list.
+  reg_.registry().organization.settings = OrganizationSettings{};
+  reg_.registry().organization.settings.countries_of_concern.known = true;
+  reg_.registry().organization.settings.countries_of_concern.items = {{"CN", {}}, {"RU", {}}};
+  std::vector<Evidence> ev;
+  EXPECT_EQ(Eval(kCountry, "tutor", &ev), Tri::kUnknown);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].message, "organization.settings.student_data_countries is not stated");
+  EXPECT_EQ(ev[0].unknown.kind, UnknownKind::kUnstated);
+  EXPECT_EQ(Eval(kConcern, "tutor"), Tri::kUnknown);  // global may include CN
+  KeyList& allowed = reg_.registry().organization.settings.student_data_countries;
+  allowed.known = true;
+  allowed.items = {{"US", {}}, {"EU", {}}};
+  EXPECT_EQ(Eval(kCountry, "tutor"), Tri::kTrue);     // DE is in the EU
+  EXPECT_EQ(Eval(kProcessing, "tutor"), Tri::kTrue);  // DE and US
+  ev.clear();
+  allowed.items = {{"US", {}}};
+  EXPECT_EQ(Eval(kCountry, "tutor", &ev), Tri::kFalse);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].message, "entity.country is \"DE\"");
+  EXPECT_EQ(ev[1].message, "organization.settings.student_data_countries is [US]");
+  EXPECT_EQ(Eval(kProcessing, "tutor"), Tri::kFalse);
+  allowed.items.clear();  // nothing allowed
+  EXPECT_EQ(Eval(kProcessing, "tutor"), Tri::kFalse);
 }
 
 // The v2 facts are rule fields (issue 7 §2): each reads what the registry

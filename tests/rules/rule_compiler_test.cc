@@ -171,6 +171,27 @@ TEST_F(RuleCompilerTest, EnumAndQualifierValuesAreChecked) {
                "`hashed`?"));
 }
 
+TEST_F(RuleCompilerTest, OrganizationSettingsOperand) {
+  EXPECT_EQ(Errors("  {field: entity.country, one_of: organization.settings.student_data_countries}"),
+            "");
+  EXPECT_EQ(
+      Errors("  {field: locations.processing, only: organization.settings.countries_of_concern}"),
+      "");
+  EXPECT_EQ(Errors("  {field: locations.storage, includes_none: organization.settings.countries_of_concen}"),
+            At(11, 45,
+               "unknown setting `organization.settings.countries_of_concen`; did you mean "
+               "`countries_of_concern`?"));
+  EXPECT_EQ(Errors("  {field: role, one_of: organization.settings.student_data_countries}"),
+            At(11, 25,
+               "`one_of` on `role` takes a list, not a setting: only fields of places "
+               "(entity.country, locations.*) can be compared with organization.settings"));
+  EXPECT_EQ(Errors("  {field: locations.storage, only: organization.name}"),
+            At(11, 36,
+               "unknown setting `organization.name` (settings of places: "
+               "organization.settings.student_data_countries, "
+               "organization.settings.countries_of_concern)"));
+}
+
 TEST_F(RuleCompilerTest, RegistryV2ValuesAreChecked) {
   EXPECT_EQ(Errors("  {field: role, equals: procesor}"),
             At(11, 25,
@@ -246,6 +267,10 @@ TEST_F(RuleCompilerTest, RuleKeysAndMessage) {
                "`provider.name`?"));
   EXPECT_EQ(Errors("  {field: id, exists: true}", "", "message: 'oops {'\n"),
             At(12, 10, "`message` has a `{` without a closing `}`"));
+  EXPECT_EQ(Errors("  {field: id, exists: true}", "", "review_message: '{rule.tite} maybe'\n"),
+            At(12, 17,
+               "unknown placeholder `{rule.tite}` in `review_message`; did you mean "
+               "`rule.title`?"));
 }
 
 TEST_F(RuleCompilerTest, IdMustEqualFileName) {

@@ -178,5 +178,75 @@ TEST_F(RuleTestRunnerTest, FilterByRuleId) {
   EXPECT_TRUE(r.ok());
 }
 
+// The old wrong pass: a provider's own encryption counted, and a provider
+// silent on it was not concerned at all. Dropping `encrypted_at_rest: false`
+// turns the fail into not_applicable, which the checker must report at the
+// dropped key.
+TEST_F(RuleTestRunnerTest, MonotonicityViolationIsReportedAtTheDroppedKey) {
+  Write("s/r.yaml", RuleText("r", "  {field: storage.encrypted_at_rest, equals: true}",
+                             "  {field: storage.encrypted_at_rest, exists: true}"));
+  Write("s/r.test.yaml",
+        "rule: r\n"
+        "cases:\n"
+        "  - name: encrypted\n"
+        "    expect: pass\n"
+        "    provider: {storage: {encrypted_at_rest: true}}\n"
+        "  - name: not encrypted\n"
+        "    expect: fail\n"
+        "    provider:\n"
+        "      storage: {stores_data: true, encrypted_at_rest: false}\n");
+  std::string out;
+  RuleTestResult r = Run(dir_, &out);
+  EXPECT_EQ(r.passed, 1u);
+  EXPECT_EQ(r.failed, 1u);
+  EXPECT_EQ(out, dir_ +
+                     "/s/r.test.yaml:9:7: error: rule r case \"not encrypted\": leaving out "
+                     "storage turns fail into not_applicable: an unstated fact must never give a "
+                     "better outcome than a stated one (see docs/rules.md, \"Monotonicity\")\n" +
+                     dir_ +
+                     "/s/r.test.yaml:9:36: error: rule r case \"not encrypted\": leaving out "
+                     "storage.encrypted_at_rest turns fail into not_applicable: an unstated fact "
+                     "must never give a better outcome than a stated one (see docs/rules.md, "
+                     "\"Monotonicity\")\n"
+                     "1 passed, 1 failed\n");
+  // The same rule passes its tests when the check is off: the failure above
+  // is the checker's alone.
+  RuleTestOptions options;
+  options.rules_dir = dir_;
+  options.check_monotonicity = false;
+  std::ostringstream quiet;
+  EXPECT_TRUE(RunRuleTests(options, tax_, quiet).ok()) << quiet.str();
+}
+
+// fail -> review is not an improvement (a stated fact became unknown), and a
+// flow's `qualifiers` are never dropped (absent means none).
+TEST_F(RuleTestRunnerTest, MonotoneRuleHasNoViolations) {
+  Write("s/r.yaml",
+        RuleText("r",
+                 "  none:\n"
+                 "    in: data_flows\n"
+                 "    where:\n"
+                 "      all_of:\n"
+                 "        - {field: subjects, includes_any: [student]}\n"
+                 "        - {field: qualifiers, includes_none: [aggregated]}\n"));
+  Write("s/r.test.yaml",
+        "rule: r\n"
+        "cases:\n"
+        "  - name: student data fails\n"
+        "    expect: fail\n"
+        "    provider:\n"
+        "      data_flows: [{direction: shared, subjects: [student], categories: [user.name]}]\n"
+        "  - name: aggregated passes\n"
+        "    expect: pass\n"
+        "    provider:\n"
+        "      data_flows:\n"
+        "        - {direction: shared, subjects: [student], categories: [user.name], "
+        "qualifiers: [aggregated]}\n");
+  std::string out;
+  RuleTestResult r = Run(dir_, &out);
+  EXPECT_TRUE(r.ok()) << out;
+  EXPECT_EQ(out, "2 passed, 0 failed\n");
+}
+
 }  // namespace
 }  // namespace vendorlint
