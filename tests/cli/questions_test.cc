@@ -145,12 +145,15 @@ TEST(Questions, WhereErrorsAreLocatedInThePredicate) {
 TEST(Questions, TheRealRegistryAnswersWhoGetsStudentData) {
   auto r = RunVendorlint({"providers", "--receives-student-data", "--format", "json"}, SourceDir());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  // Pdfcrowd is sent a student's report; Blueshift is sent events about
-  // "users", which may include students: unknown, not yes and not no.
+  // Pdfcrowd is sent a student's report; Blueshift students' product events;
+  // SendGrid only adults' contact details.
   EXPECT_NE(r.out.find("      \"id\": \"pdfcrowd\",\n      \"answer\": \"yes\",\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("      \"id\": \"blueshift\",\n      \"answer\": \"unknown\",\n"),
+  EXPECT_NE(r.out.find("      \"id\": \"blueshift\",\n      \"answer\": \"yes\",\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("      \"id\": \"sendgrid\",\n      \"answer\": \"no\",\n"),
             std::string::npos)
       << r.out;
 }
