@@ -70,7 +70,7 @@ void WriteInvocation(JsonWriter* w, const Report& r, const std::vector<std::stri
       w->BeginObject();
       w->Key("locations");
       w->BeginArray();
-      WriteLocation(w, Place{d.file, d.line, d.column}, -1, "", "");
+      WriteLocation(w, Place{d.file, d.line, d.column, {}}, -1, "", "");
       w->EndArray();
       WriteText(w, "message", d.message);
       w->Member("level", LevelOf(d.severity));
