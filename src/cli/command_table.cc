@@ -319,6 +319,41 @@ std::vector<OptionSpec> MakeOptions() {
          o.hosted_on = v;
          return std::string();
        }},
+      {"base",
+       0,
+       "REF",
+       "compare the registry at git revision REF (read through git, no checkout) with the "
+       "working tree",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         if (v.empty() || v.front() == '-') return fmt::format("--base takes a git revision, not '{}'", v);
+         o.base = v;
+         return std::string();
+       }},
+      {"cosmetic",
+       0,
+       "",
+       "also list cosmetic changes (order, notes, descriptions, statements)",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.cosmetic = true;
+         return std::string();
+       }},
+      {"fail-on-impact",
+       0,
+       "LEVEL",
+       "exit 1 when a change has this impact or higher: high | medium | low",
+       K::kChoice,
+       {"high", "medium", "low"},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.fail_on_impact = v;
+         return std::string();
+       }},
       {"man",
        0,
        "",
@@ -439,6 +474,26 @@ std::vector<CommandSpec> MakeCommands() {
        {},
        {{"vendorlint test", "every rule's tests"},
         {"vendorlint test --rule personal-data-encrypted-at-rest", "one rule's tests"}}},
+      {"diff",
+       "what changed for privacy between two registries",
+       "[OLD NEW]",
+       0,
+       2,
+       "Compares registry folder OLD with NEW (or, with --base REF, the --registry folder at git "
+       "revision REF with the working tree) fact by fact: providers added, removed or renamed, "
+       "flows added or removed, subjects, categories, purposes and contexts widened or narrowed, "
+       "protections dropped, locations, entity, role, retention, storage, contracts and links "
+       "changed. Each change has an impact (high, medium, low) and its reason. Exits 1 when "
+       "--fail-on-impact is given and a change reaches it.",
+       {"registry", "taxonomy", "threads", "base", "format", "output", "cosmetic",
+        "fail-on-impact", "markdown-link-base"},
+       {"text", "markdown", "json"},
+       {{"vendorlint diff tests/fixtures/registry-earlier registry",
+         "what changed between two editions"},
+        {"vendorlint diff --base origin/main --format markdown",
+         "a pull request's privacy impact, as a comment"},
+        {"vendorlint diff --base HEAD~1 --format json --fail-on-impact high",
+         "JSON, and exit 1 on a high-impact change"}}},
       {"help",
        "show help for a command, or the man page",
        "[COMMAND]",
