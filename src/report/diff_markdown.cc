@@ -1,6 +1,7 @@
 // `diff --format markdown`: a pull-request comment. The high-impact changes
 // come first and in full; medium and low follow in tables; cosmetic changes
-// (with --cosmetic) last, folded.
+// (with --cosmetic) last, folded. Each table stops before the comment would
+// outgrow what GitHub accepts, with "... and N more".
 #include <fmt/format.h>
 
 #include "report/diff_report.h"
@@ -8,6 +9,8 @@
 
 namespace vendorlint {
 namespace {
+
+constexpr size_t kMaxBytes = 60000;
 
 std::string Where(const DiffReportInput& in, const RegistryChange& c) {
   if (!c.loc.valid()) return "";
@@ -26,12 +29,20 @@ void Table(const DiffReportInput& in, Impact impact, const char* title, std::str
   *out += fmt::format("\n### {} ({})\n\n", title, n);
   *out += "| Provider | Change | Before | After | Where | Why |\n";
   *out += "|---|---|---|---|---|---|\n";
+  size_t shown = 0;
   for (const auto& c : in.diff->changes) {
     if (c.impact != impact) continue;
-    *out += fmt::format("| {} (`{}`) | {} | {} | {} | {} | {} |\n", MarkdownEscape(c.provider_name),
+    std::string row = fmt::format("| {} (`{}`) | {} | {} | {} | {} | {} |\n", MarkdownEscape(c.provider_name),
                         c.provider, MarkdownEscape(c.message), Value(c.before), Value(c.after),
                         Where(in, c), MarkdownEscape(c.reason));
+    // A GitHub comment holds 65536 characters; keep room for the later tables' headings.
+    if (out->size() + row.size() > kMaxBytes) break;
+    *out += row;
+    ++shown;
   }
+  if (shown < n)
+    *out += fmt::format("\n... and {} more (the text and JSON outputs list every change)\n",
+                        n - shown);
 }
 
 }  // namespace

@@ -228,3 +228,27 @@ TEST(Diff, BaseReadsTheRegistryAtARevisionThroughGit) {
 
 }  // namespace
 }  // namespace vendorlint
+
+namespace vendorlint {
+namespace {
+
+TEST(Diff, TheMarkdownCommentStaysWithinGithubsLimit) {
+  std::string root = testing::CopyProject();
+  std::string y = testing::ReadFileOrDie(root + "/registry/providers/blueshift.yaml");
+  for (int i = 0; i < 400; ++i) {
+    std::string id = "blueshift-copy-" + std::to_string(i);
+    std::string copy = y;
+    copy.replace(copy.find("id: blueshift"), 13, "id: " + id);
+    testing::WriteFileOrDie(root + "/registry/providers/" + id + ".yaml", copy);
+  }
+  auto r = testing::RunVendorlint(
+      {"diff", testing::SourceDir() + "/registry", "registry", "--format", "markdown"}, root);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LE(r.out.size(), 65536u);
+  EXPECT_NE(r.out.find("\n... and "), std::string::npos);
+  EXPECT_TRUE(r.out.ends_with(" more (the text and JSON outputs list every change)\n")) << r.out.substr(r.out.size() - 200);
+  EXPECT_EQ(r.err, "400 changes: 400 high, 0 medium, 0 low\n");
+}
+
+}  // namespace
+}  // namespace vendorlint
