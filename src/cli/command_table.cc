@@ -322,8 +322,8 @@ std::vector<OptionSpec> MakeOptions() {
       {"base",
        0,
        "REF",
-       "compare the registry at git revision REF (read through git, no checkout) with the "
-       "working tree",
+       "compare with the registry at git revision REF (read through git, no checkout); "
+       "check also takes a folder",
        K::kText,
        {},
        false,
@@ -386,7 +386,7 @@ std::vector<CommandSpec> MakeCommands() {
        "for every provider and writes the report. Exits 1 when a fail at or above --fail-on "
        "remains.",
        with({"format", "output", "report", "fail-on", "strict", "as-of", "rule", "provider", "tag",
-             "color", "waivers", "no-waivers", "warn-expiring", "baseline", "write-baseline",
+             "color", "waivers", "no-waivers", "warn-expiring", "baseline", "base", "write-baseline",
              "category", "include-passes", "markdown-link-base"}),
        ReportFormatNames(),
        {{"vendorlint check", "the gate: evaluate rules/ against registry/"},
@@ -396,7 +396,9 @@ std::vector<CommandSpec> MakeCommands() {
          "annotations on stdout and a SARIF file beside them"},
         {"vendorlint check --rule personal-data-encrypted-at-rest --provider aws",
          "one rule for one provider"},
-        {"vendorlint check --tag coppa", "only the rules tagged coppa"}}},
+        {"vendorlint check --tag coppa", "only the rules tagged coppa"},
+        {"vendorlint check --base origin/main --format markdown",
+         "a pull request's comment: its high-impact changes and new findings first"}}},
       {"validate",
        "load and check the registry, the rules, their tests and the waivers",
        "",

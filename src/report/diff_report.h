@@ -7,6 +7,7 @@
 #include <string>
 
 #include "check/registry_diff.h"
+#include "model/registry.h"
 #include "util/source_files.h"
 
 namespace vendorlint {
@@ -27,6 +28,15 @@ std::string WriteDiffJson(const DiffReportInput& in);
 std::string DiffSummaryLine(const DiffReportInput& in);
 // "registry/providers/x.yaml:10:15", or "" without a location.
 std::string DiffLocationText(const DiffReportInput& in, const RegistryChange& c);
+
+// `check --base` Markdown: the high-impact changes of `diff` (a table), the
+// counts of the others, and for each new processor of personal data what the
+// GDPR Art. 28(2) notice to controllers must say: who (name, legal entity,
+// country), where (processing and storage locations), what data (categories
+// and subjects of the flows toward it) and for what (purposes). Facts the
+// registry lacks are named as "not recorded", never left out.
+std::string MarkdownPrivacyImpact(const RegistryDiff& diff, const Registry& registry,
+                                  const std::string& base_label, const std::string& link_base);
 
 }  // namespace vendorlint
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "report/diff_report.h"
+
 namespace vendorlint {
 namespace {
 
@@ -262,12 +264,18 @@ std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options)
   }
   w.out +=
       fmt::format("## vendorlint: {}\n\n", r.summary.gate_pass ? "✅ gate passed" : "❌ gate failed");
+  // With --base the comment opens with what the pull request changes: the
+  // high-impact changes, then the new findings, then the usual counts.
+  if (r.changes != nullptr) {
+    w.out += MarkdownPrivacyImpact(*r.changes, *r.registry, r.base_label, options.link_base);
+    if (r.has_baseline && attention) NewAndFixed(&w, r);
+  }
   Counts(&w, r, new_count);
   if (!attention) {
     w.out += "No findings need attention.\n";
     return w.out;
   }
-  if (r.has_baseline) NewAndFixed(&w, r);
+  if (r.has_baseline && r.changes == nullptr) NewAndFixed(&w, r);
   Failing(&w, r);
   Review(&w, r);
   Waived(&w, r);

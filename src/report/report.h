@@ -12,6 +12,7 @@
 
 #include "util/date.h"
 #include "check/gate.h"
+#include "check/registry_diff.h"
 #include "model/registry.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
@@ -31,6 +32,11 @@ struct Report {
   // provider_id, severity and message are meaningful.
   std::vector<Finding> absent;
   bool has_baseline = false;
+  // With `check --base`: the registry changes from the base to this registry
+  // (the base's findings are the baseline). Markdown opens with them.
+  const RegistryDiff* changes = nullptr;
+  const Registry* base_registry = nullptr;
+  std::string base_label;  // "origin/main:registry" or the base folder
   // Problems with waivers (expired, expiring soon, matching nothing), as
   // located warnings/errors in the waivers file. Shown by every format.
   std::vector<Diagnostic> waiver_notes;
