@@ -59,6 +59,10 @@ void EmitKeyDelta(const DiffBuilder& b, TaxonomyKind kind, const KeyList& before
 void DiffFlows(const DiffBuilder& b, const Provider& before, const Provider& after);
 void DiffExclusions(const DiffBuilder& b, const Provider& before, const Provider& after);
 
+// Whether OLD provider `po` already moved all of flow `f`'s data (same
+// direction, categories and subjects covered) in one of its flows.
+bool FlowMovedBefore(const Taxonomy& t, const Provider& po, const DataFlow& f);
+
 // The text of an optional string ("" when absent).
 inline std::string Text(const std::optional<LocatedString>& s) { return s ? s->value : ""; }
 inline Location LocOr(const Location& a, const Location& b) { return a.valid() ? a : b; }

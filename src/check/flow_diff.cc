@@ -54,11 +54,15 @@ bool MovedBefore(const Taxonomy& t, const Provider& po, Direction d, const std::
   return false;
 }
 
+}  // namespace
+
 bool FlowMovedBefore(const Taxonomy& t, const Provider& po, const DataFlow& f) {
   return std::all_of(f.categories.items.begin(), f.categories.items.end(), [&](const LocatedString& c) {
     return MovedBefore(t, po, f.direction.value, c.value, f.subjects);
   });
 }
+
+namespace {
 
 std::string FlowText(const DataFlow& f) {
   return fmt::format("{} {} about {}", DirectionName(f.direction.value), ListText(f.categories),
@@ -139,11 +143,16 @@ void DiffPair(const DiffBuilder& b, const Provider& po, const Provider& pn, cons
   KeyDelta cats = CompareKeys(t, TaxonomyKind::kCategory, fo.categories, fn.categories);
   for (const auto& k : cats.widened) {
     bool before = MovedBefore(t, po, fn.direction.value, k, fn.subjects);
-    Impact impact = before ? Impact::kLow : minors ? Impact::kHigh : Impact::kMedium;
+    // Only user.* categories are about people (system.operations is not).
+    bool personal = KeyIsUnder(k, "user");
+    Impact impact = before                ? Impact::kLow
+                    : minors && personal ? Impact::kHigh
+                                          : Impact::kMedium;
     b.Add(ChangeKind::kWidened, impact,
-          before   ? "regrouped: the provider already got this data in another flow"
-          : minors ? "more data about students or minors (or users, who may include them)"
-                   : "more kinds of personal data",
+          before               ? "regrouped: the provider already got this data in another flow"
+          : minors && personal ? "more data about students or minors (or users, who may include them)"
+          : personal           ? "more kinds of personal data"
+                               : "more kinds of data",
           base + ".categories", ListText(fo.categories), ListText(fn.categories),
           fmt::format("categories widened: {} newly included", k), LocOr(fn.categories.loc, at));
   }

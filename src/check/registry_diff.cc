@@ -466,6 +466,9 @@ RegistryDiff DiffRegistries(const Registry& old_reg, const Registry& new_reg) {
     ProviderDiffer d{old_reg, new_reg, DiffBuilder{&new_reg.taxonomy, n.id.value, n.name.value,
                                                    &e.changes}};
     if (old_of[j] == nullptr) {
+      // Never "regrouped" from another provider, even when a removed one got
+      // the same data: a new recipient is what Art. 28(2) asks to be told
+      // about (and broad OLD keys like `user` would match anything).
       bool personal = HandlesPersonalData(n);
       d.b.Add(ChangeKind::kAdded, personal ? Impact::kHigh : Impact::kMedium,
               personal ? "a new processor of personal data" : "a new provider", "", "",
