@@ -236,6 +236,22 @@ bool ReadBaseline(const std::string& path, SourceFiles* files, std::vector<Basel
   return ReadBaseline(path, files->Intern(path), out, diags);
 }
 
+std::vector<BaselineEntry> BaselineOf(const std::vector<Finding>& findings) {
+  std::vector<BaselineEntry> out;
+  for (const auto& f : findings) {
+    if (!InBaseline(f.outcome)) continue;
+    BaselineEntry e;
+    e.fingerprint = f.fingerprint;
+    e.rule_id = f.rule_id;
+    e.provider_id = f.provider_id;
+    e.outcome = f.outcome;
+    e.severity = f.severity;
+    e.message = f.message;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
                    std::vector<Finding>* absent) {
   // The whole identity: an entry silences only the finding it records.

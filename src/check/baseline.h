@@ -86,6 +86,11 @@ bool CheckBaselineLabels(const std::vector<BaselineEntry>& baseline,
 // outcome, severity, message from the entry) per baseline entry that no such
 // finding has, sorted by rule id, provider id, then fingerprint. Call
 // CheckBaselineLabels first.
+// The entries a baseline file written from `findings` would hold (fail,
+// review and waived findings), without a location: `check --base` computes
+// the base's findings in the same run instead of reading a file.
+std::vector<BaselineEntry> BaselineOf(const std::vector<Finding>& findings);
+
 void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
                    std::vector<Finding>* absent);
 

@@ -18,6 +18,8 @@
 #include "check/questions.h"
 #include "check/waiver_loader.h"
 #include "check/waivers.h"
+#include "check/registry_diff.h"
+#include "cli/base_registry.h"
 #include "cli/commands.h"
 #include "cli/git_provenance.h"
 #include "report/formats.h"
@@ -125,6 +127,9 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
                       "instead: --report sarif-dashboard=PATH");
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
+  if (!o.base.empty() && !o.baseline.empty())
+    return UsageError(err, "--base and --baseline both say which findings are known; give one "
+                           "(--base computes the base's findings in the same run)");
   std::vector<ReportTarget> targets;
   if (!ParseReportTargets(o, &targets, err)) return kExitInvalid;
   // The most common pull-request mistake is a broken registry file: with
@@ -158,6 +163,12 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
       return kExitInvalid;
     }
   }
+  // --base: the base registry, evaluated with the same rules in this run; its
+  // findings are the baseline, and the registry diff opens the Markdown.
+  Registry base_reg;
+  std::string base_label;
+  if (!o.base.empty() && !LoadBaseRegistry(o, o.base, &base_reg, &base_label, err))
+    return kExitInvalid;
   std::vector<BaselineEntry> baseline;
   if (!o.baseline.empty()) {
     if (!ReadBaseline(o.baseline, &reg.files, &baseline, &diags)) {
@@ -178,6 +189,20 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   AssignFingerprints(reg, &report.findings);
   if (!waivers_path.empty()) {
     ApplyWaivers(waivers, reg, as_of, o.warn_expiring, &report.findings, &report.waiver_notes);
+  }
+  RegistryDiff changes;
+  if (!o.base.empty()) {
+    EvalFilter base_filter{o.rule_ids, {}, o.tags};
+    std::vector<Finding> base_findings =
+        EvaluateAll(rules, base_reg, EvalContext{as_of, o.threads}, base_filter);
+    AssignFingerprints(base_reg, &base_findings);
+    baseline = BaselineOf(base_findings);
+    report.has_baseline = true;
+    ApplyBaseline(baseline, &report.findings, &report.absent);
+    changes = DiffRegistries(base_reg, reg);
+    report.changes = &changes;
+    report.base_registry = &base_reg;
+    report.base_label = base_label;
   }
   if (!o.baseline.empty()) {
     // A forged entry is invalid input: no verdict, no report.

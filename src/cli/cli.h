@@ -53,6 +53,10 @@ struct CliOptions {
   std::string category;  // automationDetails.id, e.g. vendorlint/nightly/
   bool include_passes = false;
   std::string markdown_link_base;
+  // diff
+  std::string base;            // --base REF: the registry at a git revision
+  bool cosmetic = false;       // list cosmetic changes too
+  std::string fail_on_impact;  // high | medium | low; empty: exit 0 whatever changed
   // explain
   std::string rule;
   // Positional arguments after the command (explain's RULE, help's COMMAND ...).

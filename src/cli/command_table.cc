@@ -319,6 +319,41 @@ std::vector<OptionSpec> MakeOptions() {
          o.hosted_on = v;
          return std::string();
        }},
+      {"base",
+       0,
+       "REF",
+       "compare with the registry at git revision REF (read through git, no checkout); "
+       "check also takes a folder",
+       K::kText,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         if (v.empty() || v.front() == '-') return fmt::format("--base takes a git revision, not '{}'", v);
+         o.base = v;
+         return std::string();
+       }},
+      {"cosmetic",
+       0,
+       "",
+       "also list cosmetic changes (order, notes, descriptions, statements)",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.cosmetic = true;
+         return std::string();
+       }},
+      {"fail-on-impact",
+       0,
+       "LEVEL",
+       "exit 1 when a change has this impact or higher: high | medium | low",
+       K::kChoice,
+       {"high", "medium", "low"},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.fail_on_impact = v;
+         return std::string();
+       }},
       {"man",
        0,
        "",
@@ -351,7 +386,7 @@ std::vector<CommandSpec> MakeCommands() {
        "for every provider and writes the report. Exits 1 when a fail at or above --fail-on "
        "remains.",
        with({"format", "output", "report", "fail-on", "strict", "as-of", "rule", "provider", "tag",
-             "color", "waivers", "no-waivers", "warn-expiring", "baseline", "write-baseline",
+             "color", "waivers", "no-waivers", "warn-expiring", "baseline", "base", "write-baseline",
              "category", "include-passes", "markdown-link-base"}),
        ReportFormatNames(),
        {{"vendorlint check", "the gate: evaluate rules/ against registry/"},
@@ -361,7 +396,9 @@ std::vector<CommandSpec> MakeCommands() {
          "annotations on stdout and a SARIF file beside them"},
         {"vendorlint check --rule personal-data-encrypted-at-rest --provider aws",
          "one rule for one provider"},
-        {"vendorlint check --tag coppa", "only the rules tagged coppa"}}},
+        {"vendorlint check --tag coppa", "only the rules tagged coppa"},
+        {"vendorlint check --base origin/main --format markdown",
+         "a pull request's comment: its high-impact changes and new findings first"}}},
       {"validate",
        "load and check the registry, the rules, their tests and the waivers",
        "",
@@ -439,6 +476,26 @@ std::vector<CommandSpec> MakeCommands() {
        {},
        {{"vendorlint test", "every rule's tests"},
         {"vendorlint test --rule personal-data-encrypted-at-rest", "one rule's tests"}}},
+      {"diff",
+       "what changed for privacy between two registries",
+       "[OLD NEW]",
+       0,
+       2,
+       "Compares registry folder OLD with NEW (or, with --base REF, the --registry folder at git "
+       "revision REF with the working tree) fact by fact: providers added, removed or renamed, "
+       "flows added or removed, subjects, categories, purposes and contexts widened or narrowed, "
+       "protections dropped, locations, entity, role, retention, storage, contracts and links "
+       "changed. Each change has an impact (high, medium, low) and its reason. Exits 1 when "
+       "--fail-on-impact is given and a change reaches it.",
+       {"registry", "taxonomy", "threads", "base", "format", "output", "cosmetic",
+        "fail-on-impact", "markdown-link-base"},
+       {"text", "markdown", "json"},
+       {{"vendorlint diff tests/fixtures/registry-earlier registry",
+         "what changed between two editions"},
+        {"vendorlint diff --base origin/main --format markdown",
+         "a pull request's privacy impact, as a comment"},
+        {"vendorlint diff --base HEAD~1 --format json --fail-on-impact high",
+         "JSON, and exit 1 on a high-impact change"}}},
       {"help",
        "show help for a command, or the man page",
        "[COMMAND]",

@@ -1,10 +1,13 @@
 #include "report/markdown_report.h"
 
+#include <algorithm>
+
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "util/escape.h"
+#include "report/diff_report.h"
 
 namespace vendorlint {
 namespace {
@@ -124,8 +127,18 @@ void Counts(Writer* w, const Report& r, size_t new_count) {
 
 void NewAndFixed(Writer* w, const Report& r) {
   std::vector<std::string> rows;
-  for (const Finding& f : r.findings) {
-    if (!r.VerdictOf(f).is_new) continue;
+  // What fails the gate first, then other fails, then reviews; report order
+  // within each.
+  std::vector<const Finding*> fresh;
+  for (const Finding& f : r.findings)
+    if (r.VerdictOf(f).is_new) fresh.push_back(&f);
+  auto rank = [&](const Finding* f) {
+    return r.VerdictOf(*f).fails_gate ? 0 : f->outcome == Outcome::kFail ? 1 : 2;
+  };
+  std::stable_sort(fresh.begin(), fresh.end(),
+                   [&](const Finding* a, const Finding* b) { return rank(a) < rank(b); });
+  for (const Finding* fp : fresh) {
+    const Finding& f = *fp;
     rows.push_back(fmt::format("| {} | {} | {} | {} | {} | {} |\n", OutcomeName(f.outcome),
                                Code(f.rule_id), SeverityName(f.severity), Code(f.provider_id),
                                MessageCell(*w, f), w->Link(f.loc)));
@@ -253,12 +266,18 @@ std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options)
   }
   w.out +=
       fmt::format("## vendorlint: {}\n\n", r.summary.gate_pass ? "✅ gate passed" : "❌ gate failed");
+  // With --base the comment opens with what the pull request changes: the
+  // high-impact changes, then the new findings, then the usual counts.
+  if (r.changes != nullptr) {
+    w.out += MarkdownPrivacyImpact(*r.changes, *r.registry, r.base_label, options.link_base);
+    if (r.has_baseline && attention) NewAndFixed(&w, r);
+  }
   Counts(&w, r, new_count);
   if (!attention) {
     w.out += "No findings need attention.\n";
     return w.out;
   }
-  if (r.has_baseline) NewAndFixed(&w, r);
+  if (r.has_baseline && r.changes == nullptr) NewAndFixed(&w, r);
   Failing(&w, r);
   Questions(&w, r);
   Review(&w, r);

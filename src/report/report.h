@@ -12,6 +12,7 @@
 
 #include "util/date.h"
 #include "check/gate.h"
+#include "check/registry_diff.h"
 #include "model/registry.h"
 #include "check/questions.h"
 #include "rules/finding.h"
@@ -38,6 +39,11 @@ struct Report {
   // Fails that come down to one unstated field, said once per rule by the
   // human-readable formats (text, Markdown); JSON and SARIF keep each finding.
   std::vector<UnstatedFailGroup> unstated_fails;
+  // With `check --base`: the registry changes from the base to this registry
+  // (the base's findings are the baseline). Markdown opens with them.
+  const RegistryDiff* changes = nullptr;
+  const Registry* base_registry = nullptr;
+  std::string base_label;  // "origin/main:registry" or the base folder
   // Problems with waivers (expired, expiring soon, matching nothing), as
   // located warnings/errors in the waivers file. Shown by every format.
   std::vector<Diagnostic> waiver_notes;

@@ -59,6 +59,7 @@ TEST(CommandLine, OverviewListsEveryCommandWithItsSummary) {
             "  explain      print a rule's description, rationale, references and remediation\n"
             "  taxonomy     print the taxonomy's keys with descriptions and attributes\n"
             "  test         run every rule's tests (rules/**/<id>.test.yaml)\n"
+      "  diff         what changed for privacy between two registries\n"
             "  help         show help for a command, or the man page\n"
             "  completions  print a shell completion script (bash or zsh)\n"
             "\n"
@@ -156,7 +157,7 @@ TEST(CommandLine, DidYouMeanForCommandsAndOptions) {
 
 TEST(CommandLine, OptionsACommandDoesNotTakeAreRejected) {
   ExpectUsageError({"validate", "--format", "json"},
-                   "validate does not take --format (only check, providers and taxonomy do)",
+                   "validate does not take --format (only check, providers, taxonomy and diff do)",
                    "vendorlint validate --help");
   ExpectUsageError({"rules", "--as-of", "2026-01-01"},
                    "rules does not take --as-of (only check, providers and explain do)",

@@ -38,8 +38,8 @@ Gate: `--fail-on error` · baseline: 2 new, 1 fixed
 
 | outcome | rule | severity | provider | message | location |
 |---|---|---|---|---|---|
-| review | `encrypted-at-rest` | error | `ads` | Ads does not say whether it encrypts at rest | [ads.yaml:7](registry/providers/ads.yaml#L7) |
 | fail | `no-ads` | warning | `ads` | Ads receives student data | [ads.yaml:9](registry/providers/ads.yaml#L9) |
+| review | `encrypted-at-rest` | error | `ads` | Ads does not say whether it encrypts at rest | [ads.yaml:7](registry/providers/ads.yaml#L7) |
 
 ### Fixed findings (1)
 
