@@ -131,7 +131,7 @@ TEST(CommandLine, CommandHelpShowsItsOptionsAndExamples) {
   // A help line that does not fit in 80 columns continues under itself.
   EXPECT_NE(check.out.find("  --format FMT              output format: text | json | sarif | "
                            "sarif-dashboard\n                            | junit | github | "
-                           "markdown (default: text)\n"),
+                           "markdown | html (default: text)\n"),
             std::string::npos)
       << check.out;
   for (size_t start = 0, end; (end = check.out.find('\n', start)) != std::string::npos;
@@ -249,8 +249,8 @@ TEST(CommandLine, FormatIsHonouredOrRejected) {
                    "--format for providers must be text, json or csv, not 'sarif'",
                    "vendorlint providers --help");
   ExpectUsageError({"check", "--format", "jsno"},
-                   "--format for check must be text, json, sarif, sarif-dashboard, junit, github or "
-                   "markdown, not 'jsno'; did you mean `json`?",
+                   "--format for check must be text, json, sarif, sarif-dashboard, junit, github, "
+                   "markdown or html, not 'jsno'; did you mean `json`?",
                    "vendorlint check --help");
 }
 
@@ -342,7 +342,7 @@ TEST(CommandLine, BashCompletionCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(complete("vendorlint c", 1), "check completions\n");
   EXPECT_EQ(complete("vendorlint check --fo", 2), "--format\n");
   EXPECT_EQ(complete("vendorlint check --format \"\"", 3),
-            "text json sarif sarif-dashboard junit github markdown\n");
+            "text json sarif sarif-dashboard junit github markdown html\n");
   EXPECT_EQ(complete("vendorlint providers --format \"\"", 3), "text json csv\n");
   EXPECT_EQ(complete("vendorlint check --fail-on w", 3), "warning\n");
   EXPECT_EQ(complete("vendorlint validate --fo", 2), "\n");  // validate takes no --format

@@ -1,0 +1,88 @@
+// Issue 13 through the binary: the HTML report of a small fixture registry
+// (one provider named `<script>alert(1)</script>`), pinned by a golden file;
+// it is self-contained, escaped and deterministic.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <regex>
+
+#include "test_support.h"
+
+namespace vendorlint {
+namespace {
+
+using testing::MakeTempDir;
+using testing::ReadFileOrDie;
+using testing::RunVendorlint;
+using testing::SourceDir;
+using testing::WriteFileOrDie;
+
+const char kSmall[] = "tests/fixtures/registry-small";
+const char kAsOf[] = "--as-of=2026-11-22";
+
+void ExpectGolden(const std::string& actual, const std::string& golden_name) {
+  std::string path = SourceDir() + "/tests/cli/golden/" + golden_name;
+  const char* update = std::getenv("VL_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    WriteFileOrDie(path, actual);
+    return;
+  }
+  EXPECT_EQ(actual, ReadFileOrDie(path))
+      << "golden " << path << " differs; if the change is intended, rerun with VL_UPDATE_GOLDEN=1";
+}
+
+TEST(HtmlReportCli, SmallRegistryGolden) {
+  auto r = RunVendorlint({"check", "--registry", kSmall, kAsOf, "--format", "html"}, SourceDir());
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // evil stores data unencrypted
+  EXPECT_EQ(r.err,
+            "2 providers, 22 rules: 17 pass, 6 fail, 0 review, 1 waived, 20 not applicable; "
+            "gate: FAIL (--fail-on error)\n");
+  ExpectGolden(r.out, "registry-small.html");
+  auto again = RunVendorlint({"check", "--registry", kSmall, kAsOf, "--format", "html"}, SourceDir());
+  EXPECT_EQ(again.out, r.out);  // same input, same bytes
+}
+
+TEST(HtmlReportCli, ReportTargetWritesTheSameFile) {
+  std::string dir = MakeTempDir();
+  auto r = RunVendorlint({"check", "--registry", kSmall, kAsOf, "--format", "html"}, SourceDir());
+  auto t = RunVendorlint(
+      {"check", "--registry", kSmall, kAsOf, "--report", "html=" + dir + "/r.html"}, SourceDir());
+  EXPECT_EQ(t.exit_code, 1) << t.err;
+  EXPECT_EQ(ReadFileOrDie(dir + "/r.html"), r.out);
+}
+
+TEST(HtmlReportCli, EscapedAndSelfContained) {
+  auto r = RunVendorlint({"check", "--registry", kSmall, kAsOf, "--format", "html"}, SourceDir());
+  const std::string& html = r.out;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&lt;img src=x onerror=alert(2)&gt; &amp; &#39;quoted&#39;"), std::string::npos);
+  // Nothing is loaded: no src attribute, no <link>, no CSS url() or @import.
+  EXPECT_FALSE(std::regex_search(html, std::regex("<[^>]*\\ssrc\\s*=")));
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("url("), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("xlink:href"), std::string::npos);
+  // Every href is a fragment or an http(s) link a person may click.
+  std::regex href("href=\"([^\"]*)\"");
+  size_t links = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator();
+       ++it) {
+    std::string target = (*it)[1];
+    EXPECT_TRUE(target.starts_with("#") || target.starts_with("https://") ||
+                target.starts_with("http://"))
+        << target;
+    ++links;
+  }
+  EXPECT_GT(links, 20u);
+  // The sections a reader needs.
+  for (const char* part :
+       {"<section id=\"gate\">", "<table class=\"matrix\">", "<div class=\"map\">\n<svg",
+        "<section class=\"provider\" id=\"p-evil\">", "<section id=\"waivers\">",
+        "<td>DPO &lt;dpo@example.org&gt;</td><td>2026-12-31</td>"})
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+}
+
+}  // namespace
+}  // namespace vendorlint
