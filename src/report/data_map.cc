@@ -3,7 +3,9 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <vector>
 
@@ -71,6 +73,54 @@ std::string ShortCategory(std::string_view key) {
   return std::string(dot == std::string_view::npos ? key : key.substr(dot + 1));
 }
 
+// Graphviz's default id discipline uses the address of each name's string as
+// the object's id, and orders subgraphs (hence the SVG's clusters) by id: the
+// output changed with the heap layout from run to run. This one numbers names
+// in the order the DOT text introduces them, which DataMapDot sorts.
+struct IdState {
+  std::map<std::string, IDTYPE, std::less<>> ids;
+  std::vector<std::unique_ptr<std::string>> names;  // names[i] has id 2 * (i + 1)
+  IDTYPE anonymous = 1;                             // odd ids, as Graphviz's own
+};
+
+struct DeterministicDisc {
+  Agdisc_t disc;  // first: Graphviz hands back a pointer to it
+  IdState* state;
+};
+
+void* IdOpen(Agraph_t*, Agdisc_t* disc) { return reinterpret_cast<DeterministicDisc*>(disc)->state; }
+
+long IdMap(void* state, int, char* str, IDTYPE* id, int createflag) {
+  auto* s = static_cast<IdState*>(state);
+  if (str == nullptr) {
+    *id = s->anonymous;
+    s->anonymous += 2;
+    return 1;
+  }
+  auto it = s->ids.find(std::string_view(str));
+  if (it != s->ids.end()) {
+    *id = it->second;
+    return 1;
+  }
+  if (!createflag) return 0;
+  s->names.push_back(std::make_unique<std::string>(str));
+  *id = 2 * static_cast<IDTYPE>(s->names.size());
+  s->ids.emplace(*s->names.back(), *id);
+  return 1;
+}
+
+long IdAlloc(void*, int, IDTYPE) { return 0; }  // ids are never chosen by the caller
+void IdFree(void*, int, IDTYPE) {}
+char* IdPrint(void* state, int, IDTYPE id) {
+  auto* s = static_cast<IdState*>(state);
+  if (id % 2 != 0 || id == 0 || id / 2 > s->names.size()) return nullptr;
+  return s->names[id / 2 - 1]->data();
+}
+void IdClose(void*) {}
+void IdRegister(void*, int, void*) {}
+
+Agiddisc_t kDeterministicIds = {IdOpen, IdMap, IdAlloc, IdFree, IdPrint, IdClose, IdRegister};
+
 }  // namespace
 
 std::string DataMapDot(const Registry& reg) {
@@ -136,8 +186,8 @@ std::string DataMapDot(const Registry& reg) {
       for (const auto& c : cats) row += (n++ == 0 ? "" : ", ") + Xml(c);
       if (student) row = "<font color=\"#c62828\"><b>" + row + "</b></font>";
       auto& [rows, any_student] = by_direction[key.direction];
-      if (rows.empty() && key.direction == Direction::kCollected) rows = "collected from users<br/>";
-      rows += row + "<br/>";
+      if (rows.empty() && key.direction == Direction::kCollected) rows = "collected from users<br/>";  // the rows follow
+      rows += (rows.empty() || rows.ends_with("<br/>") ? "" : "<br/>") + row;
       any_student = any_student || student;
     }
     std::string node = Quote("p:" + id);
@@ -165,7 +215,12 @@ bool RenderDotToSvg(const std::string& dot, std::string* svg, std::string* error
     *error = "Graphviz could not start (gvContext failed)";
     return false;
   }
-  Agraph_t* g = agmemread(dot.c_str());
+  IdState ids;
+  DeterministicDisc disc{{&AgMemDisc, &kDeterministicIds, &AgIoDisc}, &ids};
+  std::string source = dot;  // fmemopen takes a writable buffer
+  FILE* in = fmemopen(source.data(), source.size(), "r");
+  Agraph_t* g = in == nullptr ? nullptr : agread(in, &disc.disc);
+  if (in != nullptr) std::fclose(in);
   if (g == nullptr) {
     gvFreeContext(gvc);
     *error = "Graphviz could not read the data map's DOT";

@@ -58,6 +58,8 @@ TEST(CommandLine, OverviewListsEveryCommandWithItsSummary) {
             "  rules        list the rules\n"
             "  explain      print a rule's description, rationale, references and remediation\n"
             "  taxonomy     print the taxonomy's keys with descriptions and attributes\n"
+      "  map          draw the data map: who gets which personal data (SVG or DOT)\n"
+      "  export       write records for auditors: ropa or subprocessors\n"
             "  test         run every rule's tests (rules/**/<id>.test.yaml)\n"
             "  help         show help for a command, or the man page\n"
             "  completions  print a shell completion script (bash or zsh)\n"
@@ -156,7 +158,7 @@ TEST(CommandLine, DidYouMeanForCommandsAndOptions) {
 
 TEST(CommandLine, OptionsACommandDoesNotTakeAreRejected) {
   ExpectUsageError({"validate", "--format", "json"},
-                   "validate does not take --format (only check, providers and taxonomy do)",
+                   "validate does not take --format (only check, providers, taxonomy, map and export do)",
                    "vendorlint validate --help");
   ExpectUsageError({"rules", "--as-of", "2026-01-01"},
                    "rules does not take --as-of (only check, providers and explain do)",
@@ -346,7 +348,7 @@ TEST(CommandLine, BashCompletionCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(complete("vendorlint providers --format \"\"", 3), "text json csv\n");
   EXPECT_EQ(complete("vendorlint check --fail-on w", 3), "warning\n");
   EXPECT_EQ(complete("vendorlint validate --fo", 2), "\n");  // validate takes no --format
-  EXPECT_EQ(complete("vendorlint help ex", 2), "explain\n");
+  EXPECT_EQ(complete("vendorlint help ex", 2), "explain export\n");
   EXPECT_EQ(complete("vendorlint completions z", 2), "zsh\n");
 }
 
