@@ -145,3 +145,66 @@ TEST(MapCli, RealRegistrySvgIsTheSameEveryRun) {
 
 }  // namespace
 }  // namespace vendorlint
+
+namespace vendorlint {
+namespace {
+
+TEST(ExportCli, RopaAndSubprocessorGoldens) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string golden;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"export", "ropa"}, "registry-small.ropa.csv"},
+           {{"export", "subprocessors"}, "registry-small.subprocessors.csv"},
+           {{"export", "subprocessors", "--format", "json"}, "registry-small.subprocessors.json"},
+           {{"export", "subprocessors", "--format", "markdown"}, "registry-small.subprocessors.md"}}) {
+    std::vector<std::string> args = c.args;
+    args.insert(args.end(), {"--registry", kSmall});
+    auto r = testing::RunVendorlint(args, testing::SourceDir());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    ExpectGolden(r.out, c.golden);
+  }
+}
+
+TEST(ExportCli, RealRegistryRopaHasARowPerFlow) {
+  auto r = testing::RunVendorlint({"export", "ropa"}, testing::SourceDir());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t lines = 0;
+  for (size_t at = r.out.find("\r\n"); at != std::string::npos; at = r.out.find("\r\n", at + 2)) ++lines;
+  EXPECT_EQ(lines, 1u + 42u);  // the header and the registry's 42 flows
+  EXPECT_EQ(r.out.find(",,"), std::string::npos);  // no blank cell
+}
+
+TEST(ExportCli, XlsxToAFile) {
+  std::string dir = testing::MakeTempDir();
+  auto r = testing::RunVendorlint(
+      {"export", "ropa", "--registry", kSmall, "--format", "xlsx", "-o", dir + "/ropa.xlsx"},
+      testing::SourceDir());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(testing::ReadFileOrDie(dir + "/ropa.xlsx").starts_with("PK\x03\x04"));
+}
+
+TEST(ExportCli, WrongRecordOrFormatIsAUsageError) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"export", "ropa", "--format", "json"},
+            "vendorlint: error: export ropa writes csv or xlsx, not 'json'\nsee `vendorlint export --help`\n"},
+           {{"export", "subprocessors", "--format", "xlsx"},
+            "vendorlint: error: export subprocessors writes csv, json or markdown, not 'xlsx'\nsee `vendorlint export --help`\n"},
+           {{"export", "inventory"},
+            "vendorlint: error: export writes ropa or subprocessors, not 'inventory'\nsee `vendorlint export --help`\n"}}) {
+    auto r = testing::RunVendorlint(c.args, testing::SourceDir());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, c.err);
+  }
+}
+
+}  // namespace
+}  // namespace vendorlint
