@@ -14,6 +14,8 @@
 namespace vendorlint {
 namespace {
 
+constexpr size_t kMaxMapProviders = 500;
+
 bool NeedsDetail(const Finding& f) {
   return f.outcome == Outcome::kFail || f.outcome == Outcome::kReview ||
          f.outcome == Outcome::kWaived;
@@ -304,7 +306,13 @@ std::string WriteHtmlReport(const Report& r) {
          "data, grouped by whom it is about; data about students is "
          "<span class=\"student\">red</span>.</p>\n";
   std::string svg, error;
-  if (DataMapSvg(*r.registry, &svg, &error)) {
+  if (r.registry->providers.size() > kMaxMapProviders) {
+    // Graphviz's layout grows faster than linearly (4,000 providers take tens
+    // of seconds), and such a map is unreadable on a page anyway.
+    out += fmt::format("<p>The data map is left out: {} providers are more than the {} a readable "
+                       "map holds. <code>vendorlint map --format dot</code> writes it.</p>\n",
+                       r.registry->providers.size(), kMaxMapProviders);
+  } else if (DataMapSvg(*r.registry, &svg, &error)) {
     out += "<div class=\"map\">\n" + svg + "</div>\n";
   } else {
     out += "<p>The data map could not be drawn: " + HtmlEscape(error) + "</p>\n";

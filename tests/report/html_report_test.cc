@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "report/fixtures/sample_report.h"
 
 namespace vendorlint {
@@ -47,6 +49,18 @@ TEST(HtmlReport, SampleHasMatrixWaiversAndBaseline) {
   EXPECT_NE(html.find("Chat was last reviewed on 2024-05-02"), std::string::npos);
   EXPECT_NE(html.find("<strong>Remediation</strong>: Record storage.encrypted_at_rest."),
             std::string::npos);
+}
+
+TEST(HtmlReport, AHugeRegistryGetsNoMap) {
+  testing::EmptyReport fx;
+  fx.registry.providers.resize(501);
+  for (size_t i = 0; i < fx.registry.providers.size(); ++i)
+    fx.registry.providers[i].id.value = fmt::format("p{:04}", i);
+  std::string html = WriteHtmlReport(fx.report);
+  EXPECT_NE(html.find("<p>The data map is left out: 501 providers are more than the 500 a "
+                      "readable map holds. <code>vendorlint map --format dot</code> writes it.</p>"),
+            std::string::npos);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
 }
 
 }  // namespace
