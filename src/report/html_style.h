@@ -33,7 +33,7 @@ code, .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .label.waived { background: var(--waived); } .label.pass { background: var(--pass); }
 .matrix { font-size: 12px; }
 .matrix th.rule { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
-  font-weight: 500; padding: 6px 2px; max-height: 260px; }
+  font-weight: 500; padding: 6px 2px; vertical-align: bottom; text-align: left; }
 .matrix td.cell { text-align: center; padding: 0; width: 24px; height: 22px; }
 .matrix td.cell a { display: block; color: #fff; text-decoration: none; font-weight: 700; line-height: 22px; }
 .matrix td.pass { background: var(--pass); } .matrix td.fail { background: var(--fail); }
