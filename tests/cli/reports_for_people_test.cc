@@ -51,6 +51,19 @@ TEST(HtmlReportCli, ReportTargetWritesTheSameFile) {
   EXPECT_EQ(ReadFileOrDie(dir + "/r.html"), r.out);
 }
 
+// Two HTML reports in one run lay the map out twice in one process (Graphviz
+// 2.42's pango plugin read freed memory when each had its own context; the
+// ASan build runs this).
+TEST(HtmlReportCli, TwoHtmlReportsInOneRun) {
+  std::string dir = MakeTempDir();
+  auto r = RunVendorlint({"check", "--registry", kSmall, kAsOf, "--format", "html", "--report",
+                          "html=" + dir + "/r.html"},
+                         SourceDir());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(ReadFileOrDie(dir + "/r.html"), r.out);
+  EXPECT_EQ(r.out, ReadFileOrDie(SourceDir() + "/tests/cli/golden/registry-small.html"));
+}
+
 TEST(HtmlReportCli, EscapedAndSelfContained) {
   auto r = RunVendorlint({"check", "--registry", kSmall, kAsOf, "--format", "html"}, SourceDir());
   const std::string& html = r.out;
