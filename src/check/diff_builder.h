@@ -24,8 +24,8 @@ struct DiffBuilder {
 };
 
 // "[a, b]", "[]" for a known empty list, "(not stated)" when unknown.
-std::string ListText(const KeyList& list);
-std::string ListText(const std::vector<std::string>& keys);
+std::string DiffListText(const KeyList& list);
+std::string DiffListText(const std::vector<std::string>& keys);
 std::vector<std::string> Keys(const KeyList& list);
 
 // Whether `key` is covered by `list`: equal to, under (hierarchical kinds) or

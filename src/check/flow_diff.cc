@@ -65,8 +65,8 @@ bool FlowMovedBefore(const Taxonomy& t, const Provider& po, const DataFlow& f) {
 namespace {
 
 std::string FlowText(const DataFlow& f) {
-  return fmt::format("{} {} about {}", DirectionName(f.direction.value), ListText(f.categories),
-                     ListText(f.subjects));
+  return fmt::format("{} {} about {}", DirectionName(f.direction.value), DiffListText(f.categories),
+                     DiffListText(f.subjects));
 }
 
 bool Protection(Qualifier q) {
@@ -92,14 +92,14 @@ void DiffSubjects(const DiffBuilder& b, const DataFlow& before, const DataFlow& 
   if (before.subjects.known != after.subjects.known) {
     if (after.subjects.known) {
       b.Add(ChangeKind::kChanged, Impact::kLow, "whom the flow is about is now stated", path,
-            ListText(before.subjects), ListText(after.subjects),
-            fmt::format("subjects now stated: {}", ListText(after.subjects)), loc);
+            DiffListText(before.subjects), DiffListText(after.subjects),
+            fmt::format("subjects now stated: {}", DiffListText(after.subjects)), loc);
     } else {
       bool minors = ListReachesMinors(t, before.subjects);
       b.Add(ChangeKind::kChanged, minors ? Impact::kMedium : Impact::kHigh,
             minors ? "whom the flow is about is no longer stated"
                    : "subjects no longer stated: the flow may now include students or minors",
-            path, ListText(before.subjects), ListText(after.subjects),
+            path, DiffListText(before.subjects), DiffListText(after.subjects),
             "subjects no longer stated", loc);
     }
     return;
@@ -111,12 +111,12 @@ void DiffSubjects(const DiffBuilder& b, const DataFlow& before, const DataFlow& 
     b.Add(ChangeKind::kWidened, high ? Impact::kHigh : Impact::kMedium,
           high ? (k == "student" ? "students newly reached" : "students or minors newly reached")
                : "the flow reaches more people",
-          path, ListText(before.subjects), ListText(after.subjects),
+          path, DiffListText(before.subjects), DiffListText(after.subjects),
           fmt::format("subjects widened: {} newly included", k), loc);
   }
   for (const auto& k : d.narrowed)
     b.Add(ChangeKind::kNarrowed, Impact::kLow, "the flow reaches fewer people", path,
-          ListText(before.subjects), ListText(after.subjects),
+          DiffListText(before.subjects), DiffListText(after.subjects),
           fmt::format("subjects narrowed: {} no longer included", k), loc);
 }
 
@@ -153,12 +153,12 @@ void DiffPair(const DiffBuilder& b, const Provider& po, const Provider& pn, cons
           : minors && personal ? "more data about students or minors (or users, who may include them)"
           : personal           ? "more kinds of personal data"
                                : "more kinds of data",
-          base + ".categories", ListText(fo.categories), ListText(fn.categories),
+          base + ".categories", DiffListText(fo.categories), DiffListText(fn.categories),
           fmt::format("categories widened: {} newly included", k), LocOr(fn.categories.loc, at));
   }
   for (const auto& k : cats.narrowed)
     b.Add(ChangeKind::kNarrowed, Impact::kLow, "less is covered", base + ".categories",
-          ListText(fo.categories), ListText(fn.categories),
+          DiffListText(fo.categories), DiffListText(fn.categories),
           fmt::format("categories narrowed: {} no longer included", k),
           LocOr(fn.categories.loc, at));
   const KeyList& po_p = Effective(fo.purposes, po.purposes);
@@ -199,7 +199,7 @@ void DiffPair(const DiffBuilder& b, const Provider& po, const Provider& pn, cons
 
 std::string ExclusionKey(const Exclusion& e) {
   return fmt::format("{}|{}|{}|{}", e.direction ? DirectionName(e.direction->value) : "any",
-                     ListText(e.subjects), ListText(e.categories), ListText(e.contexts));
+                     DiffListText(e.subjects), DiffListText(e.categories), DiffListText(e.contexts));
 }
 
 std::string ExclusionText(const Exclusion& e) {

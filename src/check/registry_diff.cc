@@ -91,12 +91,12 @@ std::vector<std::string> Keys(const KeyList& list) {
   return v;
 }
 
-std::string ListText(const std::vector<std::string>& keys) {
+std::string DiffListText(const std::vector<std::string>& keys) {
   return fmt::format("[{}]", fmt::join(keys, ", "));
 }
 
-std::string ListText(const KeyList& list) {
-  return list.known ? ListText(Keys(list)) : "(not stated)";
+std::string DiffListText(const KeyList& list) {
+  return list.known ? DiffListText(Keys(list)) : "(not stated)";
 }
 
 bool Covered(const Taxonomy& t, TaxonomyKind kind, const std::string& key, const KeyList& list) {
@@ -147,18 +147,18 @@ void EmitKeyDelta(const DiffBuilder& b, TaxonomyKind kind, const KeyList& before
   Location loc = LocOr(after.loc, fallback);
   if (before.known != after.known) {
     b.Add(ChangeKind::kChanged, after.known ? Impact::kLow : Impact::kMedium,
-          after.known ? "now stated" : "no longer stated", path, ListText(before),
-          ListText(after), fmt::format("{} {}", noun, after.known ? "now stated" : "no longer stated"),
+          after.known ? "now stated" : "no longer stated", path, DiffListText(before),
+          DiffListText(after), fmt::format("{} {}", noun, after.known ? "now stated" : "no longer stated"),
           loc);
     return;
   }
   KeyDelta d = CompareKeys(*b.taxonomy, kind, before, after);
   for (const auto& k : d.widened)
-    b.Add(ChangeKind::kWidened, widen_impact, widen_reason, path, ListText(before),
-          ListText(after), fmt::format("{} widened: {} newly included", noun, k), loc);
+    b.Add(ChangeKind::kWidened, widen_impact, widen_reason, path, DiffListText(before),
+          DiffListText(after), fmt::format("{} widened: {} newly included", noun, k), loc);
   for (const auto& k : d.narrowed)
-    b.Add(ChangeKind::kNarrowed, Impact::kLow, "less is covered", path, ListText(before),
-          ListText(after), fmt::format("{} narrowed: {} no longer included", noun, k), loc);
+    b.Add(ChangeKind::kNarrowed, Impact::kLow, "less is covered", path, DiffListText(before),
+          DiffListText(after), fmt::format("{} narrowed: {} no longer included", noun, k), loc);
 }
 
 namespace {
@@ -183,7 +183,7 @@ std::string FlowsText(const Provider& p) {
   std::vector<std::string> parts;
   for (const auto& f : p.data_flows.items)
     parts.push_back(fmt::format("{} {} about {}", DirectionName(f.direction.value),
-                                ListText(f.categories), ListText(f.subjects)));
+                                DiffListText(f.categories), DiffListText(f.subjects)));
   return parts.empty() ? "no data flows" : fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -227,7 +227,7 @@ struct ProviderDiffer {
                  const std::string& path) const {
     Location loc = LocOr(ln.loc, LocOr(n.locations.loc, n.loc));
     if (lo.known != ln.known) {
-      Value(path, ListText(lo), ListText(ln), ln.known ? Impact::kLow : Impact::kMedium,
+      Value(path, DiffListText(lo), DiffListText(ln), ln.known ? Impact::kLow : Impact::kMedium,
             ln.known ? "now stated" : "no longer stated", loc);
       return;
     }
@@ -242,13 +242,13 @@ struct ProviderDiffer {
             outside ? "data about students newly outside the allowed countries "
                       "(settings.student_data_countries)"
                     : "data goes to a new place",
-            path, ListText(lo), ListText(ln), fmt::format("{} widened: {} added", path, k.value),
+            path, DiffListText(lo), DiffListText(ln), fmt::format("{} widened: {} added", path, k.value),
             loc);
     }
     for (const auto& k : lo.items)
       if (!LocationCovered(k.value, ln))
-        b.Add(ChangeKind::kNarrowed, Impact::kLow, "data goes to fewer places", path, ListText(lo),
-              ListText(ln), fmt::format("{} narrowed: {} removed", path, k.value), loc);
+        b.Add(ChangeKind::kNarrowed, Impact::kLow, "data goes to fewer places", path, DiffListText(lo),
+              DiffListText(ln), fmt::format("{} narrowed: {} removed", path, k.value), loc);
     (void)o;
   }
 
@@ -333,7 +333,7 @@ struct ProviderDiffer {
     if (o.name.value != n.name.value && o.id.value == n.id.value)
       Value("name", o.name.value, n.name.value, Impact::kLow, "the provider's name changed",
             n.name.loc);
-    Cosmetic("formerly", ListText(o.formerly), ListText(n.formerly), LocOr(n.formerly.loc, at));
+    Cosmetic("formerly", DiffListText(o.formerly), DiffListText(n.formerly), LocOr(n.formerly.loc, at));
     Location ent = LocOr(n.entity.loc, at);
     Value("entity.legal_name", Text(o.entity.legal_name), Text(n.entity.legal_name),
           Impact::kMedium, "another company processes the data", loc_of(n.entity.legal_name, ent));
@@ -393,8 +393,8 @@ struct ProviderDiffer {
           "the DPA's date changed", con);
     Value("contracts.dpa.url", Text(o.contracts.dpa.url), Text(n.contracts.dpa.url), Impact::kLow,
           "the DPA's link changed", loc_of(n.contracts.dpa.url, con));
-    Value("contracts.transfer_mechanisms", ListText(o.contracts.transfer_mechanisms),
-          ListText(n.contracts.transfer_mechanisms), Impact::kMedium,
+    Value("contracts.transfer_mechanisms", DiffListText(o.contracts.transfer_mechanisms),
+          DiffListText(n.contracts.transfer_mechanisms), Impact::kMedium,
           "the legal basis for transfers changed", LocOr(n.contracts.transfer_mechanisms.loc, con));
     Cosmetic("contracts.statement", Text(o.contracts.statement), Text(n.contracts.statement), con);
     auto sources = [](const Provider& p) {

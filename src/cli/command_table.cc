@@ -465,6 +465,36 @@ std::vector<CommandSpec> MakeCommands() {
        {"text", "json"},
        {{"vendorlint taxonomy", "every key"},
         {"vendorlint taxonomy user.contact", "the keys under user.contact"}}},
+      {"map",
+       "draw the data map: who gets which personal data (SVG or DOT)",
+       "",
+       0,
+       0,
+       "Writes the data map of the HTML report on its own: the organisation, each provider and "
+       "the personal data flowing to and from it, a line per data subject, providers grouped by "
+       "whom the data is about, data about students in red. DOT is sorted (the same registry "
+       "gives the same bytes); SVG is laid out by Graphviz's library and loads nothing.",
+       {"registry", "taxonomy", "threads", "format", "output"},
+       {"svg", "dot"},
+       {{"vendorlint map -o data-map.svg", "the map as SVG"},
+        {"vendorlint map --format dot", "the Graphviz source, to edit or lay out otherwise"}}},
+      {"export",
+       "write records for auditors: ropa or subprocessors",
+       "WHAT",
+       1,
+       1,
+       "ropa: the records of processing activities (GDPR Art. 30(1) and (2)), a row per "
+       "provider and data flow: processor, purposes, categories of data subjects and of data, "
+       "recipients, transfers to third countries and their safeguards, retention, security "
+       "measures; as csv or xlsx. subprocessors: the sub-processor list (SCC Annex IV): name, "
+       "legal entity, country, processing locations, purpose, categories of data, DPA; as csv, "
+       "json or markdown. What the registry does not state is written \"not stated\", never "
+       "left blank. CSV follows RFC 4180; a cell starting with = + - or @ gets a leading ' so "
+       "that a spreadsheet does not run it as a formula.",
+       {"registry", "taxonomy", "threads", "format", "output"},
+       {"csv", "xlsx", "json", "markdown"},
+       {{"vendorlint export ropa --format xlsx -o ropa.xlsx", "the RoPA as a spreadsheet"},
+        {"vendorlint export subprocessors --format markdown", "the sub-processor list to publish"}}},
       {"test",
        "run every rule's tests (rules/**/<id>.test.yaml)",
        "",

@@ -20,6 +20,11 @@ int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTaxonomy(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunDiff(const CliOptions& o, std::ostream& out, std::ostream& err);
+int RunMap(const CliOptions& o, std::ostream& out, std::ostream& err);
+int RunExport(const CliOptions& o, std::ostream& out, std::ostream& err);
+// Writes `content` to --output (all or nothing) or to `out`; the exit code.
+int WriteCommandOutput(const CliOptions& o, const std::string& content, std::ostream& out,
+                       std::ostream& err);
 // providers --where and its shortcuts, on a loaded registry.
 int RunProvidersWhere(const CliOptions& o, Registry& reg, std::ostream& out, std::ostream& err);
 // The predicate --where and the shortcuts ask, as YAML flow text ("" if none).

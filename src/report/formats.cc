@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "report/github_report.h"
+#include "report/html_report.h"
 #include "report/json_report.h"
 #include "report/junit_report.h"
 #include "report/markdown_report.h"
@@ -13,7 +14,7 @@ namespace vendorlint {
 
 const std::vector<std::string>& ReportFormatNames() {
   static const std::vector<std::string> kNames = {
-      "text", "json", "sarif", "sarif-dashboard", "junit", "github", "markdown"};
+      "text", "json", "sarif", "sarif-dashboard", "junit", "github", "markdown", "html"};
   return kNames;
 }
 
@@ -33,6 +34,7 @@ std::string RenderReport(std::string_view format, const Report& report,
   if (format == "sarif-dashboard") return WriteSarifDashboardReport(report);
   if (format == "junit") return WriteJunitReport(report);
   if (format == "github") return WriteGithubAnnotations(report);
+  if (format == "html") return WriteHtmlReport(report);
   if (format == "markdown") {
     MarkdownOptions md;
     md.link_base = options.markdown_link_base;

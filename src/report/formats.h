@@ -11,7 +11,7 @@
 
 namespace vendorlint {
 
-// "text", "json", "sarif", "sarif-dashboard", "junit", "github", "markdown".
+// "text", "json", "sarif", "sarif-dashboard", "junit", "github", "markdown", "html".
 const std::vector<std::string>& ReportFormatNames();
 bool IsReportFormat(std::string_view name);
 

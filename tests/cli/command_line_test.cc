@@ -58,6 +58,8 @@ TEST(CommandLine, OverviewListsEveryCommandWithItsSummary) {
             "  rules        list the rules\n"
             "  explain      print a rule's description, rationale, references and remediation\n"
             "  taxonomy     print the taxonomy's keys with descriptions and attributes\n"
+      "  map          draw the data map: who gets which personal data (SVG or DOT)\n"
+      "  export       write records for auditors: ropa or subprocessors\n"
             "  test         run every rule's tests (rules/**/<id>.test.yaml)\n"
       "  diff         what changed for privacy between two registries\n"
             "  help         show help for a command, or the man page\n"
@@ -132,7 +134,7 @@ TEST(CommandLine, CommandHelpShowsItsOptionsAndExamples) {
   // A help line that does not fit in 80 columns continues under itself.
   EXPECT_NE(check.out.find("  --format FMT              output format: text | json | sarif | "
                            "sarif-dashboard\n                            | junit | github | "
-                           "markdown (default: text)\n"),
+                           "markdown | html (default: text)\n"),
             std::string::npos)
       << check.out;
   for (size_t start = 0, end; (end = check.out.find('\n', start)) != std::string::npos;
@@ -157,7 +159,7 @@ TEST(CommandLine, DidYouMeanForCommandsAndOptions) {
 
 TEST(CommandLine, OptionsACommandDoesNotTakeAreRejected) {
   ExpectUsageError({"validate", "--format", "json"},
-                   "validate does not take --format (only check, providers, taxonomy and diff do)",
+                   "validate does not take --format (only check, providers, taxonomy, map, export and diff do)",
                    "vendorlint validate --help");
   ExpectUsageError({"rules", "--as-of", "2026-01-01"},
                    "rules does not take --as-of (only check, providers and explain do)",
@@ -250,8 +252,8 @@ TEST(CommandLine, FormatIsHonouredOrRejected) {
                    "--format for providers must be text, json or csv, not 'sarif'",
                    "vendorlint providers --help");
   ExpectUsageError({"check", "--format", "jsno"},
-                   "--format for check must be text, json, sarif, sarif-dashboard, junit, github or "
-                   "markdown, not 'jsno'; did you mean `json`?",
+                   "--format for check must be text, json, sarif, sarif-dashboard, junit, github, "
+                   "markdown or html, not 'jsno'; did you mean `json`?",
                    "vendorlint check --help");
 }
 
@@ -343,11 +345,11 @@ TEST(CommandLine, BashCompletionCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(complete("vendorlint c", 1), "check completions\n");
   EXPECT_EQ(complete("vendorlint check --fo", 2), "--format\n");
   EXPECT_EQ(complete("vendorlint check --format \"\"", 3),
-            "text json sarif sarif-dashboard junit github markdown\n");
+            "text json sarif sarif-dashboard junit github markdown html\n");
   EXPECT_EQ(complete("vendorlint providers --format \"\"", 3), "text json csv\n");
   EXPECT_EQ(complete("vendorlint check --fail-on w", 3), "warning\n");
   EXPECT_EQ(complete("vendorlint validate --fo", 2), "\n");  // validate takes no --format
-  EXPECT_EQ(complete("vendorlint help ex", 2), "explain\n");
+  EXPECT_EQ(complete("vendorlint help ex", 2), "explain export\n");
   EXPECT_EQ(complete("vendorlint completions z", 2), "zsh\n");
 }
 

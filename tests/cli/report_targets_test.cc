@@ -144,7 +144,7 @@ TEST(ReportTargets, FoldersAndEmptyPathsAreUsageErrorsBeforeAnythingIsCreated) {
       {{"--write-baseline", ""}, "--write-baseline needs a value (FILE), not an empty string" + see},
       {{"--report", "sarif="},
        "--report takes FORMAT=PATH with FORMAT one of text, json, sarif, sarif-dashboard, junit, "
-       "github, markdown, not 'sarif='"},
+       "github, markdown, html, not 'sarif='"},
       {{"--threads", "-1"},
        "--threads must be a whole number from 0 (one per core) to 1024, not '-1'" + see},
       {{"--threads=-1"},

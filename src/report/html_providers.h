@@ -1,0 +1,21 @@
+// The HTML report's section per provider: its facts and its data flows
+// (html_report.h).
+#ifndef VENDORLINT_REPORT_HTML_PROVIDERS_H_
+#define VENDORLINT_REPORT_HTML_PROVIDERS_H_
+
+#include <string>
+
+#include "model/registry.h"
+
+namespace vendorlint {
+
+// "<section id=p-ID>..." for every provider of `registry`, in id order.
+std::string HtmlProviderSections(const Registry& registry);
+
+// `url` as escaped text, and as a link when it is http(s) (a javascript: or
+// data: URL from the registry must never become a link).
+std::string HtmlUrl(std::string_view url, std::string_view text = "");
+
+}  // namespace vendorlint
+
+#endif  // VENDORLINT_REPORT_HTML_PROVIDERS_H_

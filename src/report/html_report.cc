@@ -1,0 +1,343 @@
+#include "report/html_report.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "report/data_map.h"
+#include "report/html_providers.h"
+#include "report/html_style.h"
+#include "report/registry_facts.h"
+
+namespace vendorlint {
+namespace {
+
+constexpr size_t kMaxMapProviders = 500;
+
+bool NeedsDetail(const Finding& f) {
+  return f.outcome == Outcome::kFail || f.outcome == Outcome::kReview ||
+         f.outcome == Outcome::kWaived;
+}
+
+std::string FindingAnchor(const Finding& f) { return HtmlAnchor("f", f.rule_id, f.provider_id); }
+
+std::string Where(const Report& r, const Location& loc) {
+  if (!loc.valid() || loc.file >= r.registry->files.size()) return "";
+  return fmt::format("<span class=\"path\">{}:{}</span>", HtmlEscape(r.Path(loc)), loc.line);
+}
+
+std::string ProviderLabel(const Report& r, std::string_view id) {
+  const Provider* p = r.registry->FindProvider(id);
+  return p ? ProviderName(*p) : std::string(id);
+}
+
+// One finding in full: message, where, evidence, the rule's citations and
+// remediation, and its waiver.
+std::string Detail(const Report& r, const Finding& f) {
+  const Rule* rule = r.rules->Find(f.rule_id);
+  std::string outcome = OutcomeName(f.outcome);
+  std::string out = fmt::format(
+      "<article class=\"finding {0}\" id=\"{1}\">\n<h3><span class=\"label {0}\">{0}</span> "
+      "<a href=\"#{2}\">{3}</a> · {4}</h3>\n",
+      outcome, FindingAnchor(f), HtmlAnchor("p", f.provider_id),
+      HtmlEscape(ProviderLabel(r, f.provider_id)), HtmlEscape(rule ? rule->title : f.rule_id));
+  out += fmt::format("<p>{}</p>\n<p class=\"meta\">rule <a href=\"#{}\"><code>{}</code></a>, "
+                     "severity {} {}</p>\n",
+                     HtmlEscape(f.message), HtmlAnchor("r", f.rule_id), HtmlEscape(f.rule_id),
+                     SeverityName(f.severity), Where(r, f.loc));
+  if (!f.evidence.empty()) {
+    out += "<p><strong>Evidence</strong></p>\n<ul>\n";
+    for (const Evidence& e : f.evidence)
+      out += fmt::format("<li><code>{}</code>: {} {}</li>\n", HtmlEscape(e.path.Format()),
+                         HtmlEscape(e.message), Where(r, e.loc));
+    out += "</ul>\n";
+  }
+  if (rule && !rule->references.empty()) {
+    out += "<p><strong>Citations</strong></p>\n<ul>\n";
+    for (const Reference& ref : rule->references) {
+      std::string item = HtmlEscape(ref.title);
+      if (!ref.citation.empty()) item += " (" + HtmlEscape(ref.citation) + ")";
+      if (!ref.url.empty()) item += " " + HtmlUrl(ref.url);
+      out += "<li>" + item + "</li>\n";
+    }
+    out += "</ul>\n";
+  }
+  if (rule && !rule->remediation.empty())
+    out += "<p><strong>Remediation</strong>: " + HtmlEscape(rule->remediation) + "</p>\n";
+  if (f.waiver) {
+    const AppliedWaiver& w = *f.waiver;
+    out += fmt::format("<p><strong>Waiver</strong> {} by {}, {} {}: {} {}</p>\n",
+                       w.expired ? "<span class=\"label fail\">expired</span> approved" : "approved",
+                       HtmlEscape(w.approved_by), w.expired ? "expired" : "expires",
+                       HtmlEscape(w.expires), HtmlEscape(w.justification), Where(r, w.loc));
+  }
+  return out + "</article>\n";
+}
+
+void Header(std::string* out, const Report& r) {
+  const ReportSummary& s = r.summary;
+  std::string org = r.registry->organization.name.value;
+  *out += fmt::format(
+      "<header>\n<h1>Vendor compliance report{}</h1>\n<p class=\"meta\">as of {} · {} providers · "
+      "{} rules · gate <code>--fail-on {}{}</code></p>\n<p><span class=\"verdict {}\">Gate {}</span></p>\n",
+      org.empty() ? "" : ": " + HtmlEscape(org), r.as_of.ToString(), s.providers, s.rules,
+      r.policy.fail_on_none ? "none" : SeverityName(r.policy.fail_on),
+      r.policy.strict ? " --strict" : "", s.gate_pass ? "passed" : "failed",
+      s.gate_pass ? "passed" : "failed");
+  *out += fmt::format(
+      "<table class=\"counts\"><tr><th>fail</th><th>review</th><th>waived</th><th>pass</th>"
+      "<th>not applicable</th></tr>\n<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+      "</tr></table>\n</header>\n",
+      s.count(Outcome::kFail), s.count(Outcome::kReview), s.count(Outcome::kWaived),
+      s.count(Outcome::kPass), s.count(Outcome::kNotApplicable));
+  *out += "<nav><h2>Contents</h2><ul><li><a href=\"#gate\">Gate-failing findings</a></li>"
+          "<li><a href=\"#review\">Needs review</a></li>";
+  if (r.has_baseline) *out += "<li><a href=\"#baseline\">Since the baseline</a></li>";
+  *out += "<li><a href=\"#map\">Data map</a></li><li><a href=\"#matrix\">Providers and rules</a></li>"
+          "<li><a href=\"#other\">Finding details</a></li><li><a href=\"#providers\">Providers</a></li>"
+          "<li><a href=\"#waivers\">Waivers</a></li><li><a href=\"#rules\">Rules</a></li></ul></nav>\n";
+}
+
+void Matrix(std::string* out, const Report& r) {
+  std::map<std::pair<std::string, std::string>, const Finding*> by_cell;
+  std::set<std::string> rule_ids;
+  for (const Finding& f : r.findings) {
+    by_cell[{f.provider_id, f.rule_id}] = &f;
+    rule_ids.insert(f.rule_id);
+  }
+  *out += "<section id=\"matrix\">\n<h2>Providers and rules</h2>\n<p class=\"legend\">"
+          "<span><i class=\"swatch\" style=\"background:var(--fail)\"></i>✗ fail</span>"
+          "<span><i class=\"swatch\" style=\"background:var(--review)\"></i>? review</span>"
+          "<span><i class=\"swatch\" style=\"background:var(--waived)\"></i>W waived</span>"
+          "<span><i class=\"swatch\" style=\"background:var(--pass)\"></i>✓ pass</span>"
+          "<span><i class=\"swatch\" style=\"background:#eeeeee\"></i>· not applicable</span></p>\n"
+          "<table class=\"matrix\">\n<tr><th>provider</th>";
+  for (const auto& id : rule_ids) {
+    const Rule* rule = r.rules->Find(id);
+    *out += fmt::format("<th class=\"rule\" title=\"{}\">{}</th>", HtmlEscape(rule ? rule->title : id),
+                        HtmlEscape(id));
+  }
+  *out += "</tr>\n";
+  for (const Provider& p : r.registry->providers) {
+    *out += fmt::format("<tr><th><a href=\"#{}\">{}</a></th>", HtmlAnchor("p", p.id.value),
+                        HtmlEscape(ProviderName(p)));
+    for (const auto& id : rule_ids) {
+      auto it = by_cell.find({p.id.value, id});
+      if (it == by_cell.end()) {
+        *out += "<td class=\"cell\"></td>";
+        continue;
+      }
+      const Finding& f = *it->second;
+      static const char* const kMark[] = {"✓", "✗", "?", "·", "W"};
+      std::string target = NeedsDetail(f) ? FindingAnchor(f) : HtmlAnchor("r", f.rule_id);
+      *out += fmt::format("<td class=\"cell {0}\"><a href=\"#{1}\" title=\"{0}: {2}\">{3}</a></td>",
+                          OutcomeName(f.outcome), target, HtmlEscape(f.message),
+                          kMark[static_cast<size_t>(f.outcome)]);
+    }
+    *out += "</tr>\n";
+  }
+  *out += "</table>\n</section>\n";
+}
+
+void Waivers(std::string* out, const Report& r) {
+  *out += "<section id=\"waivers\">\n<h2>Waivers</h2>\n";
+  std::string rows;
+  for (const Finding& f : r.findings) {
+    if (!f.waiver) continue;
+    const AppliedWaiver& w = *f.waiver;
+    rows += fmt::format(
+        "<tr><td><a href=\"#{}\"><code>{}</code></a></td><td>{}</td><td>{}</td><td>{}{}</td>"
+        "<td>{}</td><td>{}</td></tr>\n",
+        FindingAnchor(f), HtmlEscape(f.rule_id), HtmlEscape(ProviderLabel(r, f.provider_id)),
+        HtmlEscape(w.approved_by), HtmlEscape(w.expires), w.expired ? " <span class=\"label fail\">expired</span>" : "",
+        OutcomeName(w.original), HtmlEscape(w.justification));
+  }
+  if (rows.empty()) {
+    *out += "<p>No waiver applies.</p>\n";
+  } else {
+    *out += "<table><tr><th>rule</th><th>provider</th><th>approved by</th><th>expires</th>"
+            "<th>was</th><th>justification</th></tr>\n" + rows + "</table>\n";
+  }
+  if (!r.waiver_notes.empty()) {
+    *out += "<h3>Waiver notes</h3>\n<ul>\n";
+    for (const Diagnostic& d : r.waiver_notes)
+      *out += fmt::format("<li>{}: <span class=\"path\">{}:{}</span>: {}</li>\n", SeverityName(d.severity),
+                          HtmlEscape(d.file), d.line, HtmlEscape(d.message));
+    *out += "</ul>\n";
+  }
+  *out += "</section>\n";
+}
+
+void Baseline(std::string* out, const Report& r) {
+  if (!r.has_baseline) return;
+  *out += "<section id=\"baseline\">\n<h2>Since the baseline</h2>\n<h3>New</h3>\n<ul>\n";
+  size_t n = 0;
+  for (const Finding& f : r.findings) {
+    if (!r.VerdictOf(f).is_new) continue;
+    ++n;
+    *out += fmt::format("<li><a href=\"#{}\">{} · <code>{}</code></a>: {}</li>\n", FindingAnchor(f),
+                        HtmlEscape(ProviderLabel(r, f.provider_id)), HtmlEscape(f.rule_id),
+                        HtmlEscape(f.message));
+  }
+  if (n == 0) *out += "<li>nothing new</li>\n";
+  *out += "</ul>\n<h3>Fixed</h3>\n<ul>\n";
+  for (const Finding& f : r.absent)
+    *out += fmt::format("<li>{} · <code>{}</code>: {}</li>\n", HtmlEscape(ProviderLabel(r, f.provider_id)),
+                        HtmlEscape(f.rule_id), HtmlEscape(f.message));
+  if (r.absent.empty()) *out += "<li>nothing fixed</li>\n";
+  *out += "</ul>\n</section>\n";
+}
+
+void Rules(std::string* out, const Report& r) {
+  *out += "<section id=\"rules\">\n<h2>Rules</h2>\n";
+  for (const Rule& rule : r.rules->rules) {
+    *out += fmt::format("<article id=\"{}\"><h3><code>{}</code> {}</h3>\n<p class=\"meta\">severity {}</p>\n",
+                        HtmlAnchor("r", rule.id), HtmlEscape(rule.id), HtmlEscape(rule.title),
+                        SeverityName(rule.severity));
+    if (!rule.description.empty()) *out += "<p>" + HtmlEscape(rule.description) + "</p>\n";
+    for (const Reference& ref : rule.references) {
+      *out += "<p>Citation: " + HtmlEscape(ref.title);
+      if (!ref.citation.empty()) *out += " (" + HtmlEscape(ref.citation) + ")";
+      if (!ref.url.empty()) *out += " " + HtmlUrl(ref.url);
+      *out += "</p>\n";
+    }
+    if (!rule.remediation.empty())
+      *out += "<p><strong>Remediation</strong>: " + HtmlEscape(rule.remediation) + "</p>\n";
+    *out += "</article>\n";
+  }
+  *out += "</section>\n";
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string HtmlAnchor(std::string_view prefix, std::string_view a, std::string_view b) {
+  std::string out(prefix);
+  auto add = [&out](std::string_view part) {
+    out += '-';
+    for (char ch : part) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+        out += ch;
+      } else {
+        out += fmt::format("_{:02X}", c);
+      }
+    }
+  };
+  add(a);
+  if (!b.empty()) {
+    out += '-';
+    add(b);
+  }
+  return out;
+}
+
+std::string WriteHtmlReport(const Report& r) {
+  std::string org = r.registry->organization.name.value;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      // Belt and braces: even a link someone adds by hand loads nothing.
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; img-src data:\">\n"
+      "<title>vendorlint report{} as of {}</title>\n<style>{}</style>\n</head>\n<body>\n",
+      org.empty() ? "" : ": " + HtmlEscape(org), r.as_of.ToString(), kHtmlStyle);
+  Header(&out, r);
+
+  out += "<section id=\"gate\">\n<h2>Gate-failing findings</h2>\n";
+  size_t failing = 0;
+  for (const Finding& f : r.findings) {
+    if (!r.VerdictOf(f).fails_gate) continue;
+    ++failing;
+    out += Detail(r, f);
+  }
+  if (failing == 0) out += "<p>No finding fails the gate.</p>\n";
+  out += "</section>\n";
+
+  // The review questions of the policy pack, ranked, belong here once the
+  // Report carries them (branch pack); until then the findings needing review,
+  // ranked by severity, then provider.
+  out += "<section id=\"review\">\n<h2>Needs review</h2>\n";
+  std::vector<const Finding*> reviews;
+  for (const Finding& f : r.findings)
+    if (f.outcome == Outcome::kReview && !r.VerdictOf(f).fails_gate) reviews.push_back(&f);
+  std::stable_sort(reviews.begin(), reviews.end(), [](const Finding* a, const Finding* b) {
+    return a->severity != b->severity ? a->severity < b->severity : a->provider_id < b->provider_id;
+  });
+  if (reviews.empty()) {
+    out += "<p>Nothing needs review.</p>\n";
+  } else {
+    out += "<table class=\"reviews\"><tr><th>#</th><th>severity</th><th>provider</th>"
+           "<th>question</th></tr>\n";
+    size_t rank = 0;
+    for (const Finding* f : reviews)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#{}\">{}</a></td></tr>\n",
+                         ++rank, SeverityName(f->severity), HtmlEscape(ProviderLabel(r, f->provider_id)),
+                         FindingAnchor(*f), HtmlEscape(f->message));
+    out += "</table>\n";
+  }
+  out += "</section>\n";
+
+  Baseline(&out, r);
+
+  out += "<section id=\"map\">\n<h2>Data map</h2>\n<p>Who receives, sends or collects personal "
+         "data, grouped by whom it is about; data about students is "
+         "<span class=\"student\">red</span>.</p>\n";
+  std::string svg, error;
+  if (r.registry->providers.size() > kMaxMapProviders) {
+    // Graphviz's layout grows faster than linearly (4,000 providers take tens
+    // of seconds), and such a map is unreadable on a page anyway.
+    out += fmt::format("<p>The data map is left out: {} providers are more than the {} a readable "
+                       "map holds. <code>vendorlint map --format dot</code> writes it.</p>\n",
+                       r.registry->providers.size(), kMaxMapProviders);
+  } else if (DataMapSvg(*r.registry, &svg, &error)) {
+    out += "<div class=\"map\">\n" + svg + "</div>\n";
+  } else {
+    out += "<p>The data map could not be drawn: " + HtmlEscape(error) + "</p>\n";
+  }
+  out += "</section>\n";
+
+  Matrix(&out, r);
+
+  out += "<section id=\"other\">\n<h2>Finding details</h2>\n";
+  size_t other = 0;
+  for (const Finding& f : r.findings) {
+    if (!NeedsDetail(f) || r.VerdictOf(f).fails_gate) continue;
+    ++other;
+    out += Detail(r, f);
+  }
+  if (other == 0) out += "<p>None.</p>\n";
+  out += "</section>\n";
+
+  out += "<section id=\"providers\">\n<h2>Providers</h2>\n" + HtmlProviderSections(*r.registry) +
+         "</section>\n";
+  Waivers(&out, r);
+  Rules(&out, r);
+  out += fmt::format("<footer><p class=\"meta\">Written by vendorlint {}.</p></footer>\n</body>\n</html>\n",
+                     VENDORLINT_VERSION);
+  return out;
+}
+
+}  // namespace vendorlint
