@@ -276,26 +276,25 @@ std::string WriteHtmlReport(const Report& r) {
   if (failing == 0) out += "<p>No finding fails the gate.</p>\n";
   out += "</section>\n";
 
-  // The review questions of the policy pack, ranked, belong here once the
-  // Report carries them (branch pack); until then the findings needing review,
-  // ranked by severity, then provider.
-  out += "<section id=\"review\">\n<h2>Needs review</h2>\n";
-  std::vector<const Finding*> reviews;
-  for (const Finding& f : r.findings)
-    if (f.outcome == Outcome::kReview && !r.VerdictOf(f).fails_gate) reviews.push_back(&f);
-  std::stable_sort(reviews.begin(), reviews.end(), [](const Finding* a, const Finding* b) {
-    return a->severity != b->severity ? a->severity < b->severity : a->provider_id < b->provider_id;
-  });
-  if (reviews.empty()) {
+  // The questions that would settle the reviews, most blocking first
+  // (check/questions.h); each links to the findings it blocks.
+  out += "<section id=\"review\">\n<h2>Questions that would settle the reviews</h2>\n";
+  if (r.questions.empty()) {
     out += "<p>Nothing needs review.</p>\n";
   } else {
-    out += "<table class=\"reviews\"><tr><th>#</th><th>severity</th><th>provider</th>"
-           "<th>question</th></tr>\n";
+    out += "<table class=\"reviews\"><tr><th>#</th><th>question</th><th>where to answer it</th>"
+           "<th>settles</th></tr>\n";
     size_t rank = 0;
-    for (const Finding* f : reviews)
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#{}\">{}</a></td></tr>\n",
-                         ++rank, SeverityName(f->severity), HtmlEscape(ProviderLabel(r, f->provider_id)),
-                         FindingAnchor(*f), HtmlEscape(f->message));
+    for (const Question& q : r.questions) {
+      std::string blocks;
+      for (size_t i : q.blocks) {
+        const Finding& f = r.findings[i];
+        blocks += fmt::format("{}<a href=\"#{}\">{}/{}</a>", blocks.empty() ? "" : ", ",
+                              FindingAnchor(f), HtmlEscape(f.rule_id), HtmlEscape(f.provider_id));
+      }
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}:{}</td><td>{}</td></tr>\n", ++rank,
+                         HtmlEscape(q.question), HtmlEscape(r.Path(q.loc)), q.loc.line, blocks);
+    }
     out += "</table>\n";
   }
   out += "</section>\n";
