@@ -89,6 +89,7 @@ int RunCli(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (o.command == "explain") return RunExplain(o, out, err);
   if (o.command == "test") return RunTest(o, out, err);
   if (o.command == "taxonomy") return RunTaxonomy(o, out, err);
+  if (o.command == "schema") return RunSchema(o, out, err);
   if (o.command == "help") return RunHelp(o, out, err);
   if (o.command == "completions") return RunCompletions(o, out, err);
   err << fmt::format("vendorlint: error: unknown command '{}'\nsee `vendorlint --help`\n",

@@ -428,6 +428,23 @@ std::vector<CommandSpec> MakeCommands() {
        {"text", "json"},
        {{"vendorlint taxonomy", "every key"},
         {"vendorlint taxonomy user.contact", "the keys under user.contact"}}},
+      {"schema",
+       "print a JSON Schema for editors (provider, rule, rule-test, waivers, ...)",
+       "KIND",
+       1,
+       1,
+       "Prints the JSON Schema (draft-07) of KIND: provider, rule, rule-test, waivers, taxonomy "
+       "or organization, generated from the tables the loaders read with, with the keys of "
+       "<registry>/taxonomy.yaml as the values editors offer. schemas/ holds them for the "
+       "project's registry; name one in a file's first line, `# yaml-language-server: "
+       "$schema=PATH`, for checks and completion as you type (docs/registry.md, \"Editor "
+       "support\").",
+       {"registry", "taxonomy"},
+       {},
+       {{"vendorlint schema provider > schemas/provider.schema.json",
+         "regenerate the provider schema"},
+        {"vendorlint schema rule-test --registry tests/fixtures/registry-earlier",
+         "the rule test schema with another registry's taxonomy keys"}}},
       {"test",
        "run every rule's tests (rules/**/<id>.test.yaml)",
        "",

@@ -19,6 +19,7 @@ int RunRules(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTaxonomy(const CliOptions& o, std::ostream& out, std::ostream& err);
+int RunSchema(const CliOptions& o, std::ostream& out, std::ostream& err);
 // providers --where and its shortcuts, on a loaded registry.
 int RunProvidersWhere(const CliOptions& o, Registry& reg, std::ostream& out, std::ostream& err);
 // The predicate --where and the shortcuts ask, as YAML flow text ("" if none).

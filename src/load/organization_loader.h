@@ -3,14 +3,21 @@
 #ifndef VENDORLINT_LOAD_ORGANIZATION_LOADER_H_
 #define VENDORLINT_LOAD_ORGANIZATION_LOADER_H_
 
+#include <span>
+
 #include "load/schema_reader.h"
 #include "model/registry.h"
+#include "util/key_table.h"
 
 namespace vendorlint {
 
 // The settings of an organization.yaml without `settings`: student data
 // countries unknown, the 28 CFR Part 202 countries of concern, 365 waiver days.
 OrganizationSettings DefaultOrganizationSettings();
+
+// organization.yaml's keys, nested tables included (util/key_table.h): what
+// the loader accepts and what `vendorlint schema organization` describes.
+std::span<const KeySpec> OrganizationKeyTable();
 
 bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& taxonomy,
                       Organization* out);
