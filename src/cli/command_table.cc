@@ -429,7 +429,7 @@ std::vector<CommandSpec> MakeCommands() {
        {{"vendorlint taxonomy", "every key"},
         {"vendorlint taxonomy user.contact", "the keys under user.contact"}}},
       {"schema",
-       "print a JSON Schema for editors (provider, rule, rule-test, waivers, ...)",
+       "print a JSON Schema of a kind of file, for editors",
        "KIND",
        1,
        1,

@@ -358,8 +358,8 @@ int RunSchema(const CliOptions& o, std::ostream& out, std::ostream& err) {
     list += fmt::format("{}{}", list.empty() ? "" : ", ", k.name);
     kinds.emplace_back(k.name);
   }
-  return UsageError(err, fmt::format("no schema for '{}'{}; use one of {}\nsee `vendorlint schema "
-                                     "--help`",
+  return UsageError(err, fmt::format("unknown schema kind '{}'{} (kinds: {})\nsee `vendorlint "
+                                     "schema --help`",
                                      name, DidYouMeanSuffix(name, kinds), list));
 }
 

@@ -58,6 +58,7 @@ TEST(CommandLine, OverviewListsEveryCommandWithItsSummary) {
             "  rules        list the rules\n"
             "  explain      print a rule's description, rationale, references and remediation\n"
             "  taxonomy     print the taxonomy's keys with descriptions and attributes\n"
+            "  schema       print a JSON Schema of a kind of file, for editors\n"
             "  test         run every rule's tests (rules/**/<id>.test.yaml)\n"
             "  help         show help for a command, or the man page\n"
             "  completions  print a shell completion script (bash or zsh)\n"
