@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/option_values.h"
 #include "report/formats.h"
 #include "util/date.h"
@@ -444,7 +445,8 @@ std::vector<CommandSpec> MakeCommands() {
        {{"vendorlint schema provider > schemas/provider.schema.json",
          "regenerate the provider schema"},
         {"vendorlint schema rule-test --registry tests/fixtures/registry-earlier",
-         "the rule test schema with another registry's taxonomy keys"}}},
+         "the rule test schema with another registry's taxonomy keys"}},
+       SchemaKinds()},
       {"test",
        "run every rule's tests (rules/**/<id>.test.yaml)",
        "",
@@ -476,7 +478,8 @@ std::vector<CommandSpec> MakeCommands() {
        {},
        {},
        {{"source <(vendorlint completions bash)", "complete commands and options in bash"},
-        {"vendorlint completions zsh > ~/.zfunc/_vendorlint", "install for zsh"}}},
+        {"vendorlint completions zsh > ~/.zfunc/_vendorlint", "install for zsh"}},
+       {"bash", "zsh"}},
   };
 }
 

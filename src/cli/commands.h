@@ -20,6 +20,8 @@ int RunExplain(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTest(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunTaxonomy(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunSchema(const CliOptions& o, std::ostream& out, std::ostream& err);
+// The kinds `vendorlint schema` prints: provider, rule, rule-test, ...
+std::vector<std::string> SchemaKinds();
 // providers --where and its shortcuts, on a loaded registry.
 int RunProvidersWhere(const CliOptions& o, Registry& reg, std::ostream& out, std::ostream& err);
 // The predicate --where and the shortcuts ask, as YAML flow text ("" if none).

@@ -5,6 +5,7 @@
 // (util/key_table.h). Taxonomy keys come from the registry's taxonomy.yaml, so
 // an editor offers and checks them. What a schema cannot say (ids that must
 // exist, dates in order) stays with `vendorlint validate`.
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@
 #include "model/field_catalog.h"
 #include "report/json_writer.h"
 #include "rules/rule_compiler.h"
+#include "rules/field_access.h"
+#include "rules/operator.h"
+#include "rules/predicate_compiler.h"
 #include "rules/rule_test_runner.h"
 #include "util/did_you_mean.h"
 
@@ -235,6 +239,9 @@ void KeySchema(JsonWriter& w, const KeySpec& k) {
   switch (k.shape) {
     case KeyShape::kAny:
       break;
+    case KeyShape::kPredicate:
+      w.Member("$ref", "#/definitions/predicate");
+      break;
     case KeyShape::kString:
       if (k.choices.empty()) {
         Text(w);
@@ -293,6 +300,119 @@ void KeySchema(JsonWriter& w, const KeySpec& k) {
   w.EndObject();
 }
 
+// --- Rule predicates, from the compiler's operator tables -------------------
+
+void PredicateRef(JsonWriter& w) {
+  w.BeginObject();
+  w.Member("$ref", "#/definitions/predicate");
+  w.EndObject();
+}
+
+// One predicate form: a mapping with exactly the key `op`.
+void OneKeyForm(JsonWriter& w, const std::string& op) {
+  w.Member("type", "object");
+  w.MemberBool("additionalProperties", false);
+  w.Key("required");
+  w.BeginArray();
+  w.String(op);
+  w.EndArray();
+  w.Key("properties");
+  w.BeginObject();
+  w.Key(op);
+  w.BeginObject();
+}
+
+void OperandSchema(JsonWriter& w, const OperatorInfo& info) {
+  w.BeginObject();
+  switch (info.operand) {
+    case OperandKind::kPattern:
+      w.Member("type", "string");
+      break;
+    case OperandKind::kBool:
+      w.Member("type", "boolean");
+      break;
+    case OperandKind::kDays:
+      w.Member("type", "integer");
+      break;
+    case OperandKind::kAttributes:
+      w.Member("type", "object");
+      break;
+    case OperandKind::kValueList:
+    case OperandKind::kKeys:
+      w.Member("type", "array");
+      w.Member("minItems", int64_t{1});
+      break;
+    case OperandKind::kValue:
+      break;
+  }
+  w.EndObject();
+}
+
+// Every field a condition can name, in any scope, and the provider's as
+// `provider.<path>` (from within `where`).
+std::vector<std::string> ConditionFields() {
+  std::vector<std::string> names;
+  for (Scope s : {Scope::kProvider, Scope::kFlow, Scope::kExclusion, Scope::kSource})
+    for (const auto& n : FieldNames(s))
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  for (const auto& n : FieldNames(Scope::kProvider)) names.push_back("provider." + n);
+  return names;
+}
+
+void PredicateDefinition(JsonWriter& w) {
+  w.Key("predicate");
+  w.BeginObject();
+  w.Member("description",
+           "One operator key (all_of, any_of, not, any, all, none, host), or `field` with one "
+           "condition operator (docs/rules.md, \"Predicates\").");
+  w.Member("type", "object");
+  w.Key("anyOf");
+  w.BeginArray();
+  for (const std::string& op : PredicateOperatorNames()) {
+    if (op == "field") continue;
+    w.BeginObject();
+    OneKeyForm(w, op);
+    if (op == "all_of" || op == "any_of") {
+      w.Member("type", "array");
+      w.Member("minItems", int64_t{1});
+      w.Key("items");
+      PredicateRef(w);
+    } else if (op == "not") {
+      w.Member("$ref", "#/definitions/predicate");
+    } else {
+      KeyMappingBody(w, op == "host" ? HostKeyTable() : QuantifierKeyTable());
+    }
+    w.EndObject();  // the operand
+    w.EndObject();  // properties
+    w.EndObject();
+  }
+  // A field condition: `field` and exactly one condition operator.
+  w.BeginObject();
+  w.Member("type", "object");
+  w.MemberBool("additionalProperties", false);
+  w.Key("required");
+  w.BeginArray();
+  w.String("field");
+  w.EndArray();
+  w.Member("minProperties", int64_t{2});
+  w.Member("maxProperties", int64_t{2});
+  w.Key("properties");
+  w.BeginObject();
+  w.Key("field");
+  w.BeginObject();
+  w.Member("type", "string");
+  Enum(w, ConditionFields());
+  w.EndObject();
+  for (const OperatorInfo& info : Operators()) {
+    w.Key(info.name);
+    OperandSchema(w, info);
+  }
+  w.EndObject();
+  w.EndObject();
+  w.EndArray();
+  w.EndObject();
+}
+
 void Header(JsonWriter& w, std::string_view kind, std::string_view title) {
   w.BeginObject();
   w.Member("$schema", "http://json-schema.org/draft-07/schema#");
@@ -330,6 +450,10 @@ std::string Generate(const Kind& kind, const Taxonomy& tax) {
     ProviderSchema{tax, false}.Definitions(w, true);
   } else if (kind.name == "rule") {
     KeyMappingBody(w, RuleKeyTable());
+    w.Key("definitions");
+    w.BeginObject();
+    PredicateDefinition(w);
+    w.EndObject();
   } else if (kind.name == "waivers") {
     KeyMappingBody(w, WaiversFileKeyTable());
   } else if (kind.name == "taxonomy") {
@@ -343,6 +467,12 @@ std::string Generate(const Kind& kind, const Taxonomy& tax) {
 
 }  // namespace
 
+std::vector<std::string> SchemaKinds() {
+  std::vector<std::string> kinds;
+  for (const Kind& k : kKinds) kinds.emplace_back(k.name);
+  return kinds;
+}
+
 int RunSchema(const CliOptions& o, std::ostream& out, std::ostream& err) {
   const std::string& name = o.arguments.at(0);
   for (const Kind& kind : kKinds) {
@@ -353,11 +483,8 @@ int RunSchema(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return kExitPass;
   }
   std::string list;
-  std::vector<std::string> kinds;
-  for (const Kind& k : kKinds) {
-    list += fmt::format("{}{}", list.empty() ? "" : ", ", k.name);
-    kinds.emplace_back(k.name);
-  }
+  const std::vector<std::string> kinds = SchemaKinds();
+  for (const auto& k : kinds) list += fmt::format("{}{}", list.empty() ? "" : ", ", k);
   return UsageError(err, fmt::format("unknown schema kind '{}'{} (kinds: {})\nsee `vendorlint "
                                      "schema --help`",
                                      name, DidYouMeanSuffix(name, kinds), list));

@@ -136,8 +136,8 @@ constexpr KeySpec kRuleKeys[] = {
     {"tags", true, KeyShape::kStringList, "Tags for --tag (`coppa`); non-empty."},
     {"remediation", true, KeyShape::kString, "How to fix a fail."},
     {"waivable", false, KeyShape::kBoolean, "Whether a waiver may accept a fail (default true)."},
-    {"applies_to", false, KeyShape::kAny, "A predicate: the providers the rule is about."},
-    {"require", true, KeyShape::kAny, "A predicate every provider it applies to must meet."},
+    {"applies_to", false, KeyShape::kPredicate, "A predicate: the providers the rule is about."},
+    {"require", true, KeyShape::kPredicate, "A predicate every provider it applies to must meet."},
     {"message", false, KeyShape::kString, "One line for a fail, with {provider.name} etc."},
 };
 }  // namespace

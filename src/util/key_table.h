@@ -14,7 +14,8 @@
 namespace vendorlint {
 
 enum class KeyShape : uint8_t {
-  kAny,          // checked by the loader beyond what a schema says (rule predicates)
+  kAny,          // checked by the loader beyond what a schema says
+  kPredicate,    // a rule-language predicate (docs/rules.md)
   kString,       // text; with `choices`, one of them
   kDate,         // YYYY-MM-DD
   kInteger,      // a whole number

@@ -9,6 +9,7 @@
 #include "load/organization_loader.h"
 #include "load/provider_loader.h"
 #include "load/taxonomy_loader.h"
+#include "rules/predicate_compiler.h"
 #include "rules/rule_compiler.h"
 #include "test_support.h"
 
@@ -97,6 +98,11 @@ TEST(SchemaCommand, SchemasListTheKeysTheLoadersAccept) {
   for (const auto& k : KeyNames(OrganizationKeyTable()))
     EXPECT_TRUE(property("organization", k)) << k;
   for (const auto& k : KeyNames(TaxonomyKeyTable())) EXPECT_TRUE(property("taxonomy", k)) << k;
+  // Predicates: every operator, and the keys of quantifiers and `host`.
+  for (const auto& k : PredicateOperatorNames()) EXPECT_TRUE(property("rule", k)) << k;
+  for (const auto& k : ConditionOperatorNames()) EXPECT_TRUE(property("rule", k)) << k;
+  for (const auto& k : KeyNames(QuantifierKeyTable())) EXPECT_TRUE(property("rule", k)) << k;
+  for (const auto& k : KeyNames(HostKeyTable())) EXPECT_TRUE(property("rule", k)) << k;
 }
 
 TEST(SchemaCommand, UnknownKindIsAUsageError) {
@@ -109,6 +115,20 @@ TEST(SchemaCommand, UnknownKindIsAUsageError) {
             "see `vendorlint schema --help`\n");
   r = RunVendorlint({"schema"}, SourceDir());
   EXPECT_EQ(r.exit_code, 2);
+}
+
+// The command table drives help and completion of the kinds.
+TEST(SchemaCommand, HelpAndCompletionsKnowTheKinds) {
+  auto r = RunVendorlint({"completions", "bash"});
+  EXPECT_NE(r.out.find("    schema) words=\"--registry --taxonomy --help provider rule rule-test "
+                       "waivers taxonomy organization\" ;;\n"),
+            std::string::npos);
+  r = RunVendorlint({"completions", "zsh"});
+  EXPECT_NE(r.out.find("'1:kind:(provider rule rule-test waivers taxonomy organization)'"),
+            std::string::npos);
+  r = RunVendorlint({"help", "schema"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(r.out.starts_with("usage: vendorlint schema KIND [options]\n")) << r.out;
 }
 
 TEST(SchemaCommand, BrokenTaxonomyIsInvalidInput) {
