@@ -434,8 +434,8 @@ std::vector<CommandSpec> MakeCommands() {
        "KIND",
        1,
        1,
-       "Prints the JSON Schema (draft-07) of KIND: provider, rule, rule-test, waivers, taxonomy "
-       "or organization, generated from the tables the loaders read with, with the keys of "
+       "Prints the JSON Schema (draft-07) of KIND: provider, rule, rule-test, waivers, taxonomy, "
+       "organization or baseline, generated from the tables the loaders read with, with the keys of "
        "<registry>/taxonomy.yaml as the values editors offer. schemas/ holds them for the "
        "project's registry; name one in a file's first line, `# yaml-language-server: "
        "$schema=PATH`, for checks and completion as you type (docs/registry.md, \"Editor "

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "check/baseline.h"
 #include "check/waiver_loader.h"
 #include "cli/commands.h"
 #include "load/field_readers.h"
@@ -206,6 +207,17 @@ struct ProviderSchema {
 
 void KeySchema(JsonWriter& w, const KeySpec& k);
 
+// The taxonomy whose keys fill `taxonomy_section` values (set by Generate;
+// one schema is generated per run).
+const Taxonomy* g_taxonomy = nullptr;
+
+std::vector<std::string> SectionKeys(std::string_view section) {
+  if (g_taxonomy == nullptr) return {};
+  for (TaxonomyKind k : kAllTaxonomyKinds)
+    if (section == TaxonomyKindSection(k)) return g_taxonomy->Keys(k);
+  return {};
+}
+
 void KeyMappingBody(JsonWriter& w, std::span<const KeySpec> table) {
   w.Member("type", "object");
   w.MemberBool("additionalProperties", false);
@@ -243,7 +255,10 @@ void KeySchema(JsonWriter& w, const KeySpec& k) {
       w.Member("$ref", "#/definitions/predicate");
       break;
     case KeyShape::kString:
-      if (k.choices.empty()) {
+      if (!k.taxonomy_section.empty()) {
+        w.Member("type", "string");
+        Enum(w, SectionKeys(k.taxonomy_section));
+      } else if (k.choices.empty()) {
         Text(w);
       } else {
         w.Member("type", "string");
@@ -263,7 +278,8 @@ void KeySchema(JsonWriter& w, const KeySpec& k) {
       Fact(w);
       break;
     case KeyShape::kStringList:
-      ListOf(w, "string", Strings(k.choices));
+      ListOf(w, "string",
+             k.taxonomy_section.empty() ? Strings(k.choices) : SectionKeys(k.taxonomy_section));
       break;
     case KeyShape::kCountryList:
       ListOf(w, "string", Strings(CountryVocabulary()));
@@ -435,10 +451,12 @@ constexpr Kind kKinds[] = {
     {"rule-test", "vendorlint rule test file (rules/<theme>/<id>.test.yaml)", true},
     {"waivers", "vendorlint waivers file (registry/waivers.yaml)", false},
     {"taxonomy", "vendorlint taxonomy (registry/taxonomy.yaml)", false},
-    {"organization", "vendorlint organization file (registry/organization.yaml)", false},
+    {"organization", "vendorlint organization file (registry/organization.yaml)", true},
+    {"baseline", "vendorlint baseline (--baseline, written by --write-baseline)", false},
 };
 
 std::string Generate(const Kind& kind, const Taxonomy& tax) {
+  g_taxonomy = kind.needs_taxonomy ? &tax : nullptr;
   JsonWriter w;
   Header(w, kind.name, kind.title);
   if (kind.name == "provider") {
@@ -458,6 +476,8 @@ std::string Generate(const Kind& kind, const Taxonomy& tax) {
     KeyMappingBody(w, WaiversFileKeyTable());
   } else if (kind.name == "taxonomy") {
     KeyMappingBody(w, TaxonomyKeyTable());
+  } else if (kind.name == "baseline") {
+    KeyMappingBody(w, BaselineKeyTable());
   } else {
     KeyMappingBody(w, OrganizationKeyTable());
   }

@@ -17,7 +17,7 @@ constexpr KeySpec kDisclosureKeys[] = {
     {"notes", false, KeyShape::kString, "Free text about the disclosure."},
 };
 constexpr KeySpec kContextKeys[] = {
-    {"key", true, KeyShape::kString, "A context key of taxonomy.yaml."},
+    {"key", true, KeyShape::kString, "A context key of taxonomy.yaml.", {}, {}, "contexts"},
     {"name", true, KeyShape::kString, "The context's name in this organisation."},
     {"description", false, KeyShape::kString, "What the context covers here."},
 };

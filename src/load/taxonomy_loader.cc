@@ -25,7 +25,8 @@ constexpr KeySpec kSubjectKeys[] = {
     {"origin", false, KeyShape::kString, "vendorlint | fideslang (default vendorlint).", kOrigins},
     {"attributes", false, KeyShape::kFactMap,
      "Attribute values (true | false | unknown) of the attributes the section declares."},
-    {"includes", false, KeyShape::kStringList, "Other data subjects this one includes."},
+    {"includes", false, KeyShape::kStringList, "Other data subjects this one includes.", {}, {},
+     "data_subjects"},
 };
 
 

@@ -38,6 +38,9 @@ struct KeySpec {
   std::string_view doc;  // one line
   std::span<const std::string_view> choices = {};
   std::span<const KeySpec> fields = {};
+  // kString, kStringList: values are keys of this taxonomy.yaml section
+  // ("contexts"); the schema lists the registry's keys.
+  std::string_view taxonomy_section = {};
 };
 
 // The table's key names, in its order: what MappingReader accepts.

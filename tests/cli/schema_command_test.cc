@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "check/baseline.h"
 #include "load/organization_loader.h"
 #include "load/provider_loader.h"
 #include "load/taxonomy_loader.h"
@@ -22,8 +23,8 @@ using testing::RunVendorlint;
 using testing::SourceDir;
 using testing::WriteFileOrDie;
 
-const std::vector<std::string> kKinds = {"provider", "taxonomy",     "rule",
-                                         "rule-test", "waivers", "organization"};
+const std::vector<std::string> kKinds = {"provider", "rule",         "rule-test", "waivers",
+                                         "taxonomy", "organization", "baseline"};
 
 TEST(SchemaCommand, CommittedSchemasAreCurrent) {
   for (const auto& kind : kKinds) {
@@ -34,7 +35,7 @@ TEST(SchemaCommand, CommittedSchemasAreCurrent) {
     EXPECT_TRUE(r.out == ReadFileOrDie(SourceDir() + "/" + path))
         << path << " is not what `vendorlint schema " << kind
         << "` prints; regenerate every schema from the project root with\n"
-        << "  for k in provider rule rule-test waivers taxonomy organization; do "
+        << "  for k in provider rule rule-test waivers taxonomy organization baseline; do "
            "build/release/vendorlint schema $k --registry registry > schemas/$k.schema.json; "
            "done";
   }
@@ -97,6 +98,7 @@ TEST(SchemaCommand, SchemasListTheKeysTheLoadersAccept) {
   for (const auto& k : ProviderKeys()) EXPECT_TRUE(property("provider", k)) << k;
   for (const auto& k : KeyNames(OrganizationKeyTable()))
     EXPECT_TRUE(property("organization", k)) << k;
+  for (const auto& k : KeyNames(BaselineKeyTable())) EXPECT_TRUE(property("baseline", k)) << k;
   for (const auto& k : KeyNames(TaxonomyKeyTable())) EXPECT_TRUE(property("taxonomy", k)) << k;
   // Predicates: every operator, and the keys of quantifiers and `host`.
   for (const auto& k : PredicateOperatorNames()) EXPECT_TRUE(property("rule", k)) << k;
@@ -111,7 +113,7 @@ TEST(SchemaCommand, UnknownKindIsAUsageError) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
             "vendorlint: error: unknown schema kind 'provdier'; did you mean `provider`? (kinds: "
-            "provider, rule, rule-test, waivers, taxonomy, organization)\n"
+            "provider, rule, rule-test, waivers, taxonomy, organization, baseline)\n"
             "see `vendorlint schema --help`\n");
   r = RunVendorlint({"schema"}, SourceDir());
   EXPECT_EQ(r.exit_code, 2);
@@ -121,10 +123,10 @@ TEST(SchemaCommand, UnknownKindIsAUsageError) {
 TEST(SchemaCommand, HelpAndCompletionsKnowTheKinds) {
   auto r = RunVendorlint({"completions", "bash"});
   EXPECT_NE(r.out.find("    schema) words=\"--registry --taxonomy --help provider rule rule-test "
-                       "waivers taxonomy organization\" ;;\n"),
+                       "waivers taxonomy organization baseline\" ;;\n"),
             std::string::npos);
   r = RunVendorlint({"completions", "zsh"});
-  EXPECT_NE(r.out.find("'1:kind:(provider rule rule-test waivers taxonomy organization)'"),
+  EXPECT_NE(r.out.find("'1:kind:(provider rule rule-test waivers taxonomy organization baseline)'"),
             std::string::npos);
   r = RunVendorlint({"help", "schema"});
   EXPECT_EQ(r.exit_code, 0);
