@@ -450,7 +450,7 @@ constexpr Kind kKinds[] = {
     {"rule", "vendorlint rule (rules/<theme>/<id>.yaml)", false},
     {"rule-test", "vendorlint rule test file (rules/<theme>/<id>.test.yaml)", true},
     {"waivers", "vendorlint waivers file (registry/waivers.yaml)", false},
-    {"taxonomy", "vendorlint taxonomy (registry/taxonomy.yaml)", false},
+    {"taxonomy", "vendorlint taxonomy (registry/taxonomy.yaml)", true},
     {"organization", "vendorlint organization file (registry/organization.yaml)", true},
     {"baseline", "vendorlint baseline (--baseline, written by --write-baseline)", false},
 };
