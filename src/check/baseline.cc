@@ -75,12 +75,28 @@ bool IsFingerprint(std::string_view s) {
   return true;
 }
 
+constexpr std::string_view kOutcomeNames[] = {"fail", "review", "waived"};
+constexpr std::string_view kSeverityNames[] = {"error", "warning", "note"};
+constexpr KeySpec kEntryKeys[] = {
+    {"fingerprint", true, KeyShape::kString, "16 lowercase hex digits, optionally -N."},
+    {"rule", true, KeyShape::kString, "The finding's rule id."},
+    {"provider", true, KeyShape::kString, "The finding's provider id."},
+    {"outcome", true, KeyShape::kString, "fail | review | waived.", kOutcomeNames},
+    {"severity", true, KeyShape::kString, "error | warning | note.", kSeverityNames},
+    {"message", true, KeyShape::kAny, "The message the rule rendered (may be empty)."},
+};
+constexpr KeySpec kBaselineKeys[] = {
+    {"vendorlint_baseline", true, KeyShape::kInteger, "The baseline format's version."},
+    {"findings", true, KeyShape::kMappingList, "The accepted findings (`[]` for none).", {},
+     kEntryKeys},
+};
+
 void ReadEntry(SchemaContext* ctx, const yaml::Node& n, BaselineEntry* e) {
-  static const std::vector<std::string> kKeys = {"fingerprint", "rule",     "provider",
-                                                 "outcome",     "severity", "message"};
-  static const std::vector<std::string> kOutcomes = {"fail", "review", "waived"};
-  static const std::vector<std::string> kSeverities = {"error", "warning", "note"};
-  MappingReader m(ctx, n, "baseline entry", kKeys);
+  static const std::vector<std::string> kOutcomes(std::begin(kOutcomeNames),
+                                                  std::end(kOutcomeNames));
+  static const std::vector<std::string> kSeverities(std::begin(kSeverityNames),
+                                                    std::end(kSeverityNames));
+  MappingReader m(ctx, n, "baseline entry", KeyNames(kEntryKeys));
   if (!m.is_mapping()) return;
   e->loc = ctx->Loc(n);
   if (const yaml::Node* v = m.Require("fingerprint")) {
@@ -154,10 +170,12 @@ std::string WriteBaseline(const std::vector<Finding>& findings) {
   return out;
 }
 
+std::span<const KeySpec> BaselineKeyTable() { return kBaselineKeys; }
+
 bool ReadBaselineDocument(SchemaContext* ctx, const yaml::Node& root,
                           std::vector<BaselineEntry>* out) {
   size_t before = ctx->errors();
-  MappingReader m(ctx, root, "baseline", {"vendorlint_baseline", "findings"});
+  MappingReader m(ctx, root, "baseline", KeyNames(kBaselineKeys));
   if (!m.is_mapping()) return false;
   if (const yaml::Node* v = m.Require("vendorlint_baseline")) {
     int64_t version = 0;

@@ -22,11 +22,13 @@
 #define VENDORLINT_CHECK_BASELINE_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "load/schema_reader.h"
 #include "load/yaml_document.h"
+#include "util/key_table.h"
 #include "util/location.h"
 #include "util/source_files.h"
 #include "rules/finding.h"
@@ -57,6 +59,10 @@ yaml::Limits BaselineLimits();
 // (characters the YAML front end rejects, such as control characters, are
 // written as U+FFFD).
 std::string WriteBaseline(const std::vector<Finding>& findings);
+
+// A baseline's keys, its entries' nested (util/key_table.h): what the reader
+// accepts and what `vendorlint schema baseline` describes.
+std::span<const KeySpec> BaselineKeyTable();
 
 // Reads a parsed baseline document. Checks keys strictly, the version,
 // fingerprints (16 lowercase hex digits, optionally `-N`), ids, outcomes and

@@ -191,17 +191,33 @@ bool ReadWaiver(SchemaContext* ctx, const yaml::Node& n, const RuleSet& rules,
 
 }  // namespace
 
+namespace {
+constexpr KeySpec kWaiverKeys[] = {
+    {"rule", true, KeyShape::kString, "The id of a waivable rule."},
+    {"provider", true, KeyShape::kString, "The id of a provider in the registry."},
+    {"evidence", false, KeyShape::kString,
+     "Only the finding at this evidence path (`data_flows[2].subjects`)."},
+    {"justification", true, KeyShape::kString, "Why the fail is accepted."},
+    {"approved_by", true, KeyShape::kString, "Who accepted it."},
+    {"approved", false, KeyShape::kDate, "When it was accepted, YYYY-MM-DD."},
+    {"expires", true, KeyShape::kDate, "When the waiver stops applying, YYYY-MM-DD."},
+};
+constexpr KeySpec kWaiversFileKeys[] = {
+    {"waivers", true, KeyShape::kMappingList, "The waivers (`[]` for none).", {}, kWaiverKeys},
+};
+}  // namespace
+
+std::span<const KeySpec> WaiversFileKeyTable() { return kWaiversFileKeys; }
+
 const std::vector<std::string>& WaiverKeys() {
-  static const std::vector<std::string> kKeys = {"rule",        "provider", "evidence",
-                                                 "justification", "approved_by", "approved",
-                                                 "expires"};
+  static const std::vector<std::string> kKeys = KeyNames(kWaiverKeys);
   return kKeys;
 }
 
 bool ReadWaivers(SchemaContext* ctx, const yaml::Node& root, const RuleSet& rules,
                  const Registry& registry, std::vector<Waiver>* out) {
   size_t before = ctx->errors();
-  MappingReader m(ctx, root, "waivers file", {"waivers"});
+  MappingReader m(ctx, root, "waivers file", KeyNames(kWaiversFileKeys));
   if (!m.is_mapping()) return false;
   const yaml::Node* list = m.Require("waivers");
   if (list == nullptr) return false;

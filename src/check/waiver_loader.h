@@ -6,6 +6,7 @@
 #define VENDORLINT_CHECK_WAIVER_LOADER_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,15 @@
 #include "model/registry.h"
 #include "model/waiver.h"
 #include "rules/rule.h"
+#include "util/key_table.h"
 
 namespace vendorlint {
 
 // The keys a waiver entry accepts.
 const std::vector<std::string>& WaiverKeys();
+// The waivers file's keys, its entries' nested (util/key_table.h): what the
+// loader accepts and what `vendorlint schema waivers` describes.
+std::span<const KeySpec> WaiversFileKeyTable();
 
 // Reads a parsed waivers document. Appends the waivers without errors to
 // *out, in file order; returns false if any error was reported.

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
 #include "cli/option_values.h"
 #include "report/formats.h"
 #include "util/date.h"
@@ -495,6 +496,24 @@ std::vector<CommandSpec> MakeCommands() {
        {"csv", "xlsx", "json", "markdown"},
        {{"vendorlint export ropa --format xlsx -o ropa.xlsx", "the RoPA as a spreadsheet"},
         {"vendorlint export subprocessors --format markdown", "the sub-processor list to publish"}}},
+      {"schema",
+       "print a JSON Schema of a kind of file, for editors",
+       "KIND",
+       1,
+       1,
+       "Prints the JSON Schema (draft-07) of KIND: provider, rule, rule-test, waivers, taxonomy, "
+       "organization or baseline, generated from the tables the loaders read with, with the keys of "
+       "<registry>/taxonomy.yaml as the values editors offer. schemas/ holds them for the "
+       "project's registry; name one in a file's first line, `# yaml-language-server: "
+       "$schema=PATH`, for checks and completion as you type (docs/registry.md, \"Editor "
+       "support\").",
+       {"registry", "taxonomy"},
+       {},
+       {{"vendorlint schema provider > schemas/provider.schema.json",
+         "regenerate the provider schema"},
+        {"vendorlint schema rule-test --registry tests/fixtures/registry-earlier",
+         "the rule test schema with another registry's taxonomy keys"}},
+       SchemaKinds()},
       {"test",
        "run every rule's tests (rules/**/<id>.test.yaml)",
        "",
@@ -546,7 +565,8 @@ std::vector<CommandSpec> MakeCommands() {
        {},
        {},
        {{"source <(vendorlint completions bash)", "complete commands and options in bash"},
-        {"vendorlint completions zsh > ~/.zfunc/_vendorlint", "install for zsh"}}},
+        {"vendorlint completions zsh > ~/.zfunc/_vendorlint", "install for zsh"}},
+       {"bash", "zsh"}},
   };
 }
 

@@ -44,6 +44,8 @@ struct CommandSpec {
   std::vector<std::string> options;  // names of OptionSpecs, in help order
   std::vector<std::string> formats;  // --format's values, first is the default
   std::vector<Example> examples;
+  // The values the first argument takes, for completion ("bash", "zsh"); empty: any.
+  std::vector<std::string> argument_choices = {};
 };
 
 // Every command, in the order `vendorlint --help` lists them.

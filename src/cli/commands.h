@@ -25,6 +25,9 @@ int RunExport(const CliOptions& o, std::ostream& out, std::ostream& err);
 // Writes `content` to --output (all or nothing) or to `out`; the exit code.
 int WriteCommandOutput(const CliOptions& o, const std::string& content, std::ostream& out,
                        std::ostream& err);
+int RunSchema(const CliOptions& o, std::ostream& out, std::ostream& err);
+// The kinds `vendorlint schema` prints: provider, rule, rule-test, ...
+std::vector<std::string> SchemaKinds();
 // providers --where and its shortcuts, on a loaded registry.
 int RunProvidersWhere(const CliOptions& o, Registry& reg, std::ostream& out, std::ostream& err);
 // The predicate --where and the shortcuts ask, as YAML flow text ("" if none).

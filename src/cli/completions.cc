@@ -12,6 +12,13 @@ std::string Join(const std::vector<std::string>& words) {
   return s;
 }
 
+// "SHELL" -> "shell": the argument's name in zsh's description.
+std::string Lower(std::string s) {
+  for (char& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return s;
+}
+
 // Every option token a command takes, `--help` included.
 std::vector<std::string> OptionWords(const CommandSpec& c) {
   std::vector<std::string> words;
@@ -104,10 +111,7 @@ std::string BashCompletion() {
       std::vector<std::string> names = CommandNames();
       words.insert(words.end(), names.begin(), names.end());
     }
-    if (c.name == "completions") {
-      words.push_back("bash");
-      words.push_back("zsh");
-    }
+    words.insert(words.end(), c.argument_choices.begin(), c.argument_choices.end());
     s += fmt::format("    {}) words=\"{}\" ;;\n", c.name, Join(words));
   }
   s += "    *) return ;;\n"
@@ -158,7 +162,8 @@ std::string ZshCompletion() {
     }
     s += " \\\n        '(-h --help)'{-h,--help}'[show the help]'";
     if (c.name == "help") s += " \\\n        '1::command:(" + Join(CommandNames()) + ")'";
-    if (c.name == "completions") s += " \\\n        '1:shell:(bash zsh)'";
+    if (!c.argument_choices.empty())
+      s += fmt::format(" \\\n        '1:{}:({})'", Lower(c.arguments), Join(c.argument_choices));
     if (c.name == "explain") s += " \\\n        '1:rule id:'";
     s += "\n      ;;\n";
   }

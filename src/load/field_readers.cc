@@ -114,6 +114,24 @@ void GroupLoc(FieldReadContext& c, const yaml::Node& n, Location* out) {
   if (n.IsMapping()) *out = c.ctx->Loc(n);
 }
 
+}  // namespace
+
+Scope RecordListScope(std::string_view path) {
+  if (path == "data_flows") return Scope::kFlow;
+  if (path == "exclusions") return Scope::kExclusion;
+  return Scope::kSource;
+}
+
+std::span<const KeySpec> LinkKeyTable() {
+  static const std::vector<KeySpec> kKeys = {
+      {"kind", true, KeyShape::kString, "What the link is.", LinkKindNames()},
+      {"url", true, KeyShape::kString, "http(s) URL."},
+  };
+  return kKeys;
+}
+
+namespace {
+
 // --- The readers named in model/provider_fields.inc -------------------------
 
 void RdId(FieldReadContext& c, const yaml::Node& n, void* r) {
@@ -167,7 +185,7 @@ void RdLinks(FieldReadContext& c, const yaml::Node& n, void* r) {
   links.known = true;
   links.loc = c.ctx->Loc(n);
   for (const auto& item : n.items) {
-    MappingReader m(c.ctx, item, "link", {"kind", "url"});
+    MappingReader m(c.ctx, item, "link", KeyNames(LinkKeyTable()));
     if (!m.is_mapping()) continue;
     Link l;
     l.loc = c.ctx->Loc(item);
@@ -211,7 +229,7 @@ void RdReviewedBy(FieldReadContext& c, const yaml::Node& n, void* r) {
   OptString(c, n, "reviewed_by", &Prov(r).reviewed_by);
 }
 void RdDataFlows(FieldReadContext& c, const yaml::Node& n, void* r) {
-  RecordList(c, n, "data_flows", Scope::kFlow, &Prov(r).data_flows);
+  RecordList(c, n, "data_flows", RecordListScope("data_flows"), &Prov(r).data_flows);
 }
 void RdStorage(FieldReadContext& c, const yaml::Node& n, void* r) {
   GroupLoc(c, n, &Prov(r).storage.loc);
@@ -299,10 +317,10 @@ void RdContractsStatement(FieldReadContext& c, const yaml::Node& n, void* r) {
   OptString(c, n, "contracts.statement", &Prov(r).contracts.statement);
 }
 void RdExclusions(FieldReadContext& c, const yaml::Node& n, void* r) {
-  RecordList(c, n, "exclusions", Scope::kExclusion, &Prov(r).exclusions);
+  RecordList(c, n, "exclusions", RecordListScope("exclusions"), &Prov(r).exclusions);
 }
 void RdSources(FieldReadContext& c, const yaml::Node& n, void* r) {
-  RecordList(c, n, "sources", Scope::kSource, &Prov(r).sources);
+  RecordList(c, n, "sources", RecordListScope("sources"), &Prov(r).sources);
   if (n.IsSequence() && n.items.empty())
     c.ctx->Error(n, "`sources` must name at least one disclosure the facts come from");
 }
@@ -516,6 +534,14 @@ void ReadScope(FieldReadContext& c, const yaml::Node& n, Scope scope, void* reco
     case Scope::kSource:
       return;
   }
+}
+
+FieldYamlForm YamlFormOf(const FieldInfo& field) {
+  auto catalog = FieldCatalog();
+  const size_t i = static_cast<size_t>(&field - catalog.data());
+  if (kReaders[i] == RdFlowPurpose || kReaders[i] == RdFlowContext) return FieldYamlForm::kOneKey;
+  if (kReaders[i] == RdLinks) return FieldYamlForm::kLinks;
+  return FieldYamlForm::kAsTyped;
 }
 
 }  // namespace vendorlint

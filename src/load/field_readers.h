@@ -5,6 +5,7 @@
 #ifndef VENDORLINT_LOAD_FIELD_READERS_H_
 #define VENDORLINT_LOAD_FIELD_READERS_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "model/field_catalog.h"
 #include "model/registry.h"
 #include "model/taxonomy.h"
+#include "util/key_table.h"
 
 namespace vendorlint {
 
@@ -30,6 +32,18 @@ void ReadScope(FieldReadContext& c, const yaml::Node& n, Scope scope, void* reco
 
 // The keys the mapping of `group` (a group path like "entity", or "" for the
 // scope's own mapping) accepts, in table order.
+// The scope of a record list field's items: data_flows, exclusions, sources.
+Scope RecordListScope(std::string_view path);
+
+// The keys of a `links` item (util/key_table.h).
+std::span<const KeySpec> LinkKeyTable();
+
+// How a field is written where its reader differs from its type: `purpose:
+// key` is one key (in rules, a list); `links` are {kind, url} mappings (in
+// rules, the list of kinds). `field` must be an entry of FieldCatalog().
+enum class FieldYamlForm : uint8_t { kAsTyped, kOneKey, kLinks };
+FieldYamlForm YamlFormOf(const FieldInfo& field);
+
 std::vector<std::string> YamlKeys(Scope scope, std::string_view group);
 
 }  // namespace vendorlint

@@ -8,10 +8,40 @@
 namespace vendorlint {
 namespace {
 
+constexpr KeySpec kDisclosureKeys[] = {
+    {"id", true, KeyShape::kString, "Lowercase words joined by '-'; what sources[].disclosure names."},
+    {"title", true, KeyShape::kString, "The disclosure's title."},
+    {"edition", false, KeyShape::kString, "Which edition (a date or version, in words)."},
+    {"source_document", false, KeyShape::kString, "Where the text the registry encodes is kept."},
+    {"url", false, KeyShape::kString, "http(s) URL of the published disclosure."},
+    {"notes", false, KeyShape::kString, "Free text about the disclosure."},
+};
+constexpr KeySpec kContextKeys[] = {
+    {"key", true, KeyShape::kString, "A context key of taxonomy.yaml.", {}, {}, "contexts"},
+    {"name", true, KeyShape::kString, "The context's name in this organisation."},
+    {"description", false, KeyShape::kString, "What the context covers here."},
+};
+constexpr KeySpec kSettingsKeys[] = {
+    {"student_data_countries", false, KeyShape::kCountryList,
+     "Countries student data may be stored in (ISO 3166-1 alpha-2)."},
+    {"countries_of_concern", false, KeyShape::kCountryList,
+     "Countries data must not go to (default: 28 CFR Part 202's)."},
+    {"max_waiver_days", false, KeyShape::kInteger,
+     "Longest a waiver may run, approved to expires (1 to 36500, default 365)."},
+};
+constexpr KeySpec kOrganizationKeys[] = {
+    {"name", true, KeyShape::kString, "The organisation's name."},
+    {"disclosures", true, KeyShape::kMappingList,
+     "The disclosures this registry mirrors; non-empty.", {}, kDisclosureKeys},
+    {"contexts", false, KeyShape::kMappingList, "Where the organisation uses providers.", {},
+     kContextKeys},
+    {"settings", false, KeyShape::kMapping, "Settings the rules read.", {}, kSettingsKeys},
+    {"notes", false, KeyShape::kString, "Free text."},
+};
+
+
 void ReadDisclosure(SchemaContext* ctx, const yaml::Node& n, Disclosure* d) {
-  static const std::vector<std::string> kKeys = {"id",  "title", "edition", "source_document",
-                                                 "url", "notes"};
-  MappingReader m(ctx, n, "disclosure", kKeys);
+  MappingReader m(ctx, n, "disclosure", KeyNames(kDisclosureKeys));
   if (!m.is_mapping()) return;
   d->loc = ctx->Loc(n);
   if (const yaml::Node* v = m.Require("id")) ReadId(ctx, *v, "id", &d->id);
@@ -27,8 +57,7 @@ void ReadDisclosure(SchemaContext* ctx, const yaml::Node& n, Disclosure* d) {
 
 void ReadContext(SchemaContext* ctx, const yaml::Node& n, const Taxonomy& tax,
                  OrganizationContext* c) {
-  static const std::vector<std::string> kKeys = {"key", "name", "description"};
-  MappingReader m(ctx, n, "context", kKeys);
+  MappingReader m(ctx, n, "context", KeyNames(kContextKeys));
   if (!m.is_mapping()) return;
   c->loc = ctx->Loc(n);
   if (const yaml::Node* v = m.Require("key"))
@@ -40,8 +69,7 @@ void ReadContext(SchemaContext* ctx, const yaml::Node& n, const Taxonomy& tax,
 }  // namespace
 
 void ReadOrganizationSettings(SchemaContext* ctx, const yaml::Node& n, OrganizationSettings* st) {
-  MappingReader m(ctx, n, "settings",
-                  {"student_data_countries", "countries_of_concern", "max_waiver_days"});
+  MappingReader m(ctx, n, "settings", KeyNames(kSettingsKeys));
   if (!m.is_mapping()) return;
   st->loc = ctx->Loc(n);
   if (const yaml::Node* v = m.Find("student_data_countries"))
@@ -64,6 +92,9 @@ void ReadOrganizationSettings(SchemaContext* ctx, const yaml::Node& n, Organizat
   }
 }
 
+std::span<const KeySpec> OrganizationKeyTable() { return kOrganizationKeys; }
+std::span<const KeySpec> OrganizationSettingsKeyTable() { return kSettingsKeys; }
+
 OrganizationSettings DefaultOrganizationSettings() {
   OrganizationSettings st;
   st.countries_of_concern.known = true;
@@ -75,9 +106,7 @@ OrganizationSettings DefaultOrganizationSettings() {
 bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& tax,
                       Organization* org) {
   size_t before = ctx->errors();
-  static const std::vector<std::string> kKeys = {"name", "disclosures", "contexts", "settings",
-                                                 "notes"};
-  MappingReader m(ctx, root, "organization", kKeys);
+  MappingReader m(ctx, root, "organization", KeyNames(kOrganizationKeys));
   if (!m.is_mapping()) return false;
   org->loc = ctx->Loc(root);
   org->file = ctx->file_id();

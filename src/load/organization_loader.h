@@ -3,8 +3,11 @@
 #ifndef VENDORLINT_LOAD_ORGANIZATION_LOADER_H_
 #define VENDORLINT_LOAD_ORGANIZATION_LOADER_H_
 
+#include <span>
+
 #include "load/schema_reader.h"
 #include "model/registry.h"
+#include "util/key_table.h"
 
 namespace vendorlint {
 
@@ -15,6 +18,11 @@ OrganizationSettings DefaultOrganizationSettings();
 // Reads a `settings` mapping over *st (which holds the defaults). Rule tests
 // use it for a case's `settings`.
 void ReadOrganizationSettings(SchemaContext* ctx, const yaml::Node& n, OrganizationSettings* st);
+// organization.yaml's keys, nested tables included (util/key_table.h): what
+// the loader accepts and what `vendorlint schema organization` describes.
+std::span<const KeySpec> OrganizationKeyTable();
+// The `settings` mapping's keys (also a rule test case's `settings`).
+std::span<const KeySpec> OrganizationSettingsKeyTable();
 
 bool ReadOrganization(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& taxonomy,
                       Organization* out);

@@ -9,14 +9,33 @@
 namespace vendorlint {
 namespace {
 
+constexpr std::string_view kOrigins[] = {"vendorlint", "fideslang"};
+constexpr KeySpec kEntryKeys[] = {
+    {"key", true, KeyShape::kString, "Lowercase words joined by '_', levels separated by '.'."},
+    {"name", true, KeyShape::kString, "A short name."},
+    {"description", false, KeyShape::kString, "What the key covers."},
+    {"origin", false, KeyShape::kString, "vendorlint | fideslang (default vendorlint).", kOrigins},
+    {"attributes", false, KeyShape::kFactMap,
+     "Attribute values (true | false | unknown) of the attributes the section declares."},
+};
+constexpr KeySpec kSubjectKeys[] = {
+    {"key", true, KeyShape::kString, "Lowercase words joined by '_' (no '.')."},
+    {"name", true, KeyShape::kString, "A short name."},
+    {"description", false, KeyShape::kString, "Whom the key covers."},
+    {"origin", false, KeyShape::kString, "vendorlint | fideslang (default vendorlint).", kOrigins},
+    {"attributes", false, KeyShape::kFactMap,
+     "Attribute values (true | false | unknown) of the attributes the section declares."},
+    {"includes", false, KeyShape::kStringList, "Other data subjects this one includes.", {}, {},
+     "data_subjects"},
+};
+
+
 bool IsHierarchical(TaxonomyKind k) { return k != TaxonomyKind::kSubject; }
 
 void ReadAttributes(SchemaContext* ctx, const MappingReader& m, Taxonomy* tax) {
   const yaml::Node* v = m.Find("attributes");
   if (v == nullptr) return;
-  std::vector<std::string> sections;
-  for (TaxonomyKind k : kAllTaxonomyKinds) sections.push_back(TaxonomyKindSection(k));
-  MappingReader am(ctx, *v, "attributes", sections);
+  MappingReader am(ctx, *v, "attributes", KeyNames(TaxonomyKeyTable().front().fields));
   for (TaxonomyKind k : kAllTaxonomyKinds) {
     const yaml::Node* list = am.Find(TaxonomyKindSection(k));
     if (list == nullptr) continue;
@@ -35,12 +54,9 @@ void ReadAttributes(SchemaContext* ctx, const MappingReader& m, Taxonomy* tax) {
 }
 
 void ReadEntry(SchemaContext* ctx, const yaml::Node& n, TaxonomyKind kind, Taxonomy* tax) {
-  static const std::vector<std::string> kKeys = {"key", "name", "description", "origin",
-                                                 "attributes"};
-  static const std::vector<std::string> kSubjectKeys = {"key",    "name",       "description",
-                                                        "origin", "attributes", "includes"};
   MappingReader m(ctx, n, fmt::format("{} entry", TaxonomyKindNoun(kind)),
-                  kind == TaxonomyKind::kSubject ? kSubjectKeys : kKeys);
+                  KeyNames(kind == TaxonomyKind::kSubject ? std::span<const KeySpec>(kSubjectKeys)
+                                                          : std::span<const KeySpec>(kEntryKeys)));
   if (!m.is_mapping()) return;
   TaxonomyEntry e;
   e.loc = ctx->Loc(n);
@@ -62,8 +78,8 @@ void ReadEntry(SchemaContext* ctx, const yaml::Node& n, TaxonomyKind kind, Taxon
   e.origin = "vendorlint";
   if (const yaml::Node* v = m.Find("origin")) {
     size_t index = 0;
-    static const std::vector<std::string> kOrigins = {"vendorlint", "fideslang"};
-    if (ReadEnum(ctx, *v, "origin", kOrigins, &index)) e.origin = kOrigins[index];
+    if (ReadEnum(ctx, *v, "origin", {std::begin(kOrigins), std::end(kOrigins)}, &index))
+      e.origin = kOrigins[index];
   }
   if (const yaml::Node* v = m.Find("attributes")) {
     MappingReader am(ctx, *v, fmt::format("attributes of `{}`", e.key), tax->Attributes(kind));
@@ -117,11 +133,35 @@ void CheckIncludes(SchemaContext* ctx, const Taxonomy& tax) {
 
 }  // namespace
 
+std::span<const KeySpec> TaxonomyKeyTable() {
+  // Built from TaxonomyKindSection, the one place the section names are.
+  static const std::vector<KeySpec> kAttributeSections = [] {
+    std::vector<KeySpec> v;
+    for (TaxonomyKind k : kAllTaxonomyKinds)
+      v.push_back({TaxonomyKindSection(k), false, KeyShape::kStringList,
+                   "Attribute names the section's entries may set."});
+    return v;
+  }();
+  static const std::vector<KeySpec> kTable = [] {
+    std::vector<KeySpec> v;
+    v.push_back({"attributes", false, KeyShape::kListMap,
+                 "The attributes each section declares (names: lowercase words joined by '_').",
+                 {}, kAttributeSections});
+    for (TaxonomyKind k : kAllTaxonomyKinds)
+      v.push_back({TaxonomyKindSection(k), true, KeyShape::kMappingList,
+                   k == TaxonomyKind::kSubject ? "Data subject entries (no hierarchy)."
+                                                : "Entries; a dotted key's parent must be listed.",
+                   {},
+                   k == TaxonomyKind::kSubject ? std::span<const KeySpec>(kSubjectKeys)
+                                                : std::span<const KeySpec>(kEntryKeys)});
+    return v;
+  }();
+  return kTable;
+}
+
 bool ReadTaxonomy(SchemaContext* ctx, const yaml::Node& root, Taxonomy* tax) {
   size_t before = ctx->errors();
-  std::vector<std::string> keys = {"attributes"};
-  for (TaxonomyKind k : kAllTaxonomyKinds) keys.push_back(TaxonomyKindSection(k));
-  MappingReader m(ctx, root, "taxonomy", keys);
+  MappingReader m(ctx, root, "taxonomy", KeyNames(TaxonomyKeyTable()));
   if (!m.is_mapping()) return false;
   ReadAttributes(ctx, m, tax);
   for (TaxonomyKind kind : kAllTaxonomyKinds) {

@@ -105,6 +105,24 @@ bool IsSettingOperand(const yaml::Node& v) {
 
 }  // namespace
 
+std::span<const KeySpec> QuantifierKeyTable() {
+  static const std::vector<std::string_view> kLists(RecordListNames().begin(),
+                                                    RecordListNames().end());
+  static const std::vector<KeySpec> kKeys = {
+      {"in", true, KeyShape::kString, "The records quantified over.", kLists},
+      {"where", false, KeyShape::kPredicate, "A predicate on each record (default: any record)."},
+  };
+  return kKeys;
+}
+
+std::span<const KeySpec> HostKeyTable() {
+  static constexpr KeySpec kKeys[] = {
+      {"where", true, KeyShape::kPredicate, "A predicate on the hosting provider."},
+      {"chain", false, KeyShape::kBoolean, "Some provider along the hosting chain (default false)."},
+  };
+  return kKeys;
+}
+
 const std::vector<std::string>& PredicateOperatorNames() {
   static const std::vector<std::string> names = {"all_of", "any_of", "not",  "any",
                                                  "all",    "none",   "host", "field"};
@@ -219,7 +237,8 @@ bool PredicateCompiler::CompileQuantifier(const yaml::Node& key, const yaml::Nod
     ok = false;
   }
   size_t errors_before = ctx_->errors();
-  MappingReader m(ctx_, value, fmt::format("`{}` quantifier", key.scalar), {"in", "where"});
+  MappingReader m(ctx_, value, fmt::format("`{}` quantifier", key.scalar),
+                  KeyNames(QuantifierKeyTable()));
   if (!m.is_mapping()) return false;
   ok = ok && ctx_->errors() == errors_before;
   const yaml::Node* in = m.Require("in");
@@ -245,7 +264,7 @@ bool PredicateCompiler::CompileHost(const yaml::Node& key, const yaml::Node& val
     ok = false;
   }
   size_t errors_before = ctx_->errors();
-  MappingReader m(ctx_, value, "`host`", {"where", "chain"});
+  MappingReader m(ctx_, value, "`host`", KeyNames(HostKeyTable()));
   if (!m.is_mapping()) return false;
   ok = ok && ctx_->errors() == errors_before;
   if (const yaml::Node* chain = m.Find("chain"))

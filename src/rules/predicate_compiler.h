@@ -5,6 +5,7 @@
 #ifndef VENDORLINT_RULES_PREDICATE_COMPILER_H_
 #define VENDORLINT_RULES_PREDICATE_COMPILER_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,17 @@
 #include "load/yaml_document.h"
 #include "model/taxonomy.h"
 #include "rules/predicate.h"
+#include "util/key_table.h"
 
 namespace vendorlint {
 
 // The operator keys of a predicate mapping and of a field condition.
 const std::vector<std::string>& PredicateOperatorNames();
 const std::vector<std::string>& ConditionOperatorNames();
+// The keys of a quantifier's mapping (`any: {in, where}`) and of `host:`
+// (util/key_table.h): what the compiler accepts, what `vendorlint schema rule` says.
+std::span<const KeySpec> QuantifierKeyTable();
+std::span<const KeySpec> HostKeyTable();
 // The condition operators a field type accepts, in documentation order.
 std::vector<Op> OperatorsFor(FieldType type);
 

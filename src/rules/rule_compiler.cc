@@ -39,7 +39,7 @@ bool ReadReferences(SchemaContext* ctx, const yaml::Node& n, std::vector<Referen
   bool ok = true;
   for (const auto& item : n.items) {
     size_t before = ctx->errors();
-    MappingReader m(ctx, item, "reference", {"title", "url", "citation"});
+    MappingReader m(ctx, item, "reference", KeyNames(ReferenceKeyTable()));
     if (!m.is_mapping()) {
       ok = false;
       continue;
@@ -120,11 +120,37 @@ std::string StemOf(const std::string& path) {
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kSeverities[] = {"error", "warning", "note"};
+constexpr KeySpec kReferenceKeys[] = {
+    {"title", true, KeyShape::kString, "The document's title."},
+    {"url", true, KeyShape::kString, "http(s) URL of the document."},
+    {"citation", false, KeyShape::kString, "The section or paragraph (`16 CFR 312.8`)."},
+};
+constexpr KeySpec kRuleKeys[] = {
+    {"id", true, KeyShape::kString, "Lowercase words joined by '-', equal to the file name."},
+    {"title", true, KeyShape::kString, "One line: what the rule requires."},
+    {"severity", true, KeyShape::kString, "error | warning | note.", kSeverities},
+    {"description", true, KeyShape::kString, "What the rule checks."},
+    {"rationale", true, KeyShape::kString, "Why it matters."},
+    {"references", true, KeyShape::kMappingList, "Where the requirement comes from; non-empty.",
+     {}, kReferenceKeys},
+    {"tags", true, KeyShape::kStringList, "Tags for --tag (`coppa`); non-empty."},
+    {"remediation", true, KeyShape::kString, "How to fix a fail."},
+    {"waivable", false, KeyShape::kBoolean, "Whether a waiver may accept a fail (default true)."},
+    {"applies_to", false, KeyShape::kPredicate, "A predicate: the providers the rule is about."},
+    {"require", true, KeyShape::kPredicate, "A predicate every provider it applies to must meet."},
+    {"message", false, KeyShape::kString, "One line for a fail, with {provider.name} etc."},
+    {"review_message", false, KeyShape::kString,
+     "One line for a review (default: `message`), so that a review never reads as a fail."},
+};
+}  // namespace
+
+std::span<const KeySpec> RuleKeyTable() { return kRuleKeys; }
+std::span<const KeySpec> ReferenceKeyTable() { return kReferenceKeys; }
+
 const std::vector<std::string>& RuleKeys() {
-  static const std::vector<std::string> keys = {
-      "id",   "title",       "severity", "description", "rationale", "references",
-      "tags", "remediation", "waivable", "applies_to",  "require",   "message",
-      "review_message"};
+  static const std::vector<std::string> keys = KeyNames(kRuleKeys);
   return keys;
 }
 
@@ -154,7 +180,7 @@ bool CompileRule(SchemaContext* ctx, const yaml::Node& root, const Taxonomy& tax
   ReadRequiredString(ctx, &m, "title", &out->title);
   if (const yaml::Node* sev = m.Require("severity")) {
     size_t i = 0;
-    if (ReadEnum(ctx, *sev, "severity", {"error", "warning", "note"}, &i))
+    if (ReadEnum(ctx, *sev, "severity", {std::begin(kSeverities), std::end(kSeverities)}, &i))
       out->severity = static_cast<Severity>(i);
   }
   ReadRequiredString(ctx, &m, "description", &out->description);

@@ -7,12 +7,14 @@
 #define VENDORLINT_RULES_RULE_COMPILER_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "load/schema_reader.h"
 #include "load/yaml_document.h"
+#include "util/key_table.h"
 #include "util/location.h"
 #include "model/taxonomy.h"
 #include "rules/rule.h"
@@ -21,6 +23,10 @@ namespace vendorlint {
 
 // The keys a rule file accepts.
 const std::vector<std::string>& RuleKeys();
+// The rule file's keys and those of a `references` item (util/key_table.h):
+// what the compiler accepts and what `vendorlint schema rule` describes.
+std::span<const KeySpec> RuleKeyTable();
+std::span<const KeySpec> ReferenceKeyTable();
 // The placeholders `message` may use: "provider.id", "provider.name", ...
 const std::vector<std::string>& MessagePlaceholders();
 

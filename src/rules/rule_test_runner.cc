@@ -18,6 +18,27 @@
 namespace vendorlint {
 namespace {
 
+constexpr std::string_view kExpectations[] = {"pass", "fail", "review", "not_applicable"};
+// Not constexpr: `settings` borrows the organisation loader's table.
+const KeySpec kCaseKeys[] = {
+    {"name", true, KeyShape::kString, "The case's name, unique in the file."},
+    {"expect", true, KeyShape::kString, "pass | fail | review | not_applicable.", kExpectations},
+    {"provider", true, KeyShape::kProvider,
+     "The provider the rule is evaluated for; id, name and sources have defaults."},
+    {"others", false, KeyShape::kProviderList,
+     "Other providers in the test registry (hosts for `hosted_on`)."},
+    {"as_of", false, KeyShape::kDate, "The evaluation date; required when the rule compares dates."},
+    {"settings", false, KeyShape::kMapping,
+     "The organisation's settings for this case (as in organization.yaml); default: its defaults.",
+     {}, OrganizationSettingsKeyTable()},
+};
+constexpr KeySpec kTestFileKeys[] = {
+    {"rule", true, KeyShape::kString, "The id of the rule this file tests."},
+    {"cases", true, KeyShape::kMappingList,
+     "Test cases; at least one pass and one fail.", {}, kCaseKeys},
+};
+
+
 namespace fs = std::filesystem;
 
 constexpr std::string_view kTestSuffix = ".test.yaml";
@@ -95,7 +116,7 @@ void Runner::RunFile(const std::string& path, const Rule& rule) {
     return;
   }
   SchemaContext ctx(path, 0, &diags);
-  MappingReader m(&ctx, root, "rule test file", {"rule", "cases"});
+  MappingReader m(&ctx, root, "rule test file", KeyNames(kTestFileKeys));
   if (const yaml::Node* r = m.Require("rule")) {
     LocatedString id;
     if (ReadId(&ctx, *r, "rule", &id) && id.value != rule.id) {
@@ -136,7 +157,7 @@ void Runner::RunFile(const std::string& path, const Rule& rule) {
 void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, Registry* reg,
                      std::set<std::string>* names, size_t* pass_cases, size_t* fail_cases) {
   size_t before = ctx->errors();
-  MappingReader m(ctx, c, "test case", {"name", "expect", "provider", "others", "as_of", "settings"});
+  MappingReader m(ctx, c, "test case", KeyNames(kCaseKeys));
   if (!m.is_mapping()) return;
   LocatedString name;
   if (const yaml::Node* n = m.Require("name")) {
@@ -146,9 +167,8 @@ void Runner::RunCase(SchemaContext* ctx, const yaml::Node& c, const Rule& rule, 
   Outcome expect = Outcome::kPass;
   if (const yaml::Node* e = m.Require("expect")) {
     size_t i = 0;
-    if (ReadEnum(ctx, *e, "expect", {"pass", "fail", "review", "not_applicable"}, &i)) {
-      ParseOutcome(std::vector<std::string>{"pass", "fail", "review", "not_applicable"}[i],
-                   &expect);
+    if (ReadEnum(ctx, *e, "expect", {std::begin(kExpectations), std::end(kExpectations)}, &i)) {
+      ParseOutcome(std::string(kExpectations[i]), &expect);
       if (expect == Outcome::kPass) ++*pass_cases;
       if (expect == Outcome::kFail) ++*fail_cases;
     }
@@ -328,5 +348,7 @@ RuleTestResult RunRuleTests(const RuleTestOptions& options, const Taxonomy& taxo
   os << report.result.passed << " passed, " << report.result.failed << " failed\n";
   return report.result;
 }
+
+std::span<const KeySpec> RuleTestKeyTable() { return kTestFileKeys; }
 
 }  // namespace vendorlint

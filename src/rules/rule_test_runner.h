@@ -7,11 +7,13 @@
 
 #include <cstddef>
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "load/yaml_document.h"
 #include "model/taxonomy.h"
+#include "util/key_table.h"
 
 namespace vendorlint {
 
@@ -52,6 +54,10 @@ RuleTestReport CollectRuleTests(const RuleTestOptions& options, const Taxonomy& 
 // line `N passed, N failed`. Output is deterministic (sorted by file).
 RuleTestResult RunRuleTests(const RuleTestOptions& options, const Taxonomy& taxonomy,
                             std::ostream& out);
+
+// A rule test file's keys and its cases' (util/key_table.h): what the runner
+// accepts and what `vendorlint schema rule-test` describes.
+std::span<const KeySpec> RuleTestKeyTable();
 
 }  // namespace vendorlint
 

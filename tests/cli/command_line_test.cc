@@ -60,6 +60,7 @@ TEST(CommandLine, OverviewListsEveryCommandWithItsSummary) {
             "  taxonomy     print the taxonomy's keys with descriptions and attributes\n"
       "  map          draw the data map: who gets which personal data (SVG or DOT)\n"
       "  export       write records for auditors: ropa or subprocessors\n"
+      "  schema       print a JSON Schema of a kind of file, for editors\n"
             "  test         run every rule's tests (rules/**/<id>.test.yaml)\n"
       "  diff         what changed for privacy between two registries\n"
             "  help         show help for a command, or the man page\n"
