@@ -121,20 +121,29 @@ bool ReadText(SchemaContext* ctx, const yaml::Node& n, std::string_view key, Loc
 }
 
 // A waiver runs from its approval through `expires`; organization.yaml
-// `settings.max_waiver_days` bounds that span (issue 8 item 9).
+// `settings.max_waiver_days` bounds that span (issue 8 item 9). Without an
+// `approved` date the span is measured from today (UTC), so that leaving the
+// date out never allows a longer waiver.
 void CheckSpan(SchemaContext* ctx, const yaml::Node& expires, const Waiver& w, int64_t max_days) {
-  if (!w.approved) return;
-  const int64_t days = w.expires.value.DaysSinceEpoch() - w.approved->value.DaysSinceEpoch();
-  if (days < 0) {
+  const Date start = w.approved ? w.approved->value : Date::Today();
+  const int64_t days = w.expires.value.DaysSinceEpoch() - start.DaysSinceEpoch();
+  const std::string latest = Date::FromDaysSinceEpoch(start.DaysSinceEpoch() + max_days).ToString();
+  if (w.approved && days < 0) {
     ctx->Error(expires, fmt::format("waiver expires on {}, before it was approved on {}",
                                     w.expires.value.ToString(), w.approved->value.ToString()));
-  } else if (days > max_days) {
+  } else if (days > max_days && w.approved) {
     ctx->Error(expires,
                fmt::format("waiver runs {} days (approved {}, expires {}); organization.yaml "
                            "allows at most {} (`settings.max_waiver_days`): set `expires` to {} "
                            "or earlier",
                            days, w.approved->value.ToString(), w.expires.value.ToString(),
-                           max_days, Date::FromDaysSinceEpoch(w.approved->value.DaysSinceEpoch() + max_days).ToString()));
+                           max_days, latest));
+  } else if (days > max_days) {
+    ctx->Error(expires,
+               fmt::format("waiver expires {} days from today ({}); organization.yaml allows at "
+                           "most {} (`settings.max_waiver_days`): set `expires` to {} or earlier, "
+                           "or record when it was approved with `approved:`",
+                           days, start.ToString(), max_days, latest));
   }
 }
 

@@ -122,6 +122,25 @@ TEST_F(WaiverLoaderTest, AWaiverLongerThanTheOrganisationAllowsIsAnError) {
                   "(`settings.max_waiver_days`): set `expires` to 2026-03-02 or earlier"});
 }
 
+// Without `approved`, the span runs from today: leaving the date out never
+// allows a longer waiver. (2999 is more than a year away on any machine.)
+TEST_F(WaiverLoaderTest, AWaiverWithoutApprovalDateIsMeasuredFromToday) {
+  const std::string entry =
+      "  - {rule: encrypted-at-rest, provider: db, justification: J, approved_by: A, "
+      "expires: 2999-01-01}\n";
+  Lines errors = Load("waivers:\n" + entry);
+  ASSERT_EQ(errors.size(), 1u);
+  const std::string today = Date::Today().ToString();
+  const std::string days = std::to_string(Date{2999, 1, 1}.DaysSinceEpoch() -
+                                          Date::Today().DaysSinceEpoch());
+  EXPECT_EQ(errors[0], "waivers.yaml:2:88: error: waiver expires " + days + " days from today (" +
+                           today + "); organization.yaml allows at most 365 "
+                           "(`settings.max_waiver_days`): set `expires` to " +
+                           Date::FromDaysSinceEpoch(Date::Today().DaysSinceEpoch() + 365)
+                               .ToString() +
+                           " or earlier, or record when it was approved with `approved:`");
+}
+
 TEST_F(WaiverLoaderTest, AnEmptyListIsValid) {
   std::vector<Waiver> ws;
   EXPECT_EQ(Load("waivers: []\n", &ws), Lines{});
