@@ -282,7 +282,8 @@ void KeySchema(JsonWriter& w, const KeySpec& k) {
              k.taxonomy_section.empty() ? Strings(k.choices) : SectionKeys(k.taxonomy_section));
       break;
     case KeyShape::kCountryList:
-      ListOf(w, "string", Strings(CountryVocabulary()));
+      // ReadCountryList takes the regions (EU, EEA, global) as well as codes.
+      ListOf(w, "string", Strings(LocationVocabulary()));
       break;
     case KeyShape::kMapping:
       KeyMappingBody(w, k.fields);
@@ -355,8 +356,19 @@ void OperandSchema(JsonWriter& w, const OperatorInfo& info) {
       break;
     case OperandKind::kValueList:
     case OperandKind::kKeys:
+      // A list, or the name of an organisation setting that holds one
+      // (`organization.settings.student_data_countries`, docs/rules.md).
+      w.Key("anyOf");
+      w.BeginArray();
+      w.BeginObject();
       w.Member("type", "array");
       w.Member("minItems", int64_t{1});
+      w.EndObject();
+      w.BeginObject();
+      w.Member("type", "string");
+      w.Member("pattern", "^organization\\.");
+      w.EndObject();
+      w.EndArray();
       break;
     case OperandKind::kValue:
       break;
