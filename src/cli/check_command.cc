@@ -109,6 +109,7 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (!IsReportFormat(o.format))
     return UsageError(err, fmt::format("--format must be one of {}, not '{}'",
                                        fmt::join(ReportFormatNames(), ", "), o.format));
+  if (o.verbose && o.quiet) return UsageError(err, "--verbose and --quiet cannot be used together");
   if (o.color != "auto" && o.color != "always" && o.color != "never")
     return UsageError(err, fmt::format("--color must be auto, always or never, not '{}'", o.color));
   Date as_of = Date::Today();
@@ -230,6 +231,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   // place; a failure to write one is an error (2) and leaves the old ones.
   RenderOptions render;
   render.markdown_link_base = o.markdown_link_base;
+  render.verbose = o.verbose;
+  render.quiet = o.quiet;
   std::string error;
   std::vector<std::string> notices;
   OutputFiles files;
