@@ -291,7 +291,8 @@ std::vector<OptionSpec> MakeOptions() {
       {"markdown-link-base",
        0,
        "URL",
-       "Markdown: prefix for links to registry lines",
+       "Markdown: prefix for links to registry lines (default: from GITHUB_SERVER_URL, "
+       "GITHUB_REPOSITORY and GITHUB_SHA, or CI_PROJECT_URL and CI_COMMIT_SHA; else relative)",
        K::kText,
        {},
        false,
