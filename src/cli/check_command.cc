@@ -20,6 +20,7 @@
 #include "check/waivers.h"
 #include "check/registry_diff.h"
 #include "cli/base_registry.h"
+#include "cli/ci_link_base.h"
 #include "cli/commands.h"
 #include "cli/git_provenance.h"
 #include "report/formats.h"
@@ -109,6 +110,7 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (!IsReportFormat(o.format))
     return UsageError(err, fmt::format("--format must be one of {}, not '{}'",
                                        fmt::join(ReportFormatNames(), ", "), o.format));
+  if (o.verbose && o.quiet) return UsageError(err, "--verbose and --quiet cannot be used together");
   if (o.color != "auto" && o.color != "always" && o.color != "never")
     return UsageError(err, fmt::format("--color must be auto, always or never, not '{}'", o.color));
   Date as_of = Date::Today();
@@ -229,7 +231,12 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   // Files first, all or none: every report is staged, then all are put in
   // place; a failure to write one is an error (2) and leaves the old ones.
   RenderOptions render;
-  render.markdown_link_base = o.markdown_link_base;
+  // Links are absolute when CI says where the repository is, unless
+  // --markdown-link-base says otherwise; relative elsewhere.
+  render.markdown_link_base =
+      o.markdown_link_base.empty() ? CiLinkBaseFromEnvironment() : o.markdown_link_base;
+  render.verbose = o.verbose;
+  render.quiet = o.quiet;
   std::string error;
   std::vector<std::string> notices;
   OutputFiles files;

@@ -52,6 +52,9 @@ struct CliOptions {
   // SARIF
   std::string category;  // automationDetails.id, e.g. vendorlint/nightly/
   bool include_passes = false;
+  // text: --verbose lists every finding, --quiet only the gate's failures
+  bool verbose = false;
+  bool quiet = false;
   std::string markdown_link_base;
   // diff
   std::string base;            // --base REF: the registry at a git revision

@@ -253,6 +253,29 @@ std::vector<OptionSpec> MakeOptions() {
          o.category = v;
          return std::string();
        }},
+      {"verbose",
+       0,
+       "",
+       "text: every finding with every evidence item (default: the gate's failures first, "
+       "other fails one line each, the top 10 questions)",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.verbose = true;
+         return std::string();
+       }},
+      {"quiet",
+       0,
+       "",
+       "text: only the verdict and the findings that fail the gate",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.quiet = true;
+         return std::string();
+       }},
       {"include-passes",
        0,
        "",
@@ -268,7 +291,8 @@ std::vector<OptionSpec> MakeOptions() {
       {"markdown-link-base",
        0,
        "URL",
-       "Markdown: prefix for links to registry lines",
+       "Markdown: prefix for links to registry lines (default: from GITHUB_SERVER_URL, "
+       "GITHUB_REPOSITORY and GITHUB_SHA, or CI_PROJECT_URL and CI_COMMIT_SHA; else relative)",
        K::kText,
        {},
        false,
@@ -387,8 +411,8 @@ std::vector<CommandSpec> MakeCommands() {
        "for every provider and writes the report. Exits 1 when a fail at or above --fail-on "
        "remains.",
        with({"format", "output", "report", "fail-on", "strict", "as-of", "rule", "provider", "tag",
-             "color", "waivers", "no-waivers", "warn-expiring", "baseline", "base", "write-baseline",
-             "category", "include-passes", "markdown-link-base"}),
+             "color", "verbose", "quiet", "waivers", "no-waivers", "warn-expiring", "baseline",
+             "base", "write-baseline", "category", "include-passes", "markdown-link-base"}),
        ReportFormatNames(),
        {{"vendorlint check", "the gate: evaluate rules/ against registry/"},
         {"vendorlint check --format json -o findings.json --as-of 2026-11-22",
@@ -398,6 +422,7 @@ std::vector<CommandSpec> MakeCommands() {
         {"vendorlint check --rule personal-data-encrypted-at-rest --provider aws",
          "one rule for one provider"},
         {"vendorlint check --tag coppa", "only the rules tagged coppa"},
+        {"vendorlint check --verbose", "every finding with every evidence item"},
         {"vendorlint check --base origin/main --format markdown",
          "a pull request's comment: its high-impact changes and new findings first"}}},
       {"validate",

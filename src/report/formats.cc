@@ -40,7 +40,7 @@ std::string RenderReport(std::string_view format, const Report& report,
     md.link_base = options.markdown_link_base;
     return WriteMarkdownReport(report, md);
   }
-  return WriteTextReport(report, TextOptions{options.color});
+  return WriteTextReport(report, TextOptions{options.color, options.verbose, options.quiet});
 }
 
 }  // namespace vendorlint

@@ -17,6 +17,8 @@ bool IsReportFormat(std::string_view name);
 
 struct RenderOptions {
   bool color = false;              // text only
+  bool verbose = false;            // text only: every finding and evidence item
+  bool quiet = false;              // text only: the verdict and the gate's failures
   std::string markdown_link_base;  // markdown only: prefix of location links
 };
 

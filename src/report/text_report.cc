@@ -1,5 +1,9 @@
 #include "report/text_report.h"
 
+#include <array>
+#include <string_view>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "util/escape.h"
@@ -52,8 +56,158 @@ std::string SummaryLine(const Report& r) {
       s.gate_pass ? "PASS" : "FAIL", gate, r.policy.strict ? ", --strict" : "");
 }
 
-std::string WriteTextReport(const Report& r, const TextOptions& options) {
-  Style st{options.color};
+namespace {
+
+// An evidence message that starts with its own path ("data_flows[0] shares
+// ...") says the path once: the line already leads with it.
+std::string EvidenceText(const Evidence& e) {
+  const std::string path = e.path.Format();
+  std::string_view m = e.message;
+  if (!path.empty() && m.size() > path.size() && m.substr(0, path.size()) == path &&
+      (m[path.size()] == ' ' || m[path.size()] == ':')) {
+    m.remove_prefix(path.size());
+    while (!m.empty() && (m.front() == ' ' || m.front() == ':')) m.remove_prefix(1);
+  }
+  return std::string(m);
+}
+
+std::string EvidenceLine(const Report& r, const Style& st, const Evidence& e,
+                         std::string_view indent) {
+  return fmt::format("{}- {}: {} {}\n", indent, E(e.path.Format()), E(EvidenceText(e)),
+                     st.Dim(fmt::format("({})", Where(r, e.loc))));
+}
+
+// The first sentence of a rule's remediation, on one line.
+std::string FirstSentence(std::string_view text) {
+  std::string s;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (c == ' ' && (s.empty() || s.back() == ' ')) continue;
+    s += c;
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  for (size_t k = 0; k + 1 < s.size(); ++k) {
+    if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ') return s.substr(0, k + 1);
+  }
+  return s;
+}
+
+// The verdict first: the gate and the counts by outcome and severity.
+std::string Verdict(const Report& r, const Style& st) {
+  size_t gate_fails = 0;
+  std::array<size_t, 3> fails{}, reviews{};
+  for (const Finding& f : r.findings) {
+    if (r.VerdictOf(f).fails_gate) ++gate_fails;
+    const auto sev = static_cast<size_t>(f.severity);
+    if (sev >= fails.size()) continue;
+    if (f.outcome == Outcome::kFail) ++fails[sev];
+    if (f.outcome == Outcome::kReview) ++reviews[sev];
+  }
+  auto by_severity = [](const std::array<size_t, 3>& n) {
+    std::string s;
+    for (size_t k = 0; k < n.size(); ++k) {
+      if (n[k] == 0) continue;
+      s += fmt::format("{}{} {}", s.empty() ? "" : ", ", n[k],
+                       SeverityName(static_cast<Severity>(k)));
+    }
+    return s.empty() ? std::string() : " (" + s + ")";
+  };
+  const ReportSummary& s = r.summary;
+  std::string gate = r.policy.fail_on_none ? "none" : SeverityName(r.policy.fail_on);
+  std::string head =
+      s.gate_pass
+          ? st.Paint("1;32", "PASS")
+          : st.Paint("1;31", "FAIL");
+  std::string out = fmt::format(
+      "{}: {} finding{} fail{} the gate (--fail-on {}{})\n", head, gate_fails,
+      gate_fails == 1 ? "" : "s", gate_fails == 1 ? "s" : "", gate, r.policy.strict ? ", --strict" : "");
+  out += fmt::format("  {} providers, {} rules: {} fail{}, {} review{}, {} pass, {} waived, {} not applicable\n",
+                     s.providers, s.rules, s.count(Outcome::kFail), by_severity(fails),
+                     s.count(Outcome::kReview), by_severity(reviews), s.count(Outcome::kPass),
+                     s.count(Outcome::kWaived), s.count(Outcome::kNotApplicable));
+  return out;
+}
+
+// Every finding that fails the gate, with its evidence, the fix and where to
+// read more.
+std::string GateFailures(const Report& r, const Style& st) {
+  std::string out;
+  for (const Finding& f : r.findings) {
+    if (!r.VerdictOf(f).fails_gate) continue;
+    if (out.empty()) out += "\n" + st.Bold("Failing the gate:") + "\n";
+    out += fmt::format("  {} {} {} [{}]  {}\n", st.Outcome(f.outcome), E(f.provider_id),
+                       E(f.rule_id), SeverityName(f.severity), st.Dim(Where(r, f.loc)));
+    out += fmt::format("         {}\n", E(f.message));
+    for (const Evidence& e : f.evidence) out += EvidenceLine(r, st, e, "         ");
+    const Rule* rule = r.rules->Find(f.rule_id);
+    if (rule && !rule->remediation.empty())
+      out += fmt::format("         fix: {}\n", E(FirstSentence(rule->remediation)));
+    out += fmt::format("         more: vendorlint explain {} --provider {}\n", E(f.rule_id),
+                       E(f.provider_id));
+  }
+  return out;
+}
+
+// Fails that do not fail the gate (below --fail-on, or in the baseline): one
+// line each, tagged with their severity and without evidence; fails that come
+// from one unstated field once per rule.
+std::string OtherFails(const Report& r, const Style& st, size_t limit) {
+  std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
+  for (const UnstatedFailGroup& g : r.unstated_fails)
+    for (size_t k : g.findings) group_of[k] = &g;
+  std::vector<std::string> lines;
+  for (size_t k = 0; k < r.findings.size(); ++k) {
+    const Finding& f = r.findings[k];
+    if (f.outcome != Outcome::kFail || r.VerdictOf(f).fails_gate) continue;
+    std::string tag = fmt::format("{:<7}", SeverityName(f.severity));
+    if (const UnstatedFailGroup* g = group_of[k]) {
+      if (g->findings.front() != k) continue;
+      lines.push_back(fmt::format("  {} {}: {} providers: {} is not stated\n", st.Dim(tag),
+                                  E(f.rule_id), g->findings.size(), E(g->field)));
+      continue;
+    }
+    lines.push_back(fmt::format("  {} {} {}: {}  {}\n", st.Dim(tag), E(f.rule_id),
+                                E(f.provider_id), E(f.message), st.Dim(Where(r, f.loc))));
+  }
+  if (lines.empty()) return "";
+  std::string out = "\n" + st.Bold("Other fails (not failing the gate):") + "\n";
+  for (size_t k = 0; k < lines.size() && k < limit; ++k) out += lines[k];
+  if (lines.size() > limit) out += fmt::format("  and {} more (--verbose)\n", lines.size() - limit);
+  return out;
+}
+
+std::string Questions(const Report& r, const Style& st, bool verbose) {
+  if (r.questions.empty()) return "";
+  // Each unknown fact once: answering it settles (part of) the reviews listed.
+  const size_t settled = ReviewsWithQuestions(r.questions);
+  std::string out = "\n" + st.Bold(fmt::format("Questions that would settle {} review{}:", settled,
+                                               settled == 1 ? "" : "s")) +
+                    "\n";
+  const size_t limit = verbose ? r.questions.size() : 10;
+  size_t n = 0;
+  for (const Question& q : r.questions) {
+    if (n == limit) break;
+    if (!verbose) {
+      out += fmt::format("  {}. {} (blocks {})  {}\n", ++n, E(q.question), q.blocks.size(),
+                         st.Dim(Where(r, q.loc)));
+      continue;
+    }
+    out += fmt::format("  {}. {}  {}\n", ++n, E(q.question), st.Dim(Where(r, q.loc)));
+    std::string blocks;
+    for (size_t b : q.blocks) {
+      blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", E(r.findings[b].rule_id),
+                            E(r.findings[b].provider_id));
+    }
+    out += fmt::format("     blocks {}: {}\n", q.blocks.size(), blocks);
+  }
+  if (r.questions.size() > limit)
+    out += fmt::format("  and {} more (--verbose)\n", r.questions.size() - limit);
+  return out;
+}
+
+// --verbose: every fail, review and waived finding grouped by rule, with
+// every evidence item.
+std::string FullListing(const Report& r, const Style& st) {
   std::string out;
   // Fails said once per rule (one unstated field for many providers).
   std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
@@ -71,7 +225,7 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
     if (any) {
       const Finding& first = r.findings[i];
       const Rule* rule = r.rules->Find(first.rule_id);
-      out += st.Bold(fmt::format("{} [{}]", E(first.rule_id), SeverityName(first.severity)));
+      out += "\n" + st.Bold(fmt::format("{} [{}]", E(first.rule_id), SeverityName(first.severity)));
       if (rule) out += " " + E(rule->title);
       out += "\n";
       for (size_t k = i; k < end; ++k) {
@@ -85,7 +239,7 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
           for (size_t m : g->findings)
             ids += (ids.empty() ? "" : ", ") + E(r.findings[m].provider_id);
           out += fmt::format("  {} {} providers: {} is not stated\n", st.Outcome(f.outcome),
-                             g->findings.size(), g->field);
+                             g->findings.size(), E(g->field));
           out += fmt::format("         {}\n", ids);
           continue;
         }
@@ -97,53 +251,57 @@ std::string WriteTextReport(const Report& r, const TextOptions& options) {
                              E(f.waiver->expires), E(f.waiver->justification),
                              st.Dim(fmt::format("({})", Where(r, f.waiver->loc))));
         }
-        for (const Evidence& e : f.evidence) {
-          out += fmt::format("         - {}: {} {}\n", E(e.path.Format()), E(e.message),
-                             st.Dim(fmt::format("({})", Where(r, e.loc))));
-        }
+        for (const Evidence& e : f.evidence) out += EvidenceLine(r, st, e, "         ");
       }
-      out += "\n";
     }
     i = end;
   }
-  if (r.has_baseline) {
-    std::string fresh, fixed;
-    for (const Finding& f : r.findings) {
-      if (!r.VerdictOf(f).new_since_baseline) continue;
-      fresh += fmt::format("  {} {} {}  {}\n", st.Outcome(f.outcome), E(f.rule_id), E(f.provider_id),
-                           st.Dim(Where(r, f.loc)));
-    }
-    for (const Finding& f : r.absent) {
-      fixed += fmt::format("  {} {}  {}\n", E(f.rule_id), E(f.provider_id), E(f.message));
-    }
-    out += st.Bold("New since the baseline:") + (fresh.empty() ? " none\n" : "\n" + fresh);
-    out += st.Bold("Fixed since the baseline:") + (fixed.empty() ? " none\n" : "\n" + fixed);
-    out += "\n";
+  return out;
+}
+
+std::string Baseline(const Report& r, const Style& st) {
+  if (!r.has_baseline) return "";
+  std::string fresh, fixed;
+  for (const Finding& f : r.findings) {
+    if (!r.VerdictOf(f).new_since_baseline) continue;
+    fresh += fmt::format("  {} {} {}  {}\n", st.Outcome(f.outcome), E(f.rule_id), E(f.provider_id),
+                         st.Dim(Where(r, f.loc)));
   }
-  if (!r.questions.empty()) {
-    // Each unknown fact once: answering it settles (part of) the reviews listed.
-    const size_t settled = ReviewsWithQuestions(r.questions);
-    out += st.Bold(fmt::format("Questions that would settle {} review{}:", settled,
-                               settled == 1 ? "" : "s")) +
-           "\n";
-    size_t n = 0;
-    for (const Question& q : r.questions) {
-      out += fmt::format("  {}. {}  {}\n", ++n, q.question, st.Dim(Where(r, q.loc)));
-      std::string blocks;
-      for (size_t b : q.blocks) {
-        blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", r.findings[b].rule_id,
-                              r.findings[b].provider_id);
-      }
-      out += fmt::format("     blocks {}: {}\n", q.blocks.size(), blocks);
+  for (const Finding& f : r.absent) {
+    fixed += fmt::format("  {} {}  {}\n", E(f.rule_id), E(f.provider_id), E(f.message));
+  }
+  std::string out = "\n" + st.Bold("New since the baseline:") + (fresh.empty() ? " none\n" : "\n" + fresh);
+  out += st.Bold("Fixed since the baseline:") + (fixed.empty() ? " none\n" : "\n" + fixed);
+  return out;
+}
+
+}  // namespace
+
+std::string WriteTextReport(const Report& r, const TextOptions& options) {
+  Style st{options.color};
+  std::string out = Verdict(r, st);
+  if (options.verbose) {
+    out += FullListing(r, st);
+  } else {
+    out += GateFailures(r, st);
+    if (!options.quiet) out += OtherFails(r, st, 15);
+  }
+  if (!options.quiet) {
+    out += Baseline(r, st);
+    out += Questions(r, st, options.verbose);
+    if (!options.verbose) {
+      // Everything else as counts: --verbose lists them.
+      const ReportSummary& s = r.summary;
+      out += fmt::format("\n{} review, {} pass, {} waived, {} not applicable (--verbose lists them)\n",
+                         s.count(Outcome::kReview), s.count(Outcome::kPass), s.count(Outcome::kWaived),
+                         s.count(Outcome::kNotApplicable));
     }
-    out += "\n";
   }
   if (!r.waiver_notes.empty()) {
-    out += st.Bold("Waivers:") + "\n";
+    out += "\n" + st.Bold("Waivers:") + "\n";
     for (const Diagnostic& d : r.waiver_notes) out += "  " + d.Format() + "\n";
-    out += "\n";
   }
-  out += SummaryLine(r) + "\n";
+  out += "\n" + SummaryLine(r) + "\n";
   return out;
 }
 

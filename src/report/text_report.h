@@ -1,5 +1,7 @@
-// `--format text` (the default): findings grouped by rule, each with its
-// location and evidence, then one summary line with the gate verdict.
+// `--format text` (the default), what matters first: the verdict with counts,
+// the findings that fail the gate with evidence and the fix, other fails one
+// line each, the top review questions, the rest as counts, then one summary
+// line with the gate verdict (tools read it). See docs/output.md.
 #ifndef VENDORLINT_REPORT_TEXT_REPORT_H_
 #define VENDORLINT_REPORT_TEXT_REPORT_H_
 
@@ -11,6 +13,8 @@ namespace vendorlint {
 
 struct TextOptions {
   bool color = false;  // ANSI colours (the CLI decides: terminal and NO_COLOR)
+  bool verbose = false;  // every finding with every evidence item
+  bool quiet = false;    // only the verdict and the findings that fail the gate
 };
 
 std::string WriteTextReport(const Report& report, const TextOptions& options);

@@ -75,7 +75,8 @@ TEST(Check, AStudentFlowToAnAdVendorTurnsTheGateRed) {
   EXPECT_EQ(after.exit_code, 1) << after.out << after.err;
   EXPECT_NE(after.out.find("no-student-data-to-advertisers [error]"), std::string::npos)
       << after.out;
-  EXPECT_NE(after.out.find("  FAIL   facebook-ads  registry/providers/facebook-ads.yaml:" +
+  EXPECT_NE(after.out.find("  FAIL   facebook-ads no-student-data-to-advertisers [error]  "
+                           "registry/providers/facebook-ads.yaml:" +
                            std::to_string(flow_line + 2) + ":"),
             std::string::npos)
       << after.out;
@@ -197,8 +198,9 @@ TEST(Check, ColourOnlyWhenAskedOrOnATerminal) {
 // Through a pseudo-terminal, as a person at a terminal sees it: colour by
 // default, none when NO_COLOR is set.
 TEST(Check, ColourOnATerminalHonoursNoColor) {
+  // --verbose: the warning-level fails are listed with their outcome.
   std::vector<std::string> args = {"check", "--as-of", "2026-11-22", "--rule",
-                                   "privacy-policy-recorded"};
+                                   "privacy-policy-recorded", "--verbose"};
   auto tty = testing::RunVendorlintOnTerminal(args, SourceDir(), {"-NO_COLOR"});
   EXPECT_EQ(tty.exit_code, 0);
   ASSERT_NE(tty.out.find("FAIL"), std::string::npos) << tty.out;

@@ -60,7 +60,7 @@ std::string ProjectWithEvilName() {
 TEST(InputEscaping, ProviderNameIsOneEscapedLineInText) {
   std::string dir = ProjectWithEvilName();
   auto r = RunVendorlint({"check", kAsOf, "--rule", "privacy-policy-recorded", "--provider",
-                          "algolia"},
+                          "algolia", "--verbose"},
                          dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;  // a warning: the gate passes
   ExpectNoInjection(r.out);

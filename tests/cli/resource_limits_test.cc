@@ -174,11 +174,11 @@ TEST(ResourceLimits, MatchesLooksAtAtMost64KiB) {
   WriteTestRule(dir, "long-match", "  field: name\n  matches: '(?s).*a.{30}b.*'\n",
                 "{provider.name} does not match");
   auto r = RunVendorlint({"check", kAsOf, "--rule", "long-match", "--provider",
-                          "algolia"},
+                          "algolia", "--verbose"},
                          dir);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("REVIEW algolia"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("- name: name is \"" + std::string(60, 'a') +
+  EXPECT_NE(r.out.find("- name: is \"" + std::string(60, 'a') +
                        "… (70000 bytes)\", longer than the 64 KiB that `matches` looks at, so "
                        "unknown"),
             std::string::npos)

@@ -88,13 +88,21 @@ TEST(Report, GatePolicy) {
   EXPECT_FALSE(ParseFailOn("fatal", &p));
 }
 
-TEST(Report, TextGroupsByRuleWithEvidence) {
+// --verbose: today's full listing, every finding grouped by rule with every
+// evidence item, after the verdict.
+TEST(Report, TextVerboseGroupsByRuleWithEvidence) {
   Fixture fx;
-  EXPECT_EQ(WriteTextReport(fx.report, {}),
+  TextOptions verbose;
+  verbose.verbose = true;
+  EXPECT_EQ(WriteTextReport(fx.report, verbose),
+            "PASS: 0 findings fail the gate (--fail-on error)\n"
+            "  2 providers, 2 rules: 1 fail (1 warning), 1 review (1 error), 1 pass, 0 waived, 1 "
+            "not applicable\n"
+            "\n"
             "encrypted-at-rest [error] Stored personal data is encrypted at rest\n"
             "  REVIEW ads  registry/providers/ads.yaml:1:5\n"
             "         Ads does not say whether it encrypts at rest\n"
-            "         - storage.encrypted_at_rest: storage.encrypted_at_rest is not stated "
+            "         - storage.encrypted_at_rest: is not stated "
             "(registry/providers/ads.yaml:1:5)\n"
             "\n"
             "no-ads [warning] No student data to advertisers\n"
@@ -107,12 +115,81 @@ TEST(Report, TextGroupsByRuleWithEvidence) {
             "PASS (--fail-on error)\n");
 }
 
+// The default: a warning-level fail that does not fail the gate is one line
+// tagged `warning`, without evidence or remediation.
+TEST(Report, TextWarningFailIsOneTaggedLine) {
+  Fixture fx;
+  EXPECT_EQ(WriteTextReport(fx.report, {}),
+            "PASS: 0 findings fail the gate (--fail-on error)\n"
+            "  2 providers, 2 rules: 1 fail (1 warning), 1 review (1 error), 1 pass, 0 waived, 1 "
+            "not applicable\n"
+            "\n"
+            "Other fails (not failing the gate):\n"
+            "  warning no-ads ads: Ads receives \"student\" data  registry/providers/ads.yaml:9:17\n"
+            "\n"
+            "1 review, 1 pass, 0 waived, 1 not applicable (--verbose lists them)\n"
+            "\n"
+            "2 providers, 2 rules: 1 pass, 1 fail, 1 review, 0 waived, 1 not applicable; gate: "
+            "PASS (--fail-on error)\n");
+}
+
+// The same fail under --fail-on warning fails the gate: listed first, with its
+// evidence, the first sentence of the remediation and where to read more.
+TEST(Report, TextGateFailureHasEvidenceAndRemediation) {
+  Fixture fx;
+  fx.rules.rules[1].remediation = "Stop sending student data.\nThen record the change.";
+  ASSERT_TRUE(ParseFailOn("warning", &fx.report.policy));
+  fx.report.summary =
+      ComputeSummary(fx.registry, fx.rules, fx.report.findings, fx.report.policy);
+  const std::string gate_failure =
+      "FAIL: 1 finding fails the gate (--fail-on warning)\n"
+      "  2 providers, 2 rules: 1 fail (1 warning), 1 review (1 error), 1 pass, 0 waived, 1 "
+      "not applicable\n"
+      "\n"
+      "Failing the gate:\n"
+      "  FAIL   ads no-ads [warning]  registry/providers/ads.yaml:9:17\n"
+      "         Ads receives \"student\" data\n"
+      "         - data_flows[0].subjects[1]: data_flows[0] shares user.name about student "
+      "(registry/providers/ads.yaml:9:17)\n"
+      "         fix: Stop sending student data.\n"
+      "         more: vendorlint explain no-ads --provider ads\n";
+  const std::string summary =
+      "2 providers, 2 rules: 1 pass, 1 fail, 1 review, 0 waived, 1 not applicable; gate: "
+      "FAIL (--fail-on warning)\n";
+  EXPECT_EQ(WriteTextReport(fx.report, {}),
+            gate_failure + "\n1 review, 1 pass, 0 waived, 1 not applicable (--verbose lists them)\n\n" +
+                summary);
+  TextOptions quiet;
+  quiet.quiet = true;
+  EXPECT_EQ(WriteTextReport(fx.report, quiet), gate_failure + "\n" + summary);
+}
+
+TEST(Report, TextEvidenceDoesNotRepeatItsPath) {
+  Fixture fx;
+  fx.report.findings[0].evidence[0].message = "storage.encrypted_at_rest: unknown";
+  TextOptions verbose;
+  verbose.verbose = true;
+  std::string out = WriteTextReport(fx.report, verbose);
+  EXPECT_NE(out.find("         - storage.encrypted_at_rest: unknown (registry/"), std::string::npos)
+      << out;
+}
+
 TEST(Report, TextColoursOnlyWhenAsked) {
   Fixture fx;
   std::string plain = WriteTextReport(fx.report, {false});
   std::string color = WriteTextReport(fx.report, {true});
   EXPECT_EQ(plain.find('\x1b'), std::string::npos);
-  EXPECT_NE(color.find("\x1b[1;31mFAIL  \x1b[0m"), std::string::npos);
+  // The verdict is coloured; a warning-level fail is dim, not red.
+  EXPECT_TRUE(color.starts_with("\x1b[1;32mPASS\x1b[0m: 0 findings")) << color;
+  EXPECT_NE(color.find("  \x1b[2mwarning\x1b[0m no-ads ads:"), std::string::npos) << color;
+  EXPECT_EQ(color.find("\x1b[1;31m"), std::string::npos) << color;
+  TextOptions verbose{true, true, false};
+  EXPECT_NE(WriteTextReport(fx.report, verbose).find("\x1b[1;31mFAIL  \x1b[0m"), std::string::npos);
+  ASSERT_TRUE(ParseFailOn("warning", &fx.report.policy));
+  fx.report.summary =
+      ComputeSummary(fx.registry, fx.rules, fx.report.findings, fx.report.policy);
+  color = WriteTextReport(fx.report, {true});
+  EXPECT_TRUE(color.starts_with("\x1b[1;31mFAIL\x1b[0m: 1 finding fails")) << color;
 }
 
 TEST(Report, JsonContract) {
