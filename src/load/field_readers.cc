@@ -396,6 +396,9 @@ void RdFlowSource(FieldReadContext& c, const yaml::Node& n, void* r) {
 void RdFlowNotes(FieldReadContext& c, const yaml::Node& n, void* r) {
   OptString(c, n, "notes", &Flow(r).notes);
 }
+void RdFlowNoticeBasis(FieldReadContext& c, const yaml::Node& n, void* r) {
+  OptEnum(c, n, "notice_basis", NoticeBasisNames(), &Flow(r).notice_basis);
+}
 
 void RdExclStatement(FieldReadContext& c, const yaml::Node& n, void* r) {
   ReadString(c.ctx, n, "statement", &Excl(r).statement);

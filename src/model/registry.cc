@@ -9,6 +9,10 @@ constexpr std::string_view kDirectionNames[] = {"shared", "received", "collected
 constexpr std::string_view kRoleNames[] = {"processor", "sub_processor", "controller",
                                            "third_party"};
 constexpr std::string_view kRetentionPolicyNames[] = {"fixed", "none", "as_needed"};
+// GDPR Art. 14: how the people data is about are told when it was not obtained from them.
+constexpr std::string_view kNoticeBasisNames[] = {"provided", "exempt_disproportionate",
+                                                  "exempt_law", "exempt_secrecy",
+                                                  "already_informed"};
 constexpr std::string_view kTransferMechanismNames[] = {"scc", "adequacy",   "dpf",
                                                         "bcr", "derogation", "none"};
 constexpr std::string_view kLinkKindNames[] = {"privacy_policy", "terms",         "dpa",
@@ -53,6 +57,7 @@ std::vector<std::string_view> DirectionNames() {
 
 std::span<const std::string_view> RoleNames() { return kRoleNames; }
 std::span<const std::string_view> RetentionPolicyNames() { return kRetentionPolicyNames; }
+std::span<const std::string_view> NoticeBasisNames() { return kNoticeBasisNames; }
 std::span<const std::string_view> TransferMechanismNames() { return kTransferMechanismNames; }
 std::span<const std::string_view> LinkKindNames() { return kLinkKindNames; }
 

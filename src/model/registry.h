@@ -88,6 +88,9 @@ struct DataFlow {
   std::optional<LocatedString> description;  // what flows, in the registry's own words
   std::optional<LocatedString> source;       // disclosure id, when not the provider's own
   std::optional<LocatedString> notes;
+  // How the people the data is about are informed when it was not obtained from
+  // them (GDPR Art. 14); one of NoticeBasisNames(); unknown when absent.
+  std::optional<LocatedString> notice_basis;
 
   bool Has(Qualifier q) const;
 };
@@ -177,6 +180,9 @@ struct Link {
 // The vocabularies of the v2 enumerations, in documentation order.
 std::span<const std::string_view> RoleNames();
 std::span<const std::string_view> RetentionPolicyNames();
+// A data flow's `notice_basis` (GDPR Art. 14): provided | exempt_disproportionate |
+// exempt_law | exempt_secrecy | already_informed.
+std::span<const std::string_view> NoticeBasisNames();
 std::span<const std::string_view> TransferMechanismNames();
 std::span<const std::string_view> LinkKindNames();
 

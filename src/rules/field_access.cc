@@ -278,6 +278,9 @@ FieldView FSource(const Provider&, const void* e) {
 FieldView FNotes(const Provider&, const void* e) {
   return OptStringView(Flow(e).notes, Flow(e).loc);
 }
+FieldView FNoticeBasis(const Provider&, const void* e) {
+  return OptEnumView(Flow(e).notice_basis, Flow(e).loc);
+}
 
 FieldView EStatement(const Provider&, const void* e) { return StringView(Excl(e).statement); }
 FieldView EDirection(const Provider&, const void* e) {

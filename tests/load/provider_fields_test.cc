@@ -300,5 +300,37 @@ TEST(OrganizationSettings, ReadAndChecked) {
             }));
 }
 
+// GDPR Art. 14: how the people data is about are informed when it was not
+// obtained from them. A flow's notice_basis loads with its location; absent is
+// unknown; a value outside the vocabulary is a located error with a suggestion.
+TEST(ProviderFieldsV2, AFlowsNoticeBasis) {
+  Loaded l = Load(With("tests/load/fixtures/mini",
+                       {{"providers/extra.yaml", std::string(kHead) +
+                                                     "data_flows:\n"
+                                                     "  - direction: received\n"
+                                                     "    categories: [user.name]\n"
+                                                     "    notice_basis: exempt_law\n"
+                                                     "  - direction: received\n"
+                                                     "    categories: [user.name]\n"}}));
+  ASSERT_EQ(l.errors, std::vector<std::string>{});
+  const Provider& p = *l.reg.FindProvider("extra");
+  ASSERT_EQ(p.data_flows.items.size(), 2u);
+  ASSERT_TRUE(p.data_flows.items[0].notice_basis.has_value());
+  EXPECT_EQ(p.data_flows.items[0].notice_basis->value, "exempt_law");
+  EXPECT_EQ(p.data_flows.items[0].notice_basis->loc.line, 7u);
+  EXPECT_EQ(p.data_flows.items[0].notice_basis->loc.column, 19u);
+  EXPECT_FALSE(p.data_flows.items[1].notice_basis.has_value());
+
+  EXPECT_EQ(ProviderErrors(std::string(kHead) +
+                           "data_flows:\n"
+                           "  - direction: received\n"
+                           "    categories: [user.name]\n"
+                           "    notice_basis: exempt_dispropotionate\n"),
+            std::vector<std::string>{
+                "providers/extra.yaml:7:19: error: `notice_basis` must be one of provided, "
+                "exempt_disproportionate, exempt_law, exempt_secrecy, already_informed, not "
+                "\"exempt_dispropotionate\"; did you mean `exempt_disproportionate`?"});
+}
+
 }  // namespace
 }  // namespace vendorlint
