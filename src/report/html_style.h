@@ -64,6 +64,8 @@ nav ul { columns: 2; }
   a { color: inherit; text-decoration: none; }
   /* The matrix starts on a page of its own; its header row repeats (thead). */
   #matrix { break-before: page; } .matrix thead { display: table-header-group; }
+  .matrix { font-size: 10px; } .matrix td.cell { height: 17px; }
+  .matrix td.cell a { line-height: 17px; }
   #changes tr, #changes .notice { break-inside: avoid; }
   .provider { break-before: auto; }
 }
