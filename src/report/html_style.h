@@ -32,6 +32,7 @@ code, .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
 .label.fail { background: var(--fail); } .label.review { background: var(--review); }
 .label.waived { background: var(--waived); } .label.pass { background: var(--pass); }
 .label.high { background: var(--fail); } .label.medium { background: var(--review); }
+.changes { width: 100%; } .changes .path { overflow-wrap: anywhere; }
 .matrix { font-size: 12px; }
 .matrix th.rule { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
   font-weight: 500; padding: 6px 2px; vertical-align: bottom; text-align: left; }
