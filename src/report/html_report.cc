@@ -9,6 +9,7 @@
 #include "report/data_map.h"
 #include "report/html_providers.h"
 #include "report/html_style.h"
+#include "report/processor_notice.h"
 #include "report/registry_facts.h"
 
 namespace vendorlint {
@@ -94,6 +95,7 @@ void Header(std::string* out, const Report& r) {
       s.count(Outcome::kPass), s.count(Outcome::kNotApplicable));
   *out += "<nav><h2>Contents</h2><ul><li><a href=\"#gate\">Gate-failing findings</a></li>"
           "<li><a href=\"#review\">Needs review</a></li>";
+  if (r.changes != nullptr) *out += "<li><a href=\"#changes\">Changes since the base</a></li>";
   if (r.has_baseline) *out += "<li><a href=\"#baseline\">Since the baseline</a></li>";
   *out += "<li><a href=\"#map\">Data map</a></li><li><a href=\"#matrix\">Providers and rules</a></li>"
           "<li><a href=\"#other\">Finding details</a></li><li><a href=\"#providers\">Providers</a></li>"
@@ -113,13 +115,13 @@ void Matrix(std::string* out, const Report& r) {
           "<span><i class=\"swatch\" style=\"background:var(--waived)\"></i>W waived</span>"
           "<span><i class=\"swatch\" style=\"background:var(--pass)\"></i>✓ pass</span>"
           "<span><i class=\"swatch\" style=\"background:#eeeeee\"></i>· not applicable</span></p>\n"
-          "<table class=\"matrix\">\n<tr><th>provider</th>";
+          "<table class=\"matrix\">\n<thead><tr><th>provider</th>";
   for (const auto& id : rule_ids) {
     const Rule* rule = r.rules->Find(id);
     *out += fmt::format("<th class=\"rule\" title=\"{}\">{}</th>", HtmlEscape(rule ? rule->title : id),
                         HtmlEscape(id));
   }
-  *out += "</tr>\n";
+  *out += "</tr></thead>\n<tbody>\n";
   for (const Provider& p : r.registry->providers) {
     *out += fmt::format("<tr><th><a href=\"#{}\">{}</a></th>", HtmlAnchor("p", p.id.value),
                         HtmlEscape(ProviderName(p)));
@@ -138,7 +140,7 @@ void Matrix(std::string* out, const Report& r) {
     }
     *out += "</tr>\n";
   }
-  *out += "</table>\n</section>\n";
+  *out += "</tbody></table>\n</section>\n";
 }
 
 void Waivers(std::string* out, const Report& r) {
@@ -170,9 +172,52 @@ void Waivers(std::string* out, const Report& r) {
   *out += "</section>\n";
 }
 
+// With `check --base`: the registry changes since the base, after the
+// verdict. Impacts, reasons and the Art. 28 notices come from the check layer
+// and report/processor_notice.h; this only lays them out.
+void Changes(std::string* out, const Report& r) {
+  if (r.changes == nullptr) return;
+  const RegistryDiff& d = *r.changes;
+  *out += fmt::format(
+      "<section id=\"changes\">\n<h2>Changes since {}</h2>\n<table class=\"counts\"><tr><th>high</th>"
+      "<th>medium</th><th>low</th></tr>\n<tr><td>{}</td><td>{}</td><td>{}</td></tr></table>\n",
+      HtmlEscape(r.base_label), d.Count(Impact::kHigh), d.Count(Impact::kMedium), d.Count(Impact::kLow));
+  std::string rows;
+  for (const RegistryChange& c : d.changes) {
+    if (c.impact != Impact::kHigh && c.impact != Impact::kMedium) continue;
+    std::string change = HtmlEscape(c.message);
+    if (!c.before.empty() && !c.after.empty())
+      change += ": " + HtmlEscape(c.before) + " → " + HtmlEscape(c.after);
+    rows += fmt::format(
+        "<tr class=\"{0}\"><td><span class=\"label {0}\">{0}</span></td><td><a href=\"#{1}\">{2}</a></td>"
+        "<td>{3}</td><td>{4}</td><td>{5}</td></tr>\n",
+        ImpactName(c.impact), HtmlAnchor("p", c.provider), HtmlEscape(c.provider_name), change,
+        Where(r, c.loc),
+        HtmlEscape(c.reason));
+  }
+  if (rows.empty()) {
+    *out += "<p>No high- or medium-impact change.</p>\n";
+  } else {
+    *out += "<table class=\"changes\"><thead><tr><th>impact</th><th>provider</th><th>change</th>"
+            "<th>where</th><th>why</th></tr></thead>\n<tbody>\n" + rows + "</tbody></table>\n";
+  }
+  for (const Provider* p : NewProcessors(d, *r.registry)) {
+    ProcessorNotice n = NoticeFor(*p);
+    *out += fmt::format(
+        "<div class=\"notice\">\n<h3>Art. 28 notice: {}</h3>\n<dl class=\"facts\"><dt>Who</dt><dd>{}</dd>"
+        "<dt>Where</dt><dd>{}</dd><dt>What data</dt><dd>{}</dd><dt>For what</dt><dd>{}</dd></dl>\n</div>\n",
+        HtmlEscape(n.name), HtmlEscape(n.who), HtmlEscape(n.where), HtmlEscape(n.what), HtmlEscape(n.why));
+  }
+  if (r.has_baseline)
+    *out += "<p><a href=\"#baseline\">The findings new and fixed since the base</a></p>\n";
+  *out += "</section>\n";
+}
+
 void Baseline(std::string* out, const Report& r) {
   if (!r.has_baseline) return;
-  *out += "<section id=\"baseline\">\n<h2>Since the baseline</h2>\n<h3>New</h3>\n<ul>\n";
+  // With --base the base's findings are the baseline (check_command.cc).
+  *out += fmt::format("<section id=\"baseline\">\n<h2>{}</h2>\n<h3>New</h3>\n<ul>\n",
+                      r.changes ? "Findings since " + HtmlEscape(r.base_label) : "Since the baseline");
   size_t n = 0;
   for (const Finding& f : r.findings) {
     if (!r.VerdictOf(f).is_new) continue;
@@ -265,6 +310,7 @@ std::string WriteHtmlReport(const Report& r) {
       "<title>vendorlint report{} as of {}</title>\n<style>{}</style>\n</head>\n<body>\n",
       org.empty() ? "" : ": " + HtmlEscape(org), r.as_of.ToString(), kHtmlStyle);
   Header(&out, r);
+  Changes(&out, r);
 
   out += "<section id=\"gate\">\n<h2>Gate-failing findings</h2>\n";
   size_t failing = 0;

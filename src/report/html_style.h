@@ -31,6 +31,8 @@ code, .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
   padding: 1px 6px; border-radius: 3px; color: #fff; background: var(--na); }
 .label.fail { background: var(--fail); } .label.review { background: var(--review); }
 .label.waived { background: var(--waived); } .label.pass { background: var(--pass); }
+.label.high { background: var(--fail); } .label.medium { background: var(--review); }
+.changes { width: 100%; } .changes .path { overflow-wrap: anywhere; }
 .matrix { font-size: 12px; }
 .matrix th.rule { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
   font-weight: 500; padding: 6px 2px; vertical-align: bottom; text-align: left; }
@@ -56,7 +58,16 @@ nav ul { columns: 2; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   nav { display: none; }
   h2 { break-after: avoid; } .finding, tr, dl.facts { break-inside: avoid; }
-  .map { overflow: visible; border: none; } a { color: inherit; text-decoration: none; }
+  /* The map on one page, scaled down (it is vector: a PDF viewer zooms it),
+     rather than cut across pages with a blank page before it. */
+  .map { overflow: visible; border: none; padding: 0; break-inside: avoid; }
+  .map svg { width: auto; max-width: 100%; height: auto; max-height: 235mm; }
+  a { color: inherit; text-decoration: none; }
+  /* The matrix starts on a page of its own; its header row repeats (thead). */
+  #matrix { break-before: page; } .matrix thead { display: table-header-group; }
+  .matrix { font-size: 10px; } .matrix td.cell { height: 17px; }
+  .matrix td.cell a { line-height: 17px; }
+  #changes tr, #changes .notice { break-inside: avoid; }
   .provider { break-before: auto; }
 }
 )css";

@@ -1,26 +1,13 @@
 // The privacy-impact opening of `check --base --format markdown`
 // (diff_report.h).
-#include <set>
-
 #include <fmt/format.h>
 
 #include "report/diff_report.h"
 #include "report/markdown_report.h"
+#include "report/processor_notice.h"
 
 namespace vendorlint {
 namespace {
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-std::string KeysOf(const KeyList& l) {
-  std::vector<std::string> v;
-  for (const auto& k : l.items) v.push_back(k.value);
-  return Join(v);
-}
 
 std::string LineLink(const Registry& reg, const Location& loc, const std::string& link_base) {
   if (!loc.valid()) return "";
@@ -30,37 +17,13 @@ std::string LineLink(const Registry& reg, const Location& loc, const std::string
   return fmt::format("[{}:{}]({}{}#L{})", MarkdownEscape(path), loc.line, base, path, loc.line);
 }
 
-// What the Art. 28(2) notice about a new processor must say.
 std::string Notice(const Provider& p) {
-  std::string who = MarkdownEscape(p.name.value);
-  if (p.entity.legal_name) who += ", " + MarkdownEscape(p.entity.legal_name->value);
-  if (p.entity.country) who += " (" + MarkdownEscape(p.entity.country->value) + ")";
-  if (!p.entity.legal_name && !p.entity.country) who += " (legal entity not recorded)";
-  std::string where;
-  if (p.locations.processing.known) where += "processing: " + KeysOf(p.locations.processing);
-  if (p.locations.storage.known)
-    where += std::string(where.empty() ? "" : "; ") + "storage: " + KeysOf(p.locations.storage);
-  if (p.storage.hosted_on) where += (where.empty() ? "" : "; ") + std::string("hosted on ") + p.storage.hosted_on->value;
-  if (where.empty()) where = "not recorded";
-  std::vector<std::string> data;
-  std::set<std::string> purposes;
-  for (const auto& k : p.purposes.items) purposes.insert(k.value);
-  for (const auto& f : p.data_flows.items) {
-    if (f.direction.value == Direction::kReceived) continue;
-    data.push_back(fmt::format("{} about {}{}", KeysOf(f.categories),
-                               f.subjects.known ? KeysOf(f.subjects) : "(subjects not stated)",
-                               f.direction.value == Direction::kCollected ? " (collected from users)" : ""));
-    for (const auto& k : f.purposes.items) purposes.insert(k.value);
-  }
-  std::string what = p.data_flows.known ? MarkdownEscape(fmt::format("{}", fmt::join(data, "; ")))
-                                        : "not recorded";
-  if (what.empty()) what = "none sent (it stores data: see the registry)";
-  std::string why = purposes.empty() ? "not recorded"
-                                     : MarkdownEscape(Join({purposes.begin(), purposes.end()}));
+  ProcessorNotice n = NoticeFor(p);
   return fmt::format(
       "#### Art. 28 notice: {}\n\n- **Who:** {}\n- **Where:** {}\n- **What data:** {}\n- **For "
       "what:** {}\n\n",
-      MarkdownEscape(p.name.value), who, MarkdownEscape(where), what, why);
+      MarkdownEscape(n.name), MarkdownEscape(n.who), MarkdownEscape(n.where), MarkdownEscape(n.what),
+      MarkdownEscape(n.why));
 }
 
 }  // namespace
@@ -85,10 +48,7 @@ std::string MarkdownPrivacyImpact(const RegistryDiff& diff, const Registry& regi
     }
     out += "\n";
   }
-  for (const auto& c : diff.changes) {
-    if (c.impact != Impact::kHigh || c.kind != ChangeKind::kAdded || !c.path.empty()) continue;
-    if (const Provider* p = registry.FindProvider(c.provider)) out += Notice(*p);
-  }
+  for (const Provider* p : NewProcessors(diff, registry)) out += Notice(*p);
   return out;
 }
 

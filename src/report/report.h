@@ -40,7 +40,8 @@ struct Report {
   // human-readable formats (text, Markdown); JSON and SARIF keep each finding.
   std::vector<UnstatedFailGroup> unstated_fails;
   // With `check --base`: the registry changes from the base to this registry
-  // (the base's findings are the baseline). Markdown opens with them.
+  // (the base's findings are the baseline). Markdown opens with them; HTML
+  // shows them after the verdict.
   const RegistryDiff* changes = nullptr;
   const Registry* base_registry = nullptr;
   std::string base_label;  // "origin/main:registry" or the base folder
