@@ -69,6 +69,7 @@ struct CliOptions {
   std::string where;
   bool receives_student_data = false;
   bool sends_student_data = false;
+  bool outside_allowed_countries = false;
   std::string hosted_on;
   // Colour: "auto" (a terminal and NO_COLOR unset), "always", "never".
   std::string color = "auto";

@@ -333,6 +333,18 @@ std::vector<OptionSpec> MakeOptions() {
          o.sends_student_data = true;
          return std::string();
        }},
+      {"outside-allowed-countries",
+       0,
+       "",
+       "shortcut: the provider is based, processes or stores data outside organization.yaml's "
+       "settings.student_data_countries",
+       K::kNone,
+       {},
+       false,
+       [](CliOptions& o, const std::string&) {
+         o.outside_allowed_countries = true;
+         return std::string();
+       }},
       {"hosted-on",
        0,
        "ID",
@@ -448,7 +460,7 @@ std::vector<CommandSpec> MakeCommands() {
        "question for every provider instead: yes, no or unknown, with the facts that decide it "
        "(several are combined with all_of).",
        {"registry", "threads", "format", "where", "receives-student-data", "sends-student-data",
-        "hosted-on", "as-of"},
+        "outside-allowed-countries", "hosted-on", "as-of"},
        {"text", "json", "csv"},
        {{"vendorlint providers", "the table"},
         {"vendorlint providers --format json", "the same as JSON"},
@@ -457,7 +469,9 @@ std::vector<CommandSpec> MakeCommands() {
         {"vendorlint providers --where '{any: {in: data_flows, where: {field: subjects, "
          "includes_any: [student]}}}'",
          "any flow about students, in either direction"},
-        {"vendorlint providers --hosted-on aws", "who runs on AWS, directly or through a host"}}},
+        {"vendorlint providers --hosted-on aws", "who runs on AWS, directly or through a host"},
+        {"vendorlint providers --outside-allowed-countries",
+         "who is based, processes or stores data outside the allowed countries"}}},
       {"rules",
        "list the rules",
        "",

@@ -58,6 +58,14 @@ std::string WherePredicateText(const CliOptions& o) {
   if (!o.where.empty()) parts.push_back(o.where);
   if (o.receives_student_data) parts.push_back(StudentFlows("shared"));
   if (o.sends_student_data) parts.push_back(StudentFlows("received"));
+  // The negation of the allowed-countries rule's requirement: yes when a
+  // stated country or place is outside, unknown while one is not stated.
+  if (o.outside_allowed_countries)
+    parts.push_back(
+        "{not: {all_of: ["
+        "{field: entity.country, one_of: organization.settings.student_data_countries}, "
+        "{field: locations.processing, only: organization.settings.student_data_countries}, "
+        "{field: locations.storage, only: organization.settings.student_data_countries}]}}");
   if (!o.hosted_on.empty())
     parts.push_back(
         fmt::format("{{host: {{chain: true, where: {{field: id, equals: {}}}}}}}", o.hosted_on));

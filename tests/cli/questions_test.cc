@@ -282,3 +282,31 @@ TEST_F(ExplainProvider, PassReviewFailAndNotApplicable) {
 
 }  // namespace
 }  // namespace vendorlint
+
+namespace vendorlint {
+namespace {
+
+// `--outside-allowed-countries`: yes for a provider based in a country the
+// organisation does not allow, no for one stated to stay inside, unknown
+// while a place is not stated.
+TEST(Questions, OutsideAllowedCountriesShortcut) {
+  std::string dir = testing::CopyProject();
+  const std::string org = dir + "/registry/organization.yaml";
+  testing::WriteFileOrDie(org, testing::ReadFileOrDie(org) +
+                                   "settings:\n  student_data_countries: [US]\n");
+  const std::string algolia = dir + "/registry/providers/algolia.yaml";
+  testing::WriteFileOrDie(algolia, testing::ReadFileOrDie(algolia) + "entity: {country: CN}\n");
+  const std::string stripe = dir + "/registry/providers/stripe.yaml";
+  testing::WriteFileOrDie(stripe, testing::ReadFileOrDie(stripe) +
+                                      "entity: {country: US}\n"
+                                      "locations: {processing: [US], storage: [US]}\n");
+  auto r = testing::RunVendorlint({"providers", "--outside-allowed-countries", "--format", "csv"},
+                                  dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\nalgolia,yes,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nstripe,no,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\naws,unknown,"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace vendorlint
