@@ -209,7 +209,15 @@ std::string DataMapDot(const Registry& reg) {
   return out;
 }
 
+// GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
 #if defined(__SANITIZE_ADDRESS__)
+#define VL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VL_ASAN 1
+#endif
+#endif
+#if defined(VL_ASAN)
 // Graphviz 2.42 leaks inside itself whatever its caller does: the plugin
 // configuration gvContext reads (gvconfig), the dot layout's virtual and
 // auxiliary edges of clustered graphs (class1/class2), the HTML-label parser;
