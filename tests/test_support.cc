@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <pty.h>
 #include <sys/wait.h>
@@ -170,6 +172,18 @@ ToolResult RunSharedTool(const std::string& tool, const std::vector<std::string>
   int status = pclose(p);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+
+void ExpectGolden(const std::string& actual, const std::string& golden_name) {
+  std::string path = SourceDir() + "/tests/cli/golden/" + golden_name;
+  const char* update = std::getenv("VL_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    WriteFileOrDie(path, actual);
+    return;
+  }
+  EXPECT_EQ(actual, ReadFileOrDie(path))
+      << "golden " << path << " differs; if the change is intended, rerun with VL_UPDATE_GOLDEN=1";
 }
 
 }  // namespace vendorlint::testing

@@ -48,6 +48,10 @@ struct ToolResult {
 };
 ToolResult RunSharedTool(const std::string& tool, const std::vector<std::string>& args);
 
+// Compares `actual` with tests/cli/golden/GOLDEN_NAME (a gtest expectation);
+// with VL_UPDATE_GOLDEN=1 in the environment it rewrites the file instead.
+void ExpectGolden(const std::string& actual, const std::string& golden_name);
+
 }  // namespace vendorlint::testing
 
 #define VL_SKIP_WITHOUT_SHARED()                                          \

@@ -19,17 +19,7 @@ using testing::RunVendorlint;
 using testing::SourceDir;
 using testing::WriteFileOrDie;
 
-// Compares `actual` with the golden file; VL_UPDATE_GOLDEN=1 rewrites it.
-void ExpectGolden(const std::string& actual, const std::string& golden_name) {
-  std::string path = SourceDir() + "/tests/cli/golden/" + golden_name;
-  const char* update = std::getenv("VL_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    WriteFileOrDie(path, actual);
-    return;
-  }
-  EXPECT_EQ(actual, ReadFileOrDie(path))
-      << "golden " << path << " differs; if the change is intended, rerun with VL_UPDATE_GOLDEN=1";
-}
+using testing::ExpectGolden;
 
 const char kAsOf[] = "--as-of=2026-11-22";
 

@@ -73,10 +73,7 @@ TEST(CheckText, VerboseListsEveryFindingAndEvidenceItem) {
   auto r = RunVendorlint({"check", kAsOf, "--verbose"}, SourceDir());
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.err, "");
-  std::string path = SourceDir() + "/tests/cli/golden/registry.check.verbose.txt";
-  if (std::getenv("VL_UPDATE_GOLDEN") != nullptr) testing::WriteFileOrDie(path, r.out);
-  EXPECT_EQ(r.out, ReadFileOrDie(path))
-      << "golden " << path << " differs; if the change is intended, rerun with VL_UPDATE_GOLDEN=1";
+  testing::ExpectGolden(r.out, "registry.check.verbose.txt");
   // Every review is listed, and every question with what it blocks.
   EXPECT_NE(r.out.find("  REVIEW asana  registry/providers/asana.yaml:9:18\n"), std::string::npos);
   EXPECT_EQ(r.out.find("(--verbose)"), std::string::npos);

@@ -18,16 +18,7 @@ using testing::RunVendorlint;
 using testing::SourceDir;
 using testing::WriteFileOrDie;
 
-void ExpectGolden(const std::string& actual, const std::string& golden_name) {
-  std::string path = SourceDir() + "/tests/cli/golden/" + golden_name;
-  const char* update = std::getenv("VL_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    WriteFileOrDie(path, actual);
-    return;
-  }
-  EXPECT_EQ(actual, ReadFileOrDie(path))
-      << "golden " << path << " differs; if the change is intended, rerun with VL_UPDATE_GOLDEN=1";
-}
+using testing::ExpectGolden;
 
 const char kEarlier[] = "tests/fixtures/registry-earlier";
 
