@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "report/finding_text.h"
 #include "util/escape.h"
 #include "report/diff_report.h"
 
@@ -153,15 +154,44 @@ void NewAndFixed(Writer* w, const Report& r) {
   w->Table("Fixed findings", "| rule | severity | provider | message |", "|---|---|---|---|", rows);
 }
 
-void Failing(Writer* w, const Report& r) {
+// Every finding that fails the gate, as the text report has it: the message
+// and location, then each evidence item with its line, then the fix (the
+// first sentence of the rule's remediation) and where to read more.
+void GateFailures(Writer* w, const Report& r) {
+  std::vector<std::string> items;
+  for (const Finding& f : r.findings) {
+    if (!r.VerdictOf(f).fails_gate) continue;
+    std::string item = fmt::format("- **{}** · {} ({}, {}): {} — {}\n", Code(f.rule_id),
+                                   Code(f.provider_id), OutcomeName(f.outcome),
+                                   SeverityName(f.severity), MessageCell(*w, f), w->Link(f.loc));
+    for (const Evidence& e : f.evidence) {
+      item += fmt::format("  - {}: {} — {}\n", Code(e.path.Format()),
+                          MarkdownEscape(EvidenceText(e)), w->Link(e.loc));
+    }
+    const Rule* rule = r.rules ? r.rules->Find(f.rule_id) : nullptr;
+    if (rule && !rule->remediation.empty())
+      item += fmt::format("  - **Fix:** {}\n", MarkdownEscape(FirstSentence(rule->remediation)));
+    item += fmt::format("  - More: {}\n", Code(fmt::format("vendorlint explain {} --provider {}",
+                                                           f.rule_id, f.provider_id)));
+    items.push_back(std::move(item));
+  }
+  if (items.empty()) return;
+  w->out += fmt::format("### ❌ Failing the gate ({})\n\n", items.size());
+  w->List(items);
+  w->out += "\n";
+}
+
+// Fails that do not fail the gate (below --fail-on, or already in the
+// baseline): one row each, without evidence; fails that come down to one
+// unstated field once per rule, with the providers listed.
+void OtherFails(Writer* w, const Report& r) {
   std::vector<std::string> rows;
-  // Fails said once per rule (one unstated field for many providers).
   std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
   for (const UnstatedFailGroup& g : r.unstated_fails)
     for (size_t k : g.findings) group_of[k] = &g;
   for (size_t k = 0; k < r.findings.size(); ++k) {
     const Finding& f = r.findings[k];
-    if (f.outcome != Outcome::kFail) continue;
+    if (f.outcome != Outcome::kFail || r.VerdictOf(f).fails_gate) continue;
     if (const UnstatedFailGroup* g = group_of[k]) {
       if (g->findings.front() != k) continue;
       std::string ids;
@@ -176,8 +206,8 @@ void Failing(Writer* w, const Report& r) {
                                SeverityName(f.severity), Code(f.provider_id), MessageCell(*w, f),
                                w->Link(f.loc)));
   }
-  w->Table("Failing findings", "| rule | severity | provider | message | location |",
-           "|---|---|---|---|---|", rows);
+  w->Table("Other fails (not failing the gate)",
+           "| rule | severity | provider | message | location |", "|---|---|---|---|---|", rows);
 }
 
 // Collapsed: review items are many and need a person, not a fix in this PR.
@@ -278,7 +308,8 @@ std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options)
     return w.out;
   }
   if (r.has_baseline && r.changes == nullptr) NewAndFixed(&w, r);
-  Failing(&w, r);
+  GateFailures(&w, r);
+  OtherFails(&w, r);
   Questions(&w, r);
   Review(&w, r);
   Waived(&w, r);

@@ -8,7 +8,11 @@
 //   ### New findings / ### Fixed findings   (with a baseline only; new = fail or review
 //                                            findings the baseline lacks, new waived ones
 //                                            are in the waived table)
-//   ### Failing findings                    (rule, severity, provider, message, location)
+//   ### ❌ Failing the gate                  (each finding with its evidence, the fix and
+//                                            `vendorlint explain`)
+//   ### Other fails (not failing the gate)  (rule, severity, provider, message, location;
+//                                            one row per rule for an unstated field)
+//   ### Questions that would settle N reviews (each unknown fact once)
 //   <details> Needs review                  (each item with its evidence)
 //   ### Waived findings                     (with their waivers)
 //   ### Waiver notes

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "report/finding_text.h"
 #include "util/escape.h"
 
 namespace vendorlint {
@@ -58,38 +59,10 @@ std::string SummaryLine(const Report& r) {
 
 namespace {
 
-// An evidence message that starts with its own path ("data_flows[0] shares
-// ...") says the path once: the line already leads with it.
-std::string EvidenceText(const Evidence& e) {
-  const std::string path = e.path.Format();
-  std::string_view m = e.message;
-  if (!path.empty() && m.size() > path.size() && m.substr(0, path.size()) == path &&
-      (m[path.size()] == ' ' || m[path.size()] == ':')) {
-    m.remove_prefix(path.size());
-    while (!m.empty() && (m.front() == ' ' || m.front() == ':')) m.remove_prefix(1);
-  }
-  return std::string(m);
-}
-
 std::string EvidenceLine(const Report& r, const Style& st, const Evidence& e,
                          std::string_view indent) {
   return fmt::format("{}- {}: {} {}\n", indent, E(e.path.Format()), E(EvidenceText(e)),
                      st.Dim(fmt::format("({})", Where(r, e.loc))));
-}
-
-// The first sentence of a rule's remediation, on one line.
-std::string FirstSentence(std::string_view text) {
-  std::string s;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (c == ' ' && (s.empty() || s.back() == ' ')) continue;
-    s += c;
-  }
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  for (size_t k = 0; k + 1 < s.size(); ++k) {
-    if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ') return s.substr(0, k + 1);
-  }
-  return s;
 }
 
 // The verdict first: the gate and the counts by outcome and severity.

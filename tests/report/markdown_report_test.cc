@@ -47,7 +47,7 @@ Gate: `--fail-on error` · baseline: 2 new, 1 fixed
 |---|---|---|---|
 | `reviewed-yearly` | note | `chat` | Chat was last reviewed on 2024-05-02 |
 
-### Failing findings (2)
+### Other fails (not failing the gate) (2)
 
 | rule | severity | provider | message | location |
 |---|---|---|---|---|
@@ -103,7 +103,14 @@ TEST(MarkdownReport, NoBaselineNoBaselineSections) {
   EXPECT_NE(md.find("Gate: `--fail-on error --strict`\n"), std::string::npos) << md;
   EXPECT_EQ(md.find("New findings"), std::string::npos) << md;
   EXPECT_EQ(md.find("Fixed findings"), std::string::npos) << md;
-  EXPECT_NE(md.find("### Failing findings (2)"), std::string::npos) << md;
+  // --strict: the error-level review fails the gate too, with its evidence
+  // and fix; the warning-level fail does not.
+  EXPECT_NE(md.find("### ❌ Failing the gate (1)\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("### Other fails (not failing the gate) (2)\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("  - `storage.encrypted_at_rest`: is not stated — "
+                    "[ads.yaml:7](registry/providers/ads.yaml#L7)\n"),
+            std::string::npos)
+      << md;
 }
 
 TEST(MarkdownReport, Escapes) {
@@ -132,13 +139,14 @@ TEST(MarkdownReport, NastyGolden) {
             "\n"
             "Gate: `--fail-on error`\n"
             "\n"
-            "### Failing findings (1)\n"
+            "### ❌ Failing the gate (1)\n"
             "\n"
-            "| rule | severity | provider | message | location |\n"
-            "|---|---|---|---|---|\n"
-            "| `no-ads` | error | `odd` | 100% sure: a, b \\| c &lt;b&gt;&amp;amp;&lt;/b&gt; "
-            "\"q\" 'a' \\*x\\* \\[l\\](u)\\\\nnext\\\\x01line\\\\r\\\\nend | "
-            "[odd:name,v2 (x).yaml:4](registry/providers/odd%3Aname%2Cv2%20%28x%29.yaml#L4) |\n"
+            "- **`no-ads`** · `odd` (fail, error): 100% sure: a, b \\| c &lt;b&gt;&amp;amp;&lt;/b&gt; "
+            "\"q\" 'a' \\*x\\* \\[l\\](u)\\\\nnext\\\\x01line\\\\r\\\\nend — "
+            "[odd:name,v2 (x).yaml:4](registry/providers/odd%3Aname%2Cv2%20%28x%29.yaml#L4)\n"
+            "  - `notes`: say \"50%\" \\| &lt;maybe&gt; — "
+            "[odd:name,v2 (x).yaml:4](registry/providers/odd%3Aname%2Cv2%20%28x%29.yaml#L4)\n"
+            "  - More: `vendorlint explain no-ads --provider odd`\n"
             "\n"
             "### Waiver notes (1)\n"
             "\n"
@@ -170,11 +178,17 @@ TEST(MarkdownReport, TruncatesLongTables) {
   }
   fx.report.findings = many;
   std::string md = WriteMarkdownReport(fx.report);
-  EXPECT_NE(md.find("### Failing findings (250)"), std::string::npos);
+  EXPECT_NE(md.find("### ❌ Failing the gate (250)"), std::string::npos);
+  EXPECT_EQ(Count(md, "- **`no-ads`** · "), 100u);
+  EXPECT_NE(md.find("- **`no-ads`** · `p099` "), std::string::npos);
+  EXPECT_EQ(md.find("- **`no-ads`** · `p100` "), std::string::npos);
+  EXPECT_NE(md.find("--provider p099`\n- ... and 150 more\n"), std::string::npos) << md;
+  // Below the gate (warnings), the same findings are table rows, cut the same
+  // way; a blank line ends the table before the note, or it would become a row.
+  for (Finding& f : fx.report.findings) f.severity = Severity::kWarning;
+  md = WriteMarkdownReport(fx.report);
+  EXPECT_NE(md.find("### Other fails (not failing the gate) (250)"), std::string::npos) << md;
   EXPECT_EQ(Count(md, "| `no-ads` |"), 100u);
-  EXPECT_NE(md.find("| `p099` |"), std::string::npos);
-  EXPECT_EQ(md.find("| `p100` |"), std::string::npos);
-  // A blank line ends the table before the note, or it would become a row.
   EXPECT_NE(md.find(" |\n\n... and 150 more\n"), std::string::npos) << md;
 
   // Long messages: the byte budget cuts first.
@@ -185,6 +199,13 @@ TEST(MarkdownReport, TruncatesLongTables) {
   EXPECT_GT(rows, 20u);
   EXPECT_LT(rows, 40u);
   EXPECT_NE(md.find(fmt::format("\n... and {} more\n", 250 - rows)), std::string::npos);
+  for (Finding& f : fx.report.findings) f.severity = Severity::kError;
+  md = WriteMarkdownReport(fx.report);
+  EXPECT_LE(md.size(), 65536u);
+  rows = Count(md, "- **`no-ads`** · ");
+  EXPECT_GT(rows, 20u);
+  EXPECT_LT(rows, 40u);
+  EXPECT_NE(md.find(fmt::format("\n- ... and {} more\n", 250 - rows)), std::string::npos);
   // The sections after the cut still appear.
   EXPECT_NE(md.find("### Waiver notes (2)"), std::string::npos);
 }
@@ -206,9 +227,14 @@ TEST(MarkdownReport, RealRegistryFitsAComment) {
   EXPECT_LE(md.size(), 65536u);
   EXPECT_TRUE(md.starts_with(fx.report.summary.gate_pass ? "## vendorlint: ✅ gate passed\n"
                                                          : "## vendorlint: ❌ gate failed\n"));
-  size_t fails = fx.report.summary.count(Outcome::kFail);
-  if (fails > 0) {
-    EXPECT_NE(md.find(fmt::format("### Failing findings ({})", fails)), std::string::npos);
+  // Every gate-failing finding with its fix, in the order of the text report.
+  size_t gate_fails = 0;
+  for (const Finding& f : fx.report.findings) gate_fails += fx.report.VerdictOf(f).fails_gate;
+  if (gate_fails > 0) {
+    EXPECT_NE(md.find(fmt::format("### ❌ Failing the gate ({})", gate_fails)), std::string::npos);
+    EXPECT_EQ(Count(md, "  - **Fix:** "), gate_fails) << md;
+    EXPECT_LT(md.find("### ❌ Failing the gate"), md.find("### Other fails"));
+    EXPECT_LT(md.find("### Other fails"), md.find("### Questions that would settle"));
   }
   EXPECT_EQ(md, WriteMarkdownReport(fx.report));  // deterministic
 }
