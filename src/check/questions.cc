@@ -154,6 +154,13 @@ std::vector<Question> BuildQuestions(const Registry& registry,
       if (fresh) {
         p.q.fact = fact;
         p.q.loc = loc;
+        p.q.kind = u.kind;
+        // A taxonomy attribute is the taxonomy's fact, whoever's flow asked.
+        p.q.provider_id = u.kind == UnknownKind::kAttribute ? "" : u.provider_id;
+        p.q.taxonomy_kind = u.taxonomy_kind;
+        p.q.field = u.field;
+        p.q.path = u.path;
+        p.q.value = u.value;
         p.first = u;
       }
       if (u.kind == UnknownKind::kBroaderKey) {
@@ -176,6 +183,7 @@ std::vector<Question> BuildQuestions(const Registry& registry,
         break;
       case UnknownKind::kBroaderKey:
         p.q.question = BroaderText(p.first, name, p.narrower);
+        p.q.narrower.assign(p.narrower.begin(), p.narrower.end());
         break;
       case UnknownKind::kUnstated:
       case UnknownKind::kNone:

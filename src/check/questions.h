@@ -22,6 +22,15 @@ struct Question {
   std::string question;  // "Does Zendesk encrypt stored data at rest?"
   Location loc;          // where the answer is written (indexes Registry::files)
   std::vector<size_t> blocks;  // indices of the review findings it blocks, ascending
+
+  // What kind of fact it is, for grouping (check/question_groups.h).
+  UnknownKind kind = UnknownKind::kUnstated;
+  std::string provider_id;  // whose fact; "" for the taxonomy's and the organisation's
+  std::string field;        // as UnknownFact::field: `retention.policy`, `subjects`
+  std::string path;         // relative to the provider: `data_flows[0].subjects[0]`
+  std::string value;        // kBroaderKey: the registry's key; kAttribute: the entry
+  std::vector<std::string> narrower;  // kBroaderKey: every narrower key a rule asked about
+  TaxonomyKind taxonomy_kind = TaxonomyKind::kCategory;  // kBroaderKey, kAttribute
 };
 
 // The questions behind the `review` findings of `findings` (others are

@@ -216,6 +216,7 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
     ApplyBaseline(baseline, &report.findings, &report.absent);
   }
   report.questions = BuildQuestions(reg, report.findings);
+  report.question_groups = GroupQuestions(report.questions);
   report.unstated_fails = GroupUnstatedFails(report.findings);
   report.summary = ComputeSummary(reg, rules, report.findings, policy);
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;

@@ -331,15 +331,22 @@ std::string WriteHtmlReport(const Report& r) {
     out += "<table class=\"reviews\"><tr><th>#</th><th>question</th><th>where to answer it</th>"
            "<th>settles</th></tr>\n";
     size_t rank = 0;
-    for (const Question& q : r.questions) {
-      std::string blocks;
-      for (size_t i : q.blocks) {
+    // The same question about several providers is one row, with each
+    // provider's line to answer it at.
+    for (const QuestionGroup& g : r.question_groups) {
+      std::string blocks, at;
+      for (size_t i : g.blocks) {
         const Finding& f = r.findings[i];
         blocks += fmt::format("{}<a href=\"#{}\">{}/{}</a>", blocks.empty() ? "" : ", ",
                               FindingAnchor(f), HtmlEscape(f.rule_id), HtmlEscape(f.provider_id));
       }
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}:{}</td><td>{}</td></tr>\n", ++rank,
-                         HtmlEscape(q.question), HtmlEscape(r.Path(q.loc)), q.loc.line, blocks);
+      for (size_t m : g.members) {
+        const Question& q = r.questions[m];
+        at += fmt::format("{}{}:{}", at.empty() ? "" : "<br>", HtmlEscape(r.Path(q.loc)),
+                          q.loc.line);
+      }
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", ++rank,
+                         HtmlEscape(g.question), at, blocks);
     }
     out += "</table>\n";
   }

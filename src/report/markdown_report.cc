@@ -1,6 +1,7 @@
 #include "report/markdown_report.h"
 
 #include <algorithm>
+#include <map>
 
 #include <vector>
 
@@ -231,16 +232,30 @@ void Review(Writer* w, const Report& r) {
 }
 
 // Each unknown fact once, most blocking first: the work list for a reviewer.
+// The same question about several providers is one row: the providers'
+// lines to answer it at, and the rules it blocks with how many findings each.
 void Questions(Writer* w, const Report& r) {
   std::vector<std::string> rows;
-  for (const Question& q : r.questions) {
-    std::string blocks;
-    for (size_t i : q.blocks) {
-      blocks += fmt::format("{}{} · {}", blocks.empty() ? "" : "<br>",
-                            Code(r.findings[i].rule_id), Code(r.findings[i].provider_id));
+  for (const QuestionGroup& g : r.question_groups) {
+    std::string blocks, at;
+    if (g.members.size() == 1) {
+      for (size_t i : g.blocks) {
+        blocks += fmt::format("{}{} · {}", blocks.empty() ? "" : "<br>",
+                              Code(r.findings[i].rule_id), Code(r.findings[i].provider_id));
+      }
+      at = w->Link(r.questions[g.members.front()].loc);
+    } else {
+      std::map<std::string_view, size_t> by_rule;
+      for (size_t i : g.blocks) ++by_rule[r.findings[i].rule_id];
+      for (const auto& [rule, n] : by_rule)
+        blocks += fmt::format("{}{} ×{}", blocks.empty() ? "" : "<br>", Code(rule), n);
+      for (size_t m : g.members) {
+        const Question& q = r.questions[m];
+        at += fmt::format("{}{}", at.empty() ? "" : "<br>", w->Link(q.loc));
+      }
     }
-    rows.push_back(fmt::format("| {} | {} | {} | {} |\n", MarkdownEscape(q.question),
-                               q.blocks.size(), blocks, w->Link(q.loc)));
+    rows.push_back(fmt::format("| {} | {} | {} | {} |\n", MarkdownEscape(g.question),
+                               g.blocks.size(), blocks, at));
   }
   w->Table(fmt::format("Questions that would settle {} review{}", ReviewsWithQuestions(r.questions),
                        ReviewsWithQuestions(r.questions) == 1 ? "" : "s"),

@@ -14,6 +14,7 @@
 #include "check/gate.h"
 #include "check/registry_diff.h"
 #include "model/registry.h"
+#include "check/question_groups.h"
 #include "check/questions.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
@@ -36,6 +37,9 @@ struct Report {
   // The unknown facts behind the review findings, one question each, most
   // blocking first (check/questions.h); Question::blocks index `findings`.
   std::vector<Question> questions;
+  // The same question about several providers, once (check/question_groups.h);
+  // what text, Markdown and HTML print. QuestionGroup::members index `questions`.
+  std::vector<QuestionGroup> question_groups;
   // Fails that come down to one unstated field, said once per rule by the
   // human-readable formats (text, Markdown); JSON and SARIF keep each finding.
   std::vector<UnstatedFailGroup> unstated_fails;

@@ -149,32 +149,63 @@ std::string OtherFails(const Report& r, const Style& st, size_t limit) {
   return out;
 }
 
+// Who a group of questions asks about: "aws, datadog (data_flows[0])"; past
+// `max`, the first ones and how many more.
+std::string GroupMembers(const Report& r, const QuestionGroup& g, size_t max) {
+  std::string out;
+  for (size_t k = 0; k < g.members.size(); ++k) {
+    if (k == max) return out + fmt::format(" and {} more", g.members.size() - max);
+    const Question& q = r.questions[g.members[k]];
+    std::string who = E(q.provider_id);
+    // A flow's question says which flow; a provider's own field does not need to.
+    if (size_t dot = q.path.find("]."); q.path.starts_with("data_flows[") && dot != std::string::npos)
+      who += " " + E(q.path.substr(0, dot + 1));
+    out += (k == 0 ? "" : ", ") + who;
+  }
+  return out;
+}
+
 std::string Questions(const Report& r, const Style& st, bool verbose) {
   if (r.questions.empty()) return "";
-  // Each unknown fact once: answering it settles (part of) the reviews listed.
+  // Each unknown fact once: answering it settles (part of) the reviews listed;
+  // the same question about several providers once, with the providers.
   const size_t settled = ReviewsWithQuestions(r.questions);
   std::string out = "\n" + st.Bold(fmt::format("Questions that would settle {} review{}:", settled,
                                                settled == 1 ? "" : "s")) +
                     "\n";
-  const size_t limit = verbose ? r.questions.size() : 10;
+  const size_t limit = verbose ? r.question_groups.size() : 10;
   size_t n = 0;
-  for (const Question& q : r.questions) {
+  for (const QuestionGroup& g : r.question_groups) {
     if (n == limit) break;
-    if (!verbose) {
-      out += fmt::format("  {}. {} (blocks {})  {}\n", ++n, E(q.question), q.blocks.size(),
-                         st.Dim(Where(r, q.loc)));
-      continue;
+    const Question& first = r.questions[g.members.front()];
+    if (g.members.size() == 1) {
+      // --verbose lists what it blocks on the next line.
+      out += fmt::format("  {}. {}{}  {}\n", ++n, E(g.question),
+                         verbose ? "" : fmt::format(" (blocks {})", g.blocks.size()),
+                         st.Dim(Where(r, first.loc)));
+    } else {
+      out += fmt::format("  {}. {} (blocks {})\n", ++n, E(g.question), g.blocks.size());
+      // Broad keys and flow fields ask about flows (a provider may have two).
+      const bool flows = first.path.starts_with("data_flows[");
+      out += fmt::format("     {} {}: {}\n", g.members.size(), flows ? "flows" : "providers",
+                         GroupMembers(r, g, verbose ? g.members.size() : 8));
     }
-    out += fmt::format("  {}. {}  {}\n", ++n, E(q.question), st.Dim(Where(r, q.loc)));
-    std::string blocks;
-    for (size_t b : q.blocks) {
-      blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", E(r.findings[b].rule_id),
-                            E(r.findings[b].provider_id));
+    if (!verbose) continue;
+    for (size_t m : g.members) {
+      const Question& q = r.questions[m];
+      if (g.members.size() > 1)
+        out += fmt::format("     - {}  {}\n", E(q.question), st.Dim(Where(r, q.loc)));
+      std::string blocks;
+      for (size_t b : q.blocks) {
+        blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", E(r.findings[b].rule_id),
+                              E(r.findings[b].provider_id));
+      }
+      out += fmt::format("{}blocks {}: {}\n", g.members.size() > 1 ? "       " : "     ",
+                         q.blocks.size(), blocks);
     }
-    out += fmt::format("     blocks {}: {}\n", q.blocks.size(), blocks);
   }
-  if (r.questions.size() > limit)
-    out += fmt::format("  and {} more (--verbose)\n", r.questions.size() - limit);
+  if (r.question_groups.size() > limit)
+    out += fmt::format("  and {} more (--verbose)\n", r.question_groups.size() - limit);
   return out;
 }
 

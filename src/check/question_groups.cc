@@ -1,0 +1,147 @@
+#include "check/question_groups.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace vendorlint {
+namespace {
+
+// The shared question of a group about one unstated field; the per-provider
+// wording is in questions.cc.
+struct PluralQuestion {
+  std::string_view field;
+  std::string_view text;
+};
+constexpr PluralQuestion kPluralQuestions[] = {
+    {"storage.encrypted_at_rest", "Do these providers encrypt stored data at rest?"},
+    {"storage.stores_data", "Do these providers store personal data?"},
+    {"storage.passwords_hashed", "Do these providers store passwords only as one-way hashes?"},
+    {"storage.location", "Where do these providers store data?"},
+    {"storage.hosted_on", "Which provider hosts each of these?"},
+    {"purposes", "What do these providers use the data for (their purposes)?"},
+    {"contexts", "Where are these providers used (their contexts)?"},
+    {"data_flows", "What data do these providers receive or send (their data flows)?"},
+    {"exclusions", "What does the disclosure rule out for these providers (their exclusions)?"},
+    {"sources", "Where do these providers' facts come from (their sources)?"},
+    {"privacy_policy", "Where are these providers' privacy policies?"},
+    {"last_reviewed", "When were these providers last reviewed?"},
+    {"subjects", "Whom is the data in these flows about?"},
+    {"categories", "What data do these flows carry?"},
+    {"entity.country", "In which country is each of these providers based?"},
+    {"role",
+     "Is each of these providers a processor, a sub-processor, a controller or a third party?"},
+    {"locations.processing", "Where do these providers process data?"},
+    {"locations.storage", "Where do these providers store data?"},
+    {"retention.policy", "How long do these providers keep the data?"},
+    {"retention.days", "For how many days do these providers keep the data?"},
+    {"ai.trains_models", "Do these providers use the data to train or improve AI models?"},
+    {"ai.generative", "Are these providers generative-AI services?"},
+    {"contracts.dpa.signed", "Have these providers signed a data processing agreement?"},
+};
+
+// "a, b or c"; past `max` keys, the first ones and how many more.
+std::string KeyList(const std::set<std::string>& keys, size_t max) {
+  std::string out;
+  size_t i = 0;
+  for (const auto& k : keys) {
+    if (i == max && keys.size() > max + 1) {
+      return fmt::format("{} or {} more kinds the rules ask about", out, keys.size() - max);
+    }
+    out += (i == 0 ? "" : i + 1 == keys.size() ? " or " : ", ") + k;
+    ++i;
+  }
+  return out;
+}
+
+std::string UnstatedText(const Question& q) {
+  for (const auto& p : kPluralQuestions)
+    if (p.field == q.field) return std::string(p.text);
+  return fmt::format("What is `{}` for each of these providers?", q.field);
+}
+
+std::string BroaderText(const Question& q, const std::set<std::string>& narrower) {
+  const std::string keys = KeyList(narrower, 4);
+  if (q.field.starts_with("locations.") || q.field == "entity.country")
+    return fmt::format("Does `{}` include {} for these providers?", q.value, keys);
+  switch (q.taxonomy_kind) {
+    case TaxonomyKind::kSubject:
+      return fmt::format("Does `{}` in these flows include {}?", q.value, keys);
+    case TaxonomyKind::kPurpose:
+      return fmt::format("Are these providers used for {}, or only for other kinds of {}?", keys,
+                         q.value);
+    case TaxonomyKind::kContext:
+      return fmt::format("Are these providers used in {}, or only in other kinds of {}?", keys,
+                         q.value);
+    case TaxonomyKind::kCategory:
+      break;
+  }
+  return fmt::format("Do these flows carry {}, or only other kinds of {}?", keys, q.value);
+}
+
+// What makes two questions the same question about different providers;
+// "" for one that stays alone.
+std::string GroupKey(const Question& q) {
+  if (q.provider_id.empty()) return "";
+  switch (q.kind) {
+    case UnknownKind::kUnstated:
+      return "unstated\n" + q.field;
+    case UnknownKind::kBroaderKey:
+      return fmt::format("broader\n{}\n{}\n{}", q.field, static_cast<int>(q.taxonomy_kind),
+                         q.value);
+    case UnknownKind::kAttribute:
+    case UnknownKind::kNone:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<QuestionGroup> GroupQuestions(const std::vector<Question>& questions) {
+  std::vector<QuestionGroup> groups;
+  std::map<std::string, size_t> by_key;
+  for (size_t i = 0; i < questions.size(); ++i) {
+    std::string key = GroupKey(questions[i]);
+    size_t g = groups.size();
+    if (!key.empty()) {
+      auto [it, fresh] = by_key.try_emplace(key, g);
+      g = it->second;
+    }
+    if (g == groups.size()) groups.emplace_back();
+    groups[g].members.push_back(i);
+  }
+  for (QuestionGroup& g : groups) {
+    // A reader scans the providers of a group by name.
+    std::stable_sort(g.members.begin(), g.members.end(), [&](size_t a, size_t b) {
+      return std::tie(questions[a].provider_id, questions[a].path) <
+             std::tie(questions[b].provider_id, questions[b].path);
+    });
+    std::set<size_t> blocks;
+    std::set<std::string> narrower;
+    for (size_t m : g.members) {
+      blocks.insert(questions[m].blocks.begin(), questions[m].blocks.end());
+      narrower.insert(questions[m].narrower.begin(), questions[m].narrower.end());
+    }
+    g.blocks.assign(blocks.begin(), blocks.end());
+    const Question& first = questions[g.members.front()];
+    if (g.members.size() == 1) {
+      g.question = first.question;
+    } else if (first.kind == UnknownKind::kBroaderKey) {
+      g.question = BroaderText(first, narrower);
+    } else {
+      g.question = UnstatedText(first);
+    }
+  }
+  // Groups were made in the questions' order, so ties keep it.
+  std::stable_sort(groups.begin(), groups.end(), [](const QuestionGroup& a, const QuestionGroup& b) {
+    return a.blocks.size() > b.blocks.size();
+  });
+  return groups;
+}
+
+}  // namespace vendorlint
