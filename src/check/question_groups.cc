@@ -32,6 +32,7 @@ constexpr PluralQuestion kPluralQuestions[] = {
     {"last_reviewed", "When were these providers last reviewed?"},
     {"subjects", "Whom is the data in these flows about?"},
     {"categories", "What data do these flows carry?"},
+    {"notice_basis", "How are the people in these flows told about the data (notice_basis)?"},
     {"entity.country", "In which country is each of these providers based?"},
     {"role",
      "Is each of these providers a processor, a sub-processor, a controller or a third party?"},
@@ -59,6 +60,10 @@ std::string KeyList(const std::set<std::string>& keys, size_t max) {
 }
 
 std::string UnstatedText(const Question& q) {
+  if (q.path.starts_with("exclusions[")) {
+    if (q.field == "categories") return "What data do these exclusions rule out?";
+    if (q.field == "subjects") return "Whose data do these exclusions rule out?";
+  }
   for (const auto& p : kPluralQuestions)
     if (p.field == q.field) return std::string(p.text);
   return fmt::format("What is `{}` for each of these providers?", q.field);
@@ -89,7 +94,8 @@ std::string GroupKey(const Question& q) {
   if (q.provider_id.empty()) return "";
   switch (q.kind) {
     case UnknownKind::kUnstated:
-      return "unstated\n" + q.field;
+      // A flow's categories and an exclusion's are different questions.
+      return fmt::format("unstated\n{}\n{}", q.path.substr(0, q.path.find('[')), q.field);
     case UnknownKind::kBroaderKey:
       return fmt::format("broader\n{}\n{}\n{}", q.field, static_cast<int>(q.taxonomy_kind),
                          q.value);

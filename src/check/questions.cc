@@ -31,6 +31,9 @@ constexpr FieldQuestion kFieldQuestions[] = {
     {"last_reviewed", "When was {name} last reviewed?"},
     {"subjects", "Whom is the data in {name}'s {record} about?"},
     {"categories", "What data does {name}'s {record} carry?"},
+    {"notice_basis",
+     "How are the people in {name}'s {record} told about the data (its notice_basis, GDPR Art. "
+     "14)?"},
     {"entity.country", "In which country is {name} based?"},
     {"role", "Is {name} a processor, a sub-processor, a controller or a third party (its role)?"},
     {"locations.processing", "Where does {name} process data?"},
@@ -81,6 +84,13 @@ std::string RecordOf(std::string_view path) {
 }
 
 std::string FieldText(const UnknownFact& u, std::string_view name) {
+  // An exclusion rules data out; it carries none.
+  if (u.path.starts_with("exclusions[")) {
+    if (u.field == "categories")
+      return Fill("What data does {name}'s {record} rule out?", name, RecordOf(u.path));
+    if (u.field == "subjects")
+      return Fill("Whose data does {name}'s {record} rule out?", name, RecordOf(u.path));
+  }
   for (const auto& q : kFieldQuestions)
     if (q.field == u.field) return Fill(q.text, name, RecordOf(u.path));
   return fmt::format("What is {}'s {}?", name, u.path);
