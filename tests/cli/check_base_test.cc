@@ -7,12 +7,14 @@
 
 #include <gtest/gtest.h>
 
+#include "pull_request_fixture.h"
 #include "test_support.h"
 
 namespace vendorlint {
 namespace {
 
 using testing::CopyProject;
+using testing::EditLikeAPullRequest;
 using testing::ReadFileOrDie;
 using testing::RunVendorlint;
 using testing::SourceDir;
@@ -22,35 +24,6 @@ int Git(const std::string& dir, const std::string& args) {
   std::string cmd = "cd '" + dir + "' && git -c user.name=t -c user.email=t@example.invalid " +
                     args + " >/dev/null 2>&1";
   return std::system(cmd.c_str());
-}
-
-// A pull request: SendGrid's flow gains students and loses its "not
-// students" exclusion; a new processor is added.
-void EditLikeAPullRequest(const std::string& root) {
-  std::string path = root + "/registry/providers/sendgrid.yaml";
-  std::string y = ReadFileOrDie(path);
-  y.replace(y.find("subjects: [teacher, parent, school_leader]"), 42,
-            "subjects: [teacher, parent, school_leader, student]");
-  y.erase(y.find("exclusions:"), y.find("sources:") - y.find("exclusions:"));
-  WriteFileOrDie(path, y);
-  WriteFileOrDie(root + "/registry/providers/newvendor.yaml",
-                 "id: newvendor\n"
-                 "name: New Vendor\n"
-                 "contexts: [product]\n"
-                 "purposes: [analytics.reporting.product_usage]\n"
-                 "entity:\n"
-                 "  legal_name: New Vendor Inc.\n"
-                 "  country: US\n"
-                 "locations:\n"
-                 "  processing: [US]\n"
-                 "  storage: [US]\n"
-                 "data_flows:\n"
-                 "  - direction: shared\n"
-                 "    subjects: [teacher]\n"
-                 "    categories: [user.contact.email]\n"
-                 "sources:\n"
-                 "  - disclosure: classdojo-later\n"
-                 "    row: New Vendor\n");
 }
 
 const char kOpening[] =

@@ -8,12 +8,14 @@
 
 #include <gtest/gtest.h>
 
+#include "pull_request_fixture.h"
 #include "test_support.h"
 
 namespace vendorlint {
 namespace {
 
 using testing::CopyProject;
+using testing::EditLikeAPullRequest;
 using testing::ReadFileOrDie;
 using testing::RunVendorlint;
 using testing::WriteFileOrDie;
@@ -33,30 +35,7 @@ std::string ProjectWithABase() {
   std::string root = CopyProject();
   std::filesystem::copy(root + "/registry", root + "/base-registry",
                         std::filesystem::copy_options::recursive);
-  std::string path = root + "/registry/providers/sendgrid.yaml";
-  std::string y = ReadFileOrDie(path);
-  y.replace(y.find("subjects: [teacher, parent, school_leader]"), 42,
-            "subjects: [teacher, parent, school_leader, student]");
-  y.erase(y.find("exclusions:"), y.find("sources:") - y.find("exclusions:"));
-  WriteFileOrDie(path, y);
-  WriteFileOrDie(root + "/registry/providers/newvendor.yaml",
-                 "id: newvendor\n"
-                 "name: New <Vendor> & \"Co\"\n"
-                 "contexts: [product]\n"
-                 "purposes: [analytics.reporting.product_usage]\n"
-                 "entity:\n"
-                 "  legal_name: New Vendor <Inc.>\n"
-                 "  country: US\n"
-                 "locations:\n"
-                 "  processing: [US]\n"
-                 "  storage: [US]\n"
-                 "data_flows:\n"
-                 "  - direction: shared\n"
-                 "    subjects: [teacher]\n"
-                 "    categories: [user.contact.email]\n"
-                 "sources:\n"
-                 "  - disclosure: classdojo-later\n"
-                 "    row: New Vendor\n");
+  EditLikeAPullRequest(root, "New <Vendor> & \"Co\"", "New Vendor <Inc.>");
   return root;
 }
 
