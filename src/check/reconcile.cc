@@ -185,7 +185,7 @@ struct Reconciler {
       if (seen.count(k) == 0)
         PageItem(DriftKind::kSection, &p, first_sectioned->row->name, first_sectioned->row->line,
                  first_sectioned->row->column,
-                 fmt::format("{} is not listed under \"{}\", where the registry also places it",
+                 fmt::format("{} is not listed under \"{}\", where the registry places it",
                              first_sectioned->row->name, SectionName(k)));
   }
 

@@ -338,7 +338,9 @@ bool ParsePublishedPage(std::string_view path, std::string_view bytes, Published
   std::vector<yaml::internal::Problem> problems;
   size_t total = yaml::internal::CheckBytes(text, limits.max_errors, &problems);
   for (const auto& p : problems)
-    diags->push_back({std::string(path), p.line, p.column, Severity::kError, p.message});
+    diags->push_back({std::string(path), p.line, p.column, Severity::kError,
+                      p.message + "; a published page must be UTF-8 text without control "
+                                  "characters (remove it)"});
   if (total > problems.size())
     diags->push_back({std::string(path), 0, 0, Severity::kNote,
                       fmt::format("{} more byte-level errors not shown", total - problems.size())});
