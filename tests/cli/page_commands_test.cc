@@ -84,6 +84,8 @@ struct RoundTrip {
   const char* summary;
 };
 
+void PrintTo(const RoundTrip& p, std::ostream* os) { *os << p.registry << " " << p.format; }
+
 class RenderReconcileRoundTrip : public ::testing::TestWithParam<RoundTrip> {};
 
 TEST_P(RenderReconcileRoundTrip, IsClean) {

@@ -99,6 +99,9 @@ struct BadPage {
   std::string errors;
 };
 
+// gtest names the case by its name, not its bytes.
+void PrintTo(const BadPage& p, std::ostream* os) { *os << p.name; }
+
 class PublishedPageErrors : public ::testing::TestWithParam<BadPage> {};
 
 TEST_P(PublishedPageErrors, ExactMessages) {
