@@ -201,14 +201,47 @@ struct Reconciler {
         groups[it->second].rows.push_back({&t, &r});
       }
     out->providers = reg.providers.size();
-    std::set<const Provider*> taken;
+    // Indexes, so that a page of many rows against a large registry stays
+    // linear: each rule looks up its candidates, then Matches() confirms.
+    std::map<std::string, std::vector<size_t>> index[5];
+    auto add = [&](int rule, std::string key, size_t i) {
+      auto& v = index[rule - 1][std::move(key)];
+      if (v.empty() || v.back() != i) v.push_back(i);
+    };
+    for (size_t i = 0; i < reg.providers.size(); ++i) {
+      const Provider& p = reg.providers[i];
+      std::string name = Lower(p.name.value);
+      add(1, name, i);
+      for (const auto& src : p.sources.items)
+        if (src.row) add(2, Lower(src.row->value), i);
+      for (const auto& f : p.formerly.items) add(3, Lower(f.value), i);
+      for (const auto& l : p.links.items) add(4, NormalizeUrl(l.url.value), i);
+      for (size_t sp = name.find(' '); sp != std::string::npos; sp = name.find(' ', sp + 1))
+        add(5, name.substr(0, sp), i);  // the provider's name begins with the row's
+    }
+    auto lookup = [&](int rule, const std::string& key, std::set<size_t>* found) {
+      auto it = index[rule - 1].find(key);
+      if (it != index[rule - 1].end()) found->insert(it->second.begin(), it->second.end());
+    };
+    std::vector<bool> taken(reg.providers.size(), false);
     for (int rule = 1; rule <= 5; ++rule)
       for (auto& g : groups) {
         if (g.provider) continue;
+        std::set<size_t> maybe;  // provider indexes, in registry (id) order
+        if (rule == 4) {
+          for (const auto& r : g.rows)
+            if (r.row->link) lookup(4, NormalizeUrl(r.row->link->text), &maybe);
+        } else {
+          lookup(rule, g.key, &maybe);
+        }
+        if (rule == 5)  // the row's name begins with the provider's
+          for (size_t sp = g.key.find(' '); sp != std::string::npos; sp = g.key.find(' ', sp + 1))
+            lookup(1, g.key.substr(0, sp), &maybe);
         std::vector<std::pair<const Provider*, std::string>> candidates;
-        for (const Provider& p : reg.providers) {
+        for (size_t i : maybe) {
           std::string reason;
-          if (taken.count(&p) == 0 && Matches(g, p, rule, &reason)) candidates.emplace_back(&p, reason);
+          if (!taken[i] && Matches(g, reg.providers[i], rule, &reason))
+            candidates.emplace_back(&reg.providers[i], reason);
         }
         // Names, source rows and formerly are the registry's word: the first
         // (by id) wins. Links and first words must point at one provider.
@@ -216,7 +249,7 @@ struct Reconciler {
         g.provider = candidates.front().first;
         g.rule = rule;
         g.reason = candidates.front().second;
-        taken.insert(g.provider);
+        taken[static_cast<size_t>(g.provider - reg.providers.data())] = true;
       }
     // Headings that name no section of the registry, once each.
     if (page.Sectioned()) {
@@ -258,8 +291,9 @@ struct Reconciler {
     std::stable_sort(out->drift.begin(), out->drift.end(), [](const DriftItem& a, const DriftItem& b) {
       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });
-    for (const Provider& p : reg.providers) {
-      if (taken.count(&p) != 0) continue;
+    for (size_t i = 0; i < reg.providers.size(); ++i) {
+      const Provider& p = reg.providers[i];
+      if (taken[i]) continue;
       Location loc = p.id.loc.valid() ? p.id.loc : p.loc;
       out->drift.push_back({DriftKind::kNotOnPage, p.id.value, "", reg.FilePath(loc), loc.line,
                             loc.column,

@@ -193,6 +193,8 @@ struct Reader {
   }
 
   // --- HTML, as `vendorlint render --format html` writes it ---
+  // A single forward scan over the tags (lowercase, as the renderer writes
+  // them): linear in the page, whatever it holds.
 
   // The text of an element's content: tags dropped, the five entities decoded.
   static std::string HtmlText(std::string_view s) {
@@ -209,98 +211,103 @@ struct Reader {
     return DecodeEntities(Trim(out));
   }
 
-  // Offset of the next `<tag` (case-sensitive: the renderer writes lowercase) at or after `from`.
-  size_t FindTag(std::string_view tag, size_t from) const {
-    std::string open = "<" + std::string(tag);
-    for (size_t at = text.find(open, from); at != std::string_view::npos; at = text.find(open, at + 1)) {
-      char next = at + open.size() < text.size() ? text[at + open.size()] : '>';
-      if (next == '>' || next == ' ') return at;
-    }
-    return std::string_view::npos;
+  // Whether `<name` starts at `at` (followed by '>' or a space).
+  bool TagAt(size_t at, std::string_view name) const {
+    if (text.compare(at + 1, name.size(), name) != 0) return false;
+    size_t next = at + 1 + name.size();
+    return next < text.size() && (text[next] == '>' || text[next] == ' ');
   }
 
-  // The content of the element starting at `at` (after its start tag, up to `</tag>`).
-  std::string_view Content(std::string_view tag, size_t at, size_t* content_offset) const {
+  // The content of the element whose start tag begins at `at`, up to
+  // `</name>` (or, unclosed, `limit`); npos offset when the start tag is cut.
+  std::string_view Content(std::string_view name, size_t at, size_t limit, size_t* offset) const {
     size_t start = text.find('>', at);
-    if (start == std::string_view::npos) return {};
+    if (start == std::string_view::npos || start >= limit) {
+      *offset = std::string_view::npos;
+      return {};
+    }
     ++start;
-    size_t end = text.find("</" + std::string(tag) + ">", start);
-    if (end == std::string_view::npos) end = text.size();
-    *content_offset = start;
+    size_t end = text.substr(0, limit).find("</" + std::string(name) + ">", start);
+    if (end == std::string_view::npos) end = limit;
+    *offset = start;
     return text.substr(start, end - start);
   }
 
+  void HtmlRow(size_t tr, size_t next_tr, PageTable* table) {
+    size_t td = text.substr(0, next_tr).find("<td", tr);
+    if (td == std::string_view::npos) return;  // a header row
+    size_t c = 0;
+    std::string_view cell = Content("td", td, next_tr, &c);
+    if (c == std::string_view::npos) return;
+    PageRow row;
+    auto at = lines.At(c);
+    row.line = at.line;
+    row.column = at.column;
+    row.name = HtmlText(cell);
+    size_t href = cell.find("href=\"");
+    if (href != std::string_view::npos) {
+      size_t end = cell.find('"', href + 6);
+      if (end != std::string_view::npos) {
+        auto link_at = lines.At(c + href + 6);
+        row.link = PageText{HtmlText(cell.substr(href + 6, end - href - 6)), link_at.line,
+                            link_at.column};
+      }
+      // The name is the link's text; what follows it (a note) is not.
+      size_t a_end = cell.find("</a>");
+      if (a_end != std::string_view::npos) row.name = HtmlText(cell.substr(0, a_end));
+    }
+    if (row.name.empty()) {
+      Error(at.line, at.column,
+            "a row of the provider table has no provider name in its first cell; name the "
+            "provider or remove the row");
+      return;
+    }
+    table->rows.push_back(std::move(row));
+  }
+
+  void HtmlTable(size_t at, size_t end, std::optional<PageText> section, PublishedPage* page) {
+    PageTable table;
+    table.line = lines.At(at).line;
+    table.section = std::move(section);
+    std::string_view body = text.substr(0, end);
+    size_t th = body.find("<th", at);
+    if (th == std::string_view::npos) return;
+    size_t c = 0;
+    if (!ContainsNoCase(HtmlText(Content("th", th, end, &c)), "provider")) return;
+    size_t tr = body.find("<tr", at);
+    while (tr != std::string_view::npos) {
+      size_t next_tr = body.find("<tr", tr + 3);
+      HtmlRow(tr, next_tr == std::string_view::npos ? end : next_tr, &table);
+      tr = next_tr;
+    }
+    page->tables.push_back(std::move(table));
+  }
+
   void Html(PublishedPage* page) {
-    // Headings and tables in document order.
     std::optional<PageText> section;
-    size_t pos = 0;
-    while (true) {
-      size_t next_table = FindTag("table", pos);
-      size_t next_heading = std::string_view::npos;
-      int level = 0;
-      for (int l = 1; l <= 6; ++l) {
-        size_t h = FindTag(fmt::format("h{}", l), pos);
-        if (h < next_heading) {
-          next_heading = h;
-          level = l;
-        }
-      }
-      if (next_table == std::string_view::npos && next_heading == std::string_view::npos) break;
-      if (next_heading < next_table) {
-        size_t off = 0;
-        std::string tag = fmt::format("h{}", level);
-        std::string content = HtmlText(Content(tag, next_heading, &off));
-        auto at = lines.At(off);
-        if (level == 1) section.reset();
-        else section = PageText{content, at.line, at.column};
-        pos = off;
-        continue;
-      }
-      size_t off = 0;
-      std::string_view body = Content("table", next_table, &off);
-      pos = off + body.size();
-      PageTable table;
-      table.line = lines.At(next_table).line;
-      table.section = section;
-      size_t th = body.find("<th");
-      bool providers = th != std::string_view::npos && [&] {
+    for (size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+      if (at + 2 < text.size() && text[at + 1] == 'h' && text[at + 2] >= '1' && text[at + 2] <= '6' &&
+          TagAt(at, text.substr(at + 1, 2))) {
+        std::string name(text.substr(at + 1, 2));
+        size_t close = text.find("</" + name + ">", at);
+        size_t limit = close == std::string_view::npos ? text.size() : close;
         size_t c = 0;
-        std::string_view first = Content("th", off + th, &c);
-        return ContainsNoCase(HtmlText(first), "provider");
-      }();
-      if (!providers) continue;
-      for (size_t tr = body.find("<tr"); tr != std::string_view::npos; tr = body.find("<tr", tr + 1)) {
-        size_t td = body.find("<td", tr);
-        size_t next_tr = body.find("<tr", tr + 1);
-        if (td == std::string_view::npos || (next_tr != std::string_view::npos && td > next_tr)) continue;
-        size_t c = 0;
-        std::string_view cell = Content("td", off + td, &c);
-        PageRow row;
-        auto at = lines.At(c);
-        row.line = at.line;
-        row.column = at.column;
-        row.name = HtmlText(cell);
-        size_t href = cell.find("href=\"");
-        if (href != std::string_view::npos) {
-          size_t end = cell.find('"', href + 6);
-          if (end != std::string_view::npos) {
-            auto link_at = lines.At(c + href + 6);
-            row.link = PageText{HtmlText(cell.substr(href + 6, end - href - 6)), link_at.line,
-                                link_at.column};
-          }
-          // The name is the link's text; what follows it (a note) is not.
-          size_t a_end = cell.find("</a>");
-          if (a_end != std::string_view::npos) row.name = HtmlText(cell.substr(0, a_end));
+        std::string heading = HtmlText(Content(name, at, limit, &c));
+        if (c == std::string_view::npos) break;
+        if (name == "h1") {
+          section.reset();
+        } else {
+          auto pos = lines.At(c);
+          section = PageText{heading, pos.line, pos.column};
         }
-        if (row.name.empty()) {
-          Error(at.line, at.column,
-                "a row of the provider table has no provider name in its first cell; name the "
-                "provider or remove the row");
-          continue;
-        }
-        table.rows.push_back(std::move(row));
+        at = limit;
+      } else if (TagAt(at, "table")) {
+        size_t close = text.find("</table>", at);
+        size_t end = close == std::string_view::npos ? text.size() : close;
+        HtmlTable(at, end, section, page);
+        at = end;
       }
-      page->tables.push_back(std::move(table));
+      if (at >= text.size()) break;
     }
   }
 };
@@ -323,7 +330,8 @@ bool ParsePublishedPage(std::string_view path, std::string_view bytes, Published
                         std::vector<Diagnostic>* diags) {
   page->path = std::string(path);
   page->tables.clear();
-  const yaml::Limits limits;
+  yaml::Limits limits;
+  limits.max_bytes = kMaxPageBytes;
   const size_t before = diags->size();
   if (bytes.size() > limits.max_bytes) {
     diags->push_back({std::string(path), 0, 0, Severity::kError,
@@ -371,6 +379,7 @@ bool ParsePublishedPage(std::string_view path, std::string_view bytes, Published
 bool ReadPublishedPage(const std::string& path, PublishedPage* page, std::vector<Diagnostic>* diags) {
   std::string bytes;
   yaml::Limits limits;
+  limits.max_bytes = kMaxPageBytes;
   if (!yaml::ReadFileLimited(path, limits, &bytes, diags)) return false;
   return ParsePublishedPage(path, bytes, page, diags);
 }

@@ -15,10 +15,10 @@
 //    Markdown backslash escapes removed) and the link's URL, if the cell
 //    starts with a link.
 //
-// The page is input: it is read with the registry's byte limits (1 MiB, UTF-8,
-// no control characters: an escape sequence in a cell is an error, never
-// echoed), a line may be at most kMaxPageLineBytes long, and a page without a
-// provider table is invalid.
+// The page is input: it is read with the registry's byte checks (UTF-8, no
+// control characters: an escape sequence in a cell is an error, never echoed),
+// at most kMaxPageBytes, a line at most kMaxPageLineBytes long; a page without
+// a provider table is invalid.
 #ifndef VENDORLINT_LOAD_PUBLISHED_PAGE_H_
 #define VENDORLINT_LOAD_PUBLISHED_PAGE_H_
 
@@ -33,6 +33,9 @@
 namespace vendorlint {
 
 inline constexpr size_t kMaxPageLineBytes = 64 * 1024;
+// Larger than a registry file's limit: a page rendered from a registry of
+// 20,000 providers is about 15 MiB, and it must reconcile.
+inline constexpr size_t kMaxPageBytes = 16 * 1024 * 1024;
 
 struct PageText {
   std::string text;

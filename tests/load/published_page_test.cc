@@ -139,9 +139,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadPage{"RowWithoutName", "| Provider | x |\n|---|---|\n|  | y |\n",
                 "page.md:3:1: error: a row of the provider table has no provider name in its first "
                 "cell; name the provider or remove the row\n"},
-        BadPage{"TooLarge", std::string((1 << 20) + 1, 'a'),
-                "page.md: error: the page is larger than 1 MiB (1048577 bytes); a published page "
-                "is read whole, so the limit is fixed\n"}),
+        BadPage{"TooLarge", std::string((16 << 20) + 1, 'a'),
+                "page.md: error: the page is larger than 16 MiB (16777217 bytes); a published "
+                "page is read whole, so the limit is fixed\n"}),
     [](const ::testing::TestParamInfo<BadPage>& info) { return std::string(info.param.name); });
 
 }  // namespace
