@@ -237,19 +237,34 @@ struct Reconciler {
         if (rule == 5)  // the row's name begins with the provider's
           for (size_t sp = g.key.find(' '); sp != std::string::npos; sp = g.key.find(' ', sp + 1))
             lookup(1, g.key.substr(0, sp), &maybe);
-        std::vector<std::pair<const Provider*, std::string>> candidates;
+        std::vector<std::pair<size_t, std::string>> candidates;
         for (size_t i : maybe) {
           std::string reason;
-          if (!taken[i] && Matches(g, reg.providers[i], rule, &reason))
-            candidates.emplace_back(&reg.providers[i], reason);
+          // Links and first words are guesses: a provider another row took
+          // still counts against them (it makes them ambiguous).
+          if ((rule >= 4 || !taken[i]) && Matches(g, reg.providers[i], rule, &reason))
+            candidates.emplace_back(i, reason);
+        }
+        if (rule == 5 && candidates.size() > 1) {
+          // The closest name wins: "Cloud Host Backup Service" is Cloud Host
+          // Backup rather than Cloud Host; a tie is ambiguous.
+          auto distance = [&](size_t i) {
+            size_t a = Lower(reg.providers[i].name.value).size(), b = g.key.size();
+            return a > b ? a - b : b - a;
+          };
+          std::stable_sort(candidates.begin(), candidates.end(), [&](const auto& x, const auto& y) {
+            return distance(x.first) < distance(y.first);
+          });
+          if (distance(candidates[0].first) != distance(candidates[1].first)) candidates.resize(1);
         }
         // Names, source rows and formerly are the registry's word: the first
         // (by id) wins. Links and first words must point at one provider.
-        if (candidates.empty() || (rule >= 4 && candidates.size() != 1)) continue;
-        g.provider = candidates.front().first;
+        if (candidates.empty() || (rule >= 4 && (candidates.size() != 1 || taken[candidates[0].first])))
+          continue;
+        g.provider = &reg.providers[candidates.front().first];
         g.rule = rule;
         g.reason = candidates.front().second;
-        taken[static_cast<size_t>(g.provider - reg.providers.data())] = true;
+        taken[candidates.front().first] = true;
       }
     // Headings that name no section of the registry, once each.
     if (page.Sectioned()) {

@@ -7,7 +7,9 @@
 //   disclosure names it: an alias, no drift);  3. its `formerly` (drift: the
 //   page uses a former name);  4. the same link, one provider only (drift:
 //   named differently);  5. one name is the other's first words ("Amazon",
-//   "Amazon Web Services (AWS)"), one provider only (drift: named differently).
+//   "Amazon Web Services (AWS)"), the closest in length only (drift: named
+//   differently). For 4 and 5 a provider already matched by another row
+//   still counts: a guess that could be two providers is no match.
 // Rules 3 and 4 are the rename rules of `vendorlint diff`
 // (check/provider_match.h).
 //
