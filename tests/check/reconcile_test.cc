@@ -122,3 +122,68 @@ TEST(Reconcile, SectionsAreComparedOnlyOnASectionedPage) {
 
 }  // namespace
 }  // namespace vendorlint
+
+namespace vendorlint {
+namespace {
+
+// Deterministic mutations of real pages (a rendered Markdown page, a rendered
+// HTML page, and the structure characters the readers key on): reading and
+// reconciling never crash, every diagnostic points inside the page, and a
+// page that reads gives drift items inside it or the registry. The ASan build
+// runs this too.
+TEST(Reconcile, MutatedPagesNeverCrash) {
+  Registry reg = LoadMini();
+  const std::string markdown =
+      "# T\n\n## Example Services\n\n| Provider | How | What |\n|---|---|---|\n"
+      "| [Cloud Host](https://cloud.example.com/privacy) | x \\| y | z |\n"
+      "| [Snake\\_Case](<https://a.example/(b)>) (link: terms) | x | y |\n| DB | x | y |\n";
+  const std::string html =
+      "<!DOCTYPE html>\n<html><body><h1>T</h1>\n<h2>Example Services</h2>\n<table>\n"
+      "<thead><tr><th>Provider</th><th>How</th></tr></thead><tbody>\n"
+      "<tr><td><a class=\"url\" href=\"https://cloud.example.com/privacy\">Cloud Host</a></td>"
+      "<td>x</td></tr>\n<tr><td>DB</td><td>y</td></tr>\n</tbody></table>\n</body></html>\n";
+  const std::string alphabet = "|[]()<>\\\n#-: \"&;/ahtdr";
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&state]() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  size_t read = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string page = (i % 2 == 0) ? markdown : html;
+    int edits = 1 + static_cast<int>(next() % 8);
+    for (int e = 0; e < edits && !page.empty(); ++e) {
+      size_t at = next() % page.size();
+      switch (next() % 4) {
+        case 0: page[at] = alphabet[next() % alphabet.size()]; break;
+        case 1: page.insert(at, 1, alphabet[next() % alphabet.size()]); break;
+        case 2: page.erase(at, 1 + next() % 6); break;
+        default: page.resize(at); break;
+      }
+    }
+    size_t lines = 1;
+    for (char c : page) lines += c == '\n' ? 1 : 0;
+    PublishedPage p;
+    std::vector<Diagnostic> diags;
+    bool ok = ParsePublishedPage("p.md", page, &p, &diags);
+    for (const auto& d : diags) {
+      ASSERT_FALSE(d.message.empty());
+      ASSERT_TRUE(d.line == 0 ? d.column == 0 : (d.line <= lines && d.column >= 1))
+          << d.Format() << "\n" << page;
+    }
+    ASSERT_EQ(ok, diags.empty()) << page;
+    if (!ok) continue;
+    ++read;
+    Reconciliation r = Reconcile(p, reg);
+    for (const auto& d : r.drift) {
+      ASSERT_FALSE(d.message.empty());
+      if (d.file == "p.md") ASSERT_TRUE(d.line >= 1 && d.line <= lines) << d.message << "\n" << page;
+    }
+  }
+  EXPECT_GT(read, 500u);  // the mutations leave many pages readable
+}
+
+}  // namespace
+}  // namespace vendorlint
