@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "check/diff_builder.h"
+#include "check/provider_match.h"
 #include "model/country.h"
 
 namespace vendorlint {
@@ -162,12 +163,6 @@ void EmitKeyDelta(const DiffBuilder& b, TaxonomyKind kind, const KeyList& before
 }
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string FactText(const TriFact& f) { return TriName(f.value); }
 
@@ -414,14 +409,9 @@ struct ProviderDiffer {
 
 // Why NEW provider `n` is OLD provider `o` under another id, or "".
 std::string RenameReason(const Provider& o, const Provider& n) {
-  for (const auto& f : n.formerly.items)
-    if (Lower(f.value) == Lower(o.id.value) || Lower(f.value) == Lower(o.name.value))
-      return fmt::format("recorded in formerly ({})", f.value);
-  if (Lower(o.name.value) == Lower(n.name.value)) return "same name";
-  for (const auto& a : o.links.items)
-    for (const auto& c : n.links.items)
-      if (a.url.value == c.url.value) return fmt::format("same link ({})", c.url.value);
-  return "";
+  std::vector<std::string> urls;
+  for (const auto& l : o.links.items) urls.push_back(l.url.value);
+  return MatchProvider(o.id.value, o.name.value, urls, n).reason;
 }
 
 }  // namespace

@@ -92,6 +92,8 @@ int RunCli(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (o.command == "diff") return RunDiff(o, out, err);
   if (o.command == "map") return RunMap(o, out, err);
   if (o.command == "export") return RunExport(o, out, err);
+  if (o.command == "render") return RunRender(o, out, err);
+  if (o.command == "reconcile") return RunReconcile(o, out, err);
   if (o.command == "schema") return RunSchema(o, out, err);
   if (o.command == "help") return RunHelp(o, out, err);
   if (o.command == "completions") return RunCompletions(o, out, err);

@@ -535,6 +535,38 @@ std::vector<CommandSpec> MakeCommands() {
        {"csv", "xlsx", "json", "markdown"},
        {{"vendorlint export ropa --format xlsx -o ropa.xlsx", "the RoPA as a spreadsheet"},
         {"vendorlint export subprocessors --format markdown", "the sub-processor list to publish"}}},
+      {"render",
+       "write the public service-providers page from the registry",
+       "",
+       0,
+       0,
+       "Writes the public \"Third Party Service Providers\" page from the registry: an "
+       "introduction, a table per section (a top-level context of organization.yaml) with each "
+       "provider's privacy-policy link, how it is used and what is shared with it, received from "
+       "it or collected by it, in sentences generated from the facts and followed by the "
+       "registry's descriptions; then every data category with who receives it, about whom and "
+       "where it is stored. What the registry does not state is written \"not stated\". HTML is "
+       "one self-contained page. `vendorlint reconcile` reads either form back.",
+       {"registry", "taxonomy", "threads", "format", "output"},
+       {"markdown", "html"},
+       {{"vendorlint render -o providers.md", "the page as Markdown"},
+        {"vendorlint render --format html -o providers.html", "the page as one HTML file"}}},
+      {"reconcile",
+       "report where a published providers page has drifted from the registry",
+       "PAGE",
+       1,
+       1,
+       "Reads PAGE, a published service-providers page (a Markdown table whose first column "
+       "names the provider, or a page `vendorlint render` wrote), and reports each drift with "
+       "its line: providers on the page but not in the registry and the reverse, former or "
+       "other names, links that differ (http and https apart), providers under another section. "
+       "Rows match providers by name, a source row, `formerly`, the link, or first words. Exits "
+       "0 when there is no drift, 1 when there is, 2 when PAGE or the registry is invalid.",
+       {"registry", "taxonomy", "threads", "format"},
+       {"text", "json"},
+       {{"vendorlint render -o providers.md && vendorlint reconcile providers.md",
+         "a rendered page reconciles clean"},
+        {"vendorlint reconcile published.md --format json", "the drift as JSON"}}},
       {"schema",
        "print a JSON Schema of a kind of file, for editors",
        "KIND",

@@ -22,6 +22,8 @@ int RunTaxonomy(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunDiff(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunMap(const CliOptions& o, std::ostream& out, std::ostream& err);
 int RunExport(const CliOptions& o, std::ostream& out, std::ostream& err);
+int RunRender(const CliOptions& o, std::ostream& out, std::ostream& err);
+int RunReconcile(const CliOptions& o, std::ostream& out, std::ostream& err);
 // Writes `content` to --output (all or nothing) or to `out`; the exit code.
 int WriteCommandOutput(const CliOptions& o, const std::string& content, std::ostream& out,
                        std::ostream& err);

@@ -60,6 +60,8 @@ TEST(CommandLine, OverviewListsEveryCommandWithItsSummary) {
             "  taxonomy     print the taxonomy's keys with descriptions and attributes\n"
       "  map          draw the data map: who gets which personal data (SVG or DOT)\n"
       "  export       write records for auditors: ropa or subprocessors\n"
+            "  render       write the public service-providers page from the registry\n"
+            "  reconcile    report where a published providers page has drifted from the registry\n"
       "  schema       print a JSON Schema of a kind of file, for editors\n"
             "  test         run every rule's tests (rules/**/<id>.test.yaml)\n"
       "  diff         what changed for privacy between two registries\n"
@@ -164,7 +166,8 @@ TEST(CommandLine, DidYouMeanForCommandsAndOptions) {
 
 TEST(CommandLine, OptionsACommandDoesNotTakeAreRejected) {
   ExpectUsageError({"validate", "--format", "json"},
-                   "validate does not take --format (only check, providers, taxonomy, map, export and diff do)",
+                   "validate does not take --format (only check, providers, taxonomy, map, export, "
+                   "render, reconcile and diff do)",
                    "vendorlint validate --help");
   ExpectUsageError({"rules", "--as-of", "2026-01-01"},
                    "rules does not take --as-of (only check, providers and explain do)",
@@ -356,6 +359,9 @@ TEST(CommandLine, BashCompletionCompletesCommandsOptionsAndValues) {
   EXPECT_EQ(complete("vendorlint validate --fo", 2), "\n");  // validate takes no --format
   EXPECT_EQ(complete("vendorlint help ex", 2), "explain export\n");
   EXPECT_EQ(complete("vendorlint completions z", 2), "zsh\n");
+  EXPECT_EQ(complete("vendorlint re", 1), "render reconcile\n");
+  EXPECT_EQ(complete("vendorlint render --format \"\"", 3), "markdown html\n");
+  EXPECT_EQ(complete("vendorlint reconcile --format \"\"", 3), "text json\n");
 }
 
 TEST(CommandLine, ZshCompletionHasEveryCommandAndOption) {

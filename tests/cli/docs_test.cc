@@ -1,5 +1,5 @@
 // The examples in docs/ are run: every `<!-- run: ARGS -->` comment in
-// docs/output.md is followed by a fenced block holding vendorlint's exact
+// docs/output.md and docs/render.md is followed by a fenced block holding vendorlint's exact
 // stdout for ARGS, run from the project root; the provider and organization
 // examples in docs/registry.md are validated against the real taxonomy.
 #include <gtest/gtest.h>
@@ -56,6 +56,16 @@ TEST(Docs, OutputExamplesAreWhatVendorlintPrints) {
   for (const auto& ex : examples) {
     auto r = RunVendorlint(ex.args, SourceDir());
     EXPECT_EQ(r.out, ex.expected) << "docs/output.md:" << ex.line;
+  }
+}
+
+// docs/render.md's examples: the rendered page and a reconciliation.
+TEST(Docs, RenderExamplesAreWhatVendorlintPrints) {
+  auto examples = Examples(ReadFileOrDie(SourceDir() + "/docs/render.md"));
+  ASSERT_EQ(examples.size(), 2u);
+  for (const auto& ex : examples) {
+    auto r = RunVendorlint(ex.args, SourceDir());
+    EXPECT_EQ(r.out, ex.expected) << "docs/render.md:" << ex.line;
   }
 }
 
