@@ -130,45 +130,52 @@ struct Pending {
 
 }  // namespace
 
-std::vector<Question> BuildQuestions(const Registry& registry,
-                                     const std::vector<Finding>& findings) {
+struct QuestionBuilder::State {
   std::map<std::string, Pending> by_fact;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    if (f.outcome != Outcome::kReview) continue;
-    for (const Evidence& e : f.evidence) {
-      const UnknownFact& u = e.unknown;
-      if (u.kind == UnknownKind::kNone) continue;
-      std::string fact;
-      Location loc = e.loc;
-      if (u.kind == UnknownKind::kAttribute) {
-        fact = fmt::format("taxonomy: {} {}: {}", TaxonomyKindNoun(u.taxonomy_kind), u.value,
-                           u.detail);
-        if (const TaxonomyEntry* t = registry.taxonomy.Find(u.taxonomy_kind, u.value))
-          loc = t->loc;
-      } else {
-        fact = u.provider_id.empty() ? u.path : fmt::format("{}: {}", u.provider_id, u.path);
-      }
-      auto [it, fresh] = by_fact.try_emplace(fact);
-      Pending& p = it->second;
-      if (fresh) {
-        p.q.fact = fact;
-        p.q.loc = loc;
-        p.first = u;
-      }
-      if (u.kind == UnknownKind::kBroaderKey) {
-        for (size_t at = 0; at <= u.detail.size();) {
-          size_t comma = std::min(u.detail.find(", ", at), u.detail.size());
-          p.narrower.insert(u.detail.substr(at, comma - at));
-          at = comma + 2;
-        }
-      }
-      if (p.q.blocks.empty() || p.q.blocks.back() != i) p.q.blocks.push_back(i);
+};
+
+QuestionBuilder::QuestionBuilder(const Registry& registry)
+    : registry_(registry), state_(new State) {}
+QuestionBuilder::~QuestionBuilder() { delete state_; }
+
+void QuestionBuilder::Add(size_t i, const Finding& f) {
+  if (f.outcome != Outcome::kReview) return;
+  auto& by_fact = state_->by_fact;
+  for (const Evidence& e : f.evidence) {
+    const UnknownFact& u = e.unknown;
+    if (u.kind == UnknownKind::kNone) continue;
+    std::string fact;
+    Location loc = e.loc;
+    if (u.kind == UnknownKind::kAttribute) {
+      fact = fmt::format("taxonomy: {} {}: {}", TaxonomyKindNoun(u.taxonomy_kind), u.value,
+                         u.detail);
+      if (const TaxonomyEntry* t = registry_.taxonomy.Find(u.taxonomy_kind, u.value))
+        loc = t->loc;
+    } else {
+      fact = u.provider_id.empty() ? u.path : fmt::format("{}: {}", u.provider_id, u.path);
     }
+    auto [it, fresh] = by_fact.try_emplace(fact);
+    Pending& p = it->second;
+    if (fresh) {
+      p.q.fact = fact;
+      p.q.loc = loc;
+      p.first = u;
+    }
+    if (u.kind == UnknownKind::kBroaderKey) {
+      for (size_t at = 0; at <= u.detail.size();) {
+        size_t comma = std::min(u.detail.find(", ", at), u.detail.size());
+        p.narrower.insert(u.detail.substr(at, comma - at));
+        at = comma + 2;
+      }
+    }
+    if (p.q.blocks.empty() || p.q.blocks.back() != i) p.q.blocks.push_back(i);
   }
+}
+
+std::vector<Question> QuestionBuilder::Finish() {
   std::vector<Question> out;
-  for (auto& [fact, p] : by_fact) {
-    const Provider* prov = registry.FindProvider(p.first.provider_id);
+  for (auto& [fact, p] : state_->by_fact) {
+    const Provider* prov = registry_.FindProvider(p.first.provider_id);
     std::string name = prov ? prov->name.value : p.first.provider_id;
     switch (p.first.kind) {
       case UnknownKind::kAttribute:
@@ -184,27 +191,41 @@ std::vector<Question> BuildQuestions(const Registry& registry,
     }
     out.push_back(std::move(p.q));
   }
+  state_->by_fact.clear();
   std::stable_sort(out.begin(), out.end(), [](const Question& a, const Question& b) {
     return a.blocks.size() > b.blocks.size();
   });
   return out;
 }
 
-std::vector<UnstatedFailGroup> GroupUnstatedFails(const std::vector<Finding>& findings) {
-  std::map<std::pair<std::string, std::string>, std::vector<size_t>> groups;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    if (f.outcome != Outcome::kFail || f.evidence.size() != 1) continue;
-    const UnknownFact& u = f.evidence[0].unknown;
-    if (u.kind != UnknownKind::kUnstated || u.provider_id != f.provider_id) continue;
-    groups[{f.rule_id, u.path}].push_back(i);
-  }
+std::vector<Question> BuildQuestions(const Registry& registry,
+                                     const std::vector<Finding>& findings) {
+  QuestionBuilder b(registry);
+  for (size_t i = 0; i < findings.size(); ++i) b.Add(i, findings[i]);
+  return b.Finish();
+}
+
+void UnstatedFailGrouper::Add(size_t i, const Finding& f) {
+  if (f.outcome != Outcome::kFail || f.evidence.size() != 1) return;
+  const UnknownFact& u = f.evidence[0].unknown;
+  if (u.kind != UnknownKind::kUnstated || u.provider_id != f.provider_id) return;
+  groups_[{f.rule_id, u.path}].push_back(i);
+}
+
+std::vector<UnstatedFailGroup> UnstatedFailGrouper::Finish() {
   std::vector<UnstatedFailGroup> out;
-  for (auto& [key, idx] : groups) {
+  for (auto& [key, idx] : groups_) {
     if (idx.size() < 2) continue;
     out.push_back({key.first, key.second, std::move(idx)});
   }
+  groups_.clear();
   return out;
+}
+
+std::vector<UnstatedFailGroup> GroupUnstatedFails(const std::vector<Finding>& findings) {
+  UnstatedFailGrouper g;
+  for (size_t i = 0; i < findings.size(); ++i) g.Add(i, findings[i]);
+  return g.Finish();
 }
 
 size_t ReviewsWithQuestions(const std::vector<Question>& questions) {

@@ -6,7 +6,9 @@
 #ifndef VENDORLINT_CHECK_QUESTIONS_H_
 #define VENDORLINT_CHECK_QUESTIONS_H_
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/registry.h"
@@ -30,6 +32,25 @@ struct Question {
 std::vector<Question> BuildQuestions(const Registry& registry,
                                      const std::vector<Finding>& findings);
 
+// BuildQuestions one finding at a time, for callers that never hold all the
+// findings (check/finding_table.h): Add every finding in index order, then
+// Finish once.
+class QuestionBuilder {
+ public:
+  explicit QuestionBuilder(const Registry& registry);
+  ~QuestionBuilder();
+  QuestionBuilder(const QuestionBuilder&) = delete;
+  QuestionBuilder& operator=(const QuestionBuilder&) = delete;
+  // `index` is f's index among the findings; indices must not decrease.
+  void Add(size_t index, const Finding& f);
+  std::vector<Question> Finish();
+
+ private:
+  struct State;
+  const Registry& registry_;
+  State* state_;
+};
+
 // How many review findings at least one question blocks.
 size_t ReviewsWithQuestions(const std::vector<Question>& questions);
 
@@ -45,6 +66,16 @@ struct UnstatedFailGroup {
 // Groups of at least two `fail` findings of the same rule whose only evidence
 // is the same unstated field; in rule order. Other fails are not grouped.
 std::vector<UnstatedFailGroup> GroupUnstatedFails(const std::vector<Finding>& findings);
+
+// GroupUnstatedFails one finding at a time (indices not decreasing).
+class UnstatedFailGrouper {
+ public:
+  void Add(size_t index, const Finding& f);
+  std::vector<UnstatedFailGroup> Finish();
+
+ private:
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> groups_;
+};
 
 }  // namespace vendorlint
 

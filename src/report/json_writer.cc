@@ -65,6 +65,26 @@ std::string JsonQuote(std::string_view s) {
   return out;
 }
 
+JsonWriter JsonWriter::ForElementsAt(size_t depth) {
+  JsonWriter w;
+  w.stack_.assign(depth, Level{true, false});
+  return w;
+}
+
+void JsonWriter::AppendElements(std::string_view rendered) {
+  if (rendered.empty()) return;
+  if (empty_here() && rendered.front() == ',') rendered.remove_prefix(1);
+  out_ += rendered;
+  if (!stack_.empty()) stack_.back().empty = false;
+  MaybeFlush();
+}
+
+void JsonWriter::Flush() {
+  if (!sink_ || out_.empty()) return;
+  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  out_.clear();
+}
+
 void JsonWriter::Newline() {
   out_ += '\n';
   out_.append(stack_.size() * 2, ' ');
@@ -93,6 +113,7 @@ void JsonWriter::EndObject() {
   if (!empty) Newline();
   out_ += '}';
   if (stack_.empty()) out_ += '\n';
+  MaybeFlush();
 }
 
 void JsonWriter::BeginArray() {
@@ -107,6 +128,7 @@ void JsonWriter::EndArray() {
   if (!empty) Newline();
   out_ += ']';
   if (stack_.empty()) out_ += '\n';
+  MaybeFlush();
 }
 
 void JsonWriter::Key(std::string_view key) {
@@ -119,6 +141,7 @@ void JsonWriter::Key(std::string_view key) {
 void JsonWriter::String(std::string_view s) {
   BeforeValue();
   out_ += JsonQuote(s);
+  MaybeFlush();
 }
 
 void JsonWriter::Int(int64_t v) {

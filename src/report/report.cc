@@ -11,6 +11,31 @@ std::string_view Report::LineText(const Location& loc) const {
   return loc.line <= lines.size() ? std::string_view(lines[loc.line - 1]) : std::string_view();
 }
 
+void Report::ForEachFinding(OutcomeSet which,
+                            const std::function<void(size_t, const Finding&)>& fn) const {
+  if (table) return table->ForEach(which, fn);
+  for (size_t i = 0; i < findings.size(); ++i)
+    if (InSet(which, findings[i].outcome)) fn(i, findings[i]);
+}
+
+void Report::RenderFindings(OutcomeSet which,
+                            const std::function<std::string(std::span<const Finding>)>& render,
+                            const std::function<void(const std::string&)>& emit) const {
+  if (table) return table->RenderChunks(which, render, emit);
+  // Held findings: runs of wanted ones, each rendered in one piece.
+  size_t i = 0;
+  while (i < findings.size()) {
+    if (!InSet(which, findings[i].outcome)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < findings.size() && InSet(which, findings[end].outcome)) ++end;
+    emit(render(std::span<const Finding>(findings.data() + i, end - i)));
+    i = end;
+  }
+}
+
 void LoadSourceLines(Report* report) {
   const auto& files = report->registry->files;
   report->file_lines.assign(files.size(), {});

@@ -6,11 +6,14 @@
 #define VENDORLINT_REPORT_REPORT_H_
 
 #include <array>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "util/date.h"
+#include "check/finding_table.h"
 #include "check/gate.h"
 #include "check/registry_diff.h"
 #include "model/registry.h"
@@ -23,7 +26,11 @@ namespace vendorlint {
 struct Report {
   const Registry* registry = nullptr;
   const RuleSet* rules = nullptr;
-  std::vector<Finding> findings;  // sorted by rule id, then provider id
+  // The findings, sorted by rule id, then provider id: either held here, or
+  // (`check`) in `table`, which makes them on demand. Writers read them
+  // through the accessors below, which serve both.
+  std::vector<Finding> findings;
+  const FindingTable* table = nullptr;
   Date as_of;
   GatePolicy policy;
   ReportSummary summary;
@@ -72,6 +79,30 @@ struct Report {
   FindingVerdict VerdictOf(const Finding& f) const {
     return DecideFinding(f, policy, has_baseline);
   }
+
+  // The findings, whichever holds them. Indices are those of Question::blocks
+  // and UnstatedFailGroup::findings.
+  size_t FindingCount() const { return table ? table->size() : findings.size(); }
+  const std::string& RuleIdOf(size_t i) const {
+    return table ? table->rule_id(i) : findings[i].rule_id;
+  }
+  const std::string& ProviderIdOf(size_t i) const {
+    return table ? table->provider_id(i) : findings[i].provider_id;
+  }
+  Outcome OutcomeOf(size_t i) const { return table ? table->outcome(i) : findings[i].outcome; }
+  std::string FingerprintOf(size_t i) const {
+    return table ? table->fingerprint(i) : findings[i].fingerprint;
+  }
+  // Calls fn(i, finding) in order for every finding whose outcome is in
+  // `which`. Each finding exists only during its call (copy what you keep).
+  void ForEachFinding(OutcomeSet which,
+                      const std::function<void(size_t, const Finding&)>& fn) const;
+  // The same for writers whose output is a sequence of independent pieces:
+  // render(chunk) may run on several threads at once; emit(text) runs on this
+  // thread, in order.
+  void RenderFindings(OutcomeSet which,
+                      const std::function<std::string(std::span<const Finding>)>& render,
+                      const std::function<void(const std::string&)>& emit) const;
 
   // The path of a location's file as reports print it.
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }

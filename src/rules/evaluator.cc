@@ -105,21 +105,28 @@ Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& reg
   return out;
 }
 
+PairSelection SelectPairs(const RuleSet& rules, const Registry& registry,
+                          const EvalFilter& filter) {
+  PairSelection sel;
+  for (const Rule& r : rules.rules)
+    if (RuleWanted(r, filter)) sel.rules.push_back(&r);
+  for (const Provider& p : registry.providers)
+    if (Wanted(filter.provider_ids, p.id.value)) sel.providers.push_back(&p);
+  std::sort(sel.rules.begin(), sel.rules.end(),
+            [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  std::sort(sel.providers.begin(), sel.providers.end(),
+            [](const Provider* a, const Provider* b) { return a->id.value < b->id.value; });
+  return sel;
+}
+
 std::vector<Finding> EvaluateAll(const RuleSet& rules, const Registry& registry,
                                  const EvalContext& ctx, const EvalFilter& filter) {
-  std::vector<const Rule*> rs;
-  for (const Rule& r : rules.rules)
-    if (RuleWanted(r, filter)) rs.push_back(&r);
-  std::vector<const Provider*> ps;
-  for (const Provider& p : registry.providers)
-    if (Wanted(filter.provider_ids, p.id.value)) ps.push_back(&p);
-  std::sort(rs.begin(), rs.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
-  std::sort(ps.begin(), ps.end(),
-            [](const Provider* a, const Provider* b) { return a->id.value < b->id.value; });
-
+  const PairSelection sel = SelectPairs(rules, registry, filter);
+  const auto& rs = sel.rules;
+  const auto& ps = sel.providers;
   // Slot i belongs to (rule i / |ps|, provider i % |ps|): the order is fixed
   // before any thread runs.
-  std::vector<Finding> out(rs.size() * ps.size());
+  std::vector<Finding> out(sel.size());
   if (out.empty()) return out;
   ParallelFor(rs.size(), ctx.threads, [&](size_t i) {
     for (size_t j = 0; j < ps.size(); ++j)

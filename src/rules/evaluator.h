@@ -36,6 +36,17 @@ struct EvalFilter {
   std::vector<std::string> tags;          // rules with at least one of these tags
 };
 
+// The pairs EvaluateAll evaluates: the rules and providers that pass the
+// filter, each sorted by id. Finding k of EvaluateAll is the pair
+// (rules[k / providers.size()], providers[k % providers.size()]).
+struct PairSelection {
+  std::vector<const Rule*> rules;
+  std::vector<const Provider*> providers;
+  size_t size() const { return rules.size() * providers.size(); }
+};
+PairSelection SelectPairs(const RuleSet& rules, const Registry& registry,
+                          const EvalFilter& filter);
+
 // The finding of one rule for one provider of `registry`.
 Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
                  const EvalContext& ctx);
