@@ -12,10 +12,12 @@ namespace {
 
 // Findings per unit of parallel work, and units per window: a window's
 // findings are all that exist at once (a few MB whatever the registry size).
-constexpr size_t kChunk = 256;
+constexpr size_t kChunk = 128;
 constexpr size_t kChunksPerThread = 4;
 
-unsigned Threads(unsigned t) { return t == 0 ? std::max(1u, std::thread::hardware_concurrency()) : t; }
+unsigned Threads(unsigned t) {
+  return t == 0 ? std::max(1u, std::thread::hardware_concurrency()) : t;
+}
 
 bool InBaseline(Outcome o) {
   return o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
@@ -93,6 +95,21 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
         }
       });
 
+  if (in.waivers) {
+    const auto& rs = t.pairs_.rules;
+    const auto& ps = t.pairs_.providers;
+    matcher.Notes(
+        in.warn_expiring_days,
+        [&](std::string_view rule, std::string_view provider) {
+          return std::any_of(rs.begin(), rs.end(), [&](const Rule* r) { return r->id == rule; }) &&
+                 std::any_of(ps.begin(), ps.end(),
+                             [&](const Provider* p) { return p->id.value == provider; });
+        },
+        waiver_notes);
+  }
+  t.questions_ = questions.Finish();
+  t.unstated_fails_ = groups.Finish();
+
   // One finding per pair, so equal fingerprints need a 64-bit collision:
   // check cheaply first. The n-th finding (in index order, i.e. rule id then
   // provider id, as AssignFingerprints orders them) with a hash gets "-n".
@@ -114,20 +131,6 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
     }
   }
 
-  if (in.waivers) {
-    const auto& rs = t.pairs_.rules;
-    const auto& ps = t.pairs_.providers;
-    matcher.Notes(
-        in.warn_expiring_days,
-        [&](std::string_view rule, std::string_view provider) {
-          return std::any_of(rs.begin(), rs.end(), [&](const Rule* r) { return r->id == rule; }) &&
-                 std::any_of(ps.begin(), ps.end(),
-                             [&](const Provider* p) { return p->id.value == provider; });
-        },
-        waiver_notes);
-  }
-  t.questions_ = questions.Finish();
-  t.unstated_fails_ = groups.Finish();
   return t;
 }
 
@@ -166,8 +169,7 @@ Finding FindingTable::Materialise(size_t i) const {
   const Record& r = records_[i];
   if (r.original != Outcome::kFail && r.original != Outcome::kReview) return Light(i);
   Finding f = Evaluate(RuleOf(i), ProviderOf(i), *in_.registry, in_.ctx);
-  if (r.waiver >= 0)
-    ApplyWaiver((*in_.waivers)[static_cast<size_t>(r.waiver)], in_.ctx.as_of, &f);
+  if (r.waiver >= 0) ApplyWaiver((*in_.waivers)[static_cast<size_t>(r.waiver)], in_.ctx.as_of, &f);
   f.fingerprint = fingerprint(i);
   f.baseline = r.baseline;
   return f;
@@ -189,9 +191,9 @@ void FindingTable::ForEach(OutcomeSet which,
       });
 }
 
-void FindingTable::RenderChunks(
-    OutcomeSet which, const std::function<std::string(std::span<const Finding>)>& render,
-    const std::function<void(const std::string&)>& emit) const {
+void FindingTable::RenderChunks(OutcomeSet which,
+                                const std::function<std::string(std::span<const Finding>)>& render,
+                                const std::function<void(const std::string&)>& emit) const {
   const unsigned threads = Threads(in_.ctx.threads);
   ForWindows(
       size(), which, [&](size_t i) { return records_[i].outcome; }, kChunksPerThread * threads,
@@ -221,8 +223,9 @@ bool FindingTable::CheckBaselineLabels(const std::vector<BaselineEntry>& baselin
   std::vector<uint64_t> wanted;
   for (const BaselineEntry& e : baseline) {
     uint64_t h = 0;
-    auto [end, ec] = std::from_chars(e.fingerprint.data(),
-                                     e.fingerprint.data() + std::min<size_t>(16, e.fingerprint.size()), h, 16);
+    auto [end, ec] =
+        std::from_chars(e.fingerprint.data(),
+                        e.fingerprint.data() + std::min<size_t>(16, e.fingerprint.size()), h, 16);
     if (ec == std::errc()) wanted.push_back(h);
   }
   std::sort(wanted.begin(), wanted.end());

@@ -90,13 +90,13 @@ class FindingTable {
   // ComputeSummary over the table.
   ReportSummary Summarise(const GatePolicy& policy) const;
 
-  std::vector<Question> TakeQuestions() { return std::move(questions_); }
+  QuestionTable TakeQuestions() { return std::move(questions_); }
   std::vector<UnstatedFailGroup> TakeUnstatedFails() { return std::move(unstated_fails_); }
 
  private:
   struct Record {
-    uint64_t hash = 0;     // the fingerprint before hex16 (FingerprintHash)
-    int32_t waiver = -1;   // the applied waiver's index, or -1
+    uint64_t hash = 0;                  // the fingerprint before hex16 (FingerprintHash)
+    int32_t waiver = -1;                // the applied waiver's index, or -1
     Outcome outcome = Outcome::kPass;   // after waivers
     Outcome original = Outcome::kPass;  // as evaluated
     BaselineState baseline = BaselineState::kNone;
@@ -110,7 +110,7 @@ class FindingTable {
   PairSelection pairs_;
   std::vector<Record> records_;
   std::map<size_t, uint32_t> suffixes_;  // fingerprint collisions: index -> n (>= 2)
-  std::vector<Question> questions_;
+  QuestionTable questions_;
   std::vector<UnstatedFailGroup> unstated_fails_;
 };
 

@@ -146,7 +146,10 @@ void ApplyWaivers(const std::vector<Waiver>& waivers, const Registry& /*registry
   for (const Finding& f : *findings) evaluated.emplace(f.rule_id, f.provider_id);
   matcher.Notes(
       warn_expiring_days,
-      [&](std::string_view r, std::string_view p) { return evaluated.count({r, p}) > 0; }, notes);
+      [&](std::string_view r, std::string_view p) {
+        return evaluated.count({r, p}) > 0;
+      },
+      notes);
 }
 
 }  // namespace vendorlint

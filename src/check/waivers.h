@@ -24,12 +24,12 @@
 #include <string_view>
 #include <vector>
 
-#include "util/date.h"
-#include "util/location.h"
 #include "model/registry.h"
 #include "model/waiver.h"
 #include "rules/evidence_path.h"
 #include "rules/finding.h"
+#include "util/date.h"
+#include "util/location.h"
 
 namespace vendorlint {
 

@@ -17,9 +17,9 @@
 #include "check/finding_table.h"
 #include "check/fingerprint.h"
 #include "check/questions.h"
+#include "check/registry_diff.h"
 #include "check/waiver_loader.h"
 #include "check/waivers.h"
-#include "check/registry_diff.h"
 #include "cli/base_registry.h"
 #include "cli/ci_link_base.h"
 #include "cli/commands.h"
@@ -137,8 +137,9 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   if (!o.base.empty() && !o.baseline.empty())
-    return UsageError(err, "--base and --baseline both say which findings are known; give one "
-                           "(--base computes the base's findings in the same run)");
+    return UsageError(err,
+                      "--base and --baseline both say which findings are known; give one "
+                      "(--base computes the base's findings in the same run)");
   std::vector<ReportTarget> targets;
   if (!ParseReportTargets(o, &targets, err)) return kExitInvalid;
   // The most common pull-request mistake is a broken registry file: with
@@ -227,7 +228,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
     report.has_baseline = true;
     table.ApplyBaseline(baseline, &report.absent);
   }
-  report.questions = table.TakeQuestions();
+  QuestionTable questions = table.TakeQuestions();
+  report.question_table = &questions;
   report.unstated_fails = table.TakeUnstatedFails();
   report.summary = table.Summarise(policy);
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
@@ -262,15 +264,17 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
     report.table = nullptr;
   }
   // Only the baseline must survive a crash: a report is made again by running again.
-  bool staged = o.write_baseline.empty() ||
-                files.Stage(o.write_baseline,
-                            WriteBaseline(report.table ? table.BaselineFindings() : report.findings),
-                            &error, OutputFiles::Durability::kFsync);
+  bool staged =
+      o.write_baseline.empty() ||
+      files.Stage(o.write_baseline,
+                  WriteBaseline(report.table ? table.BaselineFindings() : report.findings), &error,
+                  OutputFiles::Durability::kFsync);
   for (const auto& t : targets) {
-    staged = staged && files.Stage(
-                           t.path,
-                           [&](std::ostream& os) { RenderReport(t.format, report, render, os, &notices); },
-                           &error);
+    staged =
+        staged &&
+        files.Stage(
+            t.path, [&](std::ostream& os) { RenderReport(t.format, report, render, os, &notices); },
+            &error);
   }
   render.color = o.format == "text" && UseColor(o, o.output.empty());
   std::string text;

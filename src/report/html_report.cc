@@ -325,13 +325,14 @@ std::string WriteHtmlReport(const Report& r) {
   // The questions that would settle the reviews, most blocking first
   // (check/questions.h); each links to the findings it blocks.
   out += "<section id=\"review\">\n<h2>Questions that would settle the reviews</h2>\n";
-  if (r.questions.empty()) {
+  if (r.QuestionCount() == 0) {
     out += "<p>Nothing needs review.</p>\n";
   } else {
     out += "<table class=\"reviews\"><tr><th>#</th><th>question</th><th>where to answer it</th>"
            "<th>settles</th></tr>\n";
     size_t rank = 0;
-    for (const Question& q : r.questions) {
+    for (size_t qi = 0; qi < r.QuestionCount(); ++qi) {
+      const Question q = r.QuestionAt(qi);
       std::string blocks;
       for (size_t i : q.blocks) {
         const Finding& f = r.findings[i];

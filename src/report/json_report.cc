@@ -115,7 +115,8 @@ void WriteJsonReport(const Report& r, std::ostream& out) {
   // Each unknown fact once, most blocking first (docs/output.md, "Questions").
   w.Key("questions");
   w.BeginArray();
-  for (const Question& q : r.questions) {
+  for (size_t qi = 0; qi < r.QuestionCount(); ++qi) {
+    const Question q = r.QuestionAt(qi);
     w.BeginObject();
     w.Member("fact", q.fact);
     w.Member("question", q.question);

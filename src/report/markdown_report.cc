@@ -166,7 +166,7 @@ void Failing(Writer* w, const Report& r) {
       if (g->findings.front() != k) continue;
       std::string ids;
       for (size_t m : g->findings)
-        ids += (ids.empty() ? "" : ", ") + Code(r.findings[m].provider_id);
+        ids += (ids.empty() ? "" : ", ") + Code(r.ProviderIdOf(m));
       rows.push_back(fmt::format("| {} | {} | {} providers: {} | {} is not stated | |\n",
                                  Code(f.rule_id), SeverityName(f.severity), g->findings.size(),
                                  ids, Code(g->field)));
@@ -203,17 +203,18 @@ void Review(Writer* w, const Report& r) {
 // Each unknown fact once, most blocking first: the work list for a reviewer.
 void Questions(Writer* w, const Report& r) {
   std::vector<std::string> rows;
-  for (const Question& q : r.questions) {
+  for (size_t qi = 0; qi < r.QuestionCount(); ++qi) {
+    const Question q = r.QuestionAt(qi);
     std::string blocks;
     for (size_t i : q.blocks) {
       blocks += fmt::format("{}{} · {}", blocks.empty() ? "" : "<br>",
-                            Code(r.findings[i].rule_id), Code(r.findings[i].provider_id));
+                            Code(r.RuleIdOf(i)), Code(r.ProviderIdOf(i)));
     }
     rows.push_back(fmt::format("| {} | {} | {} | {} |\n", MarkdownEscape(q.question),
                                q.blocks.size(), blocks, w->Link(q.loc)));
   }
-  w->Table(fmt::format("Questions that would settle {} review{}", ReviewsWithQuestions(r.questions),
-                       ReviewsWithQuestions(r.questions) == 1 ? "" : "s"),
+  w->Table(fmt::format("Questions that would settle {} review{}", r.ReviewsBlocked(),
+                       r.ReviewsBlocked() == 1 ? "" : "s"),
            "| question | blocks | findings | answer at |", "|---|---:|---|---|", rows);
 }
 

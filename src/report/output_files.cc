@@ -159,7 +159,9 @@ int ConnectUnixSocket(const std::string& path) {
 // A stream buffer over a file descriptor that remembers the first write error.
 class FdStreambuf : public std::streambuf {
  public:
-  explicit FdStreambuf(int fd) : fd_(fd), buf_(1 << 16) { setp(buf_.data(), buf_.data() + buf_.size()); }
+  explicit FdStreambuf(int fd) : fd_(fd), buf_(1 << 16) {
+    setp(buf_.data(), buf_.data() + buf_.size());
+  }
   ~FdStreambuf() override { sync(); }
   int error() const { return error_; }
 
@@ -239,8 +241,8 @@ struct OutputFiles::Target {
   ~Target() {
     if (spool >= 0) close(spool);
   }
-  std::string temp;     // kFile: the staged temporary file ("" once renamed)
-  int slot = -1;        // kFile: its signal-cleanup slot
+  std::string temp;  // kFile: the staged temporary file ("" once renamed)
+  int slot = -1;     // kFile: its signal-cleanup slot
 };
 
 struct OutputFiles::Folder {
@@ -299,7 +301,10 @@ bool OutputFiles::Stage(const std::string& path, std::string content, std::strin
     return true;
   }
   return Stage(
-      path, [&](std::ostream& os) { os.write(content.data(), static_cast<std::streamsize>(content.size())); },
+      path,
+      [&](std::ostream& os) {
+        os.write(content.data(), static_cast<std::streamsize>(content.size()));
+      },
       error, durability);
 }
 
@@ -368,7 +373,9 @@ bool OutputFiles::Commit(std::string* error) {
   for (const auto& t : targets_) {
     if (t->kind == Kind::kFile) continue;
     int err = 0;
-    auto put = [&](int to) { return t->spool >= 0 ? CopyFile(t->spool, to) : WriteAll(to, t->content); };
+    auto put = [&](int to) {
+      return t->spool >= 0 ? CopyFile(t->spool, to) : WriteAll(to, t->content);
+    };
     if (t->kind == Kind::kDescriptor) {
       err = put(t->fd);
     } else {

@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
-#include "util/date.h"
 #include "check/finding_table.h"
 #include "check/gate.h"
+#include "check/questions.h"
 #include "check/registry_diff.h"
 #include "model/registry.h"
-#include "check/questions.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
+#include "util/date.h"
 
 namespace vendorlint {
 
@@ -42,7 +42,10 @@ struct Report {
   bool has_baseline = false;
   // The unknown facts behind the review findings, one question each, most
   // blocking first (check/questions.h); Question::blocks index `findings`.
+  // (Or, from `check`, in `question_table`; read them through QuestionCount
+  // and QuestionAt.)
   std::vector<Question> questions;
+  const QuestionTable* question_table = nullptr;
   // Fails that come down to one unstated field, said once per rule by the
   // human-readable formats (text, Markdown); JSON and SARIF keep each finding.
   std::vector<UnstatedFailGroup> unstated_fails;
@@ -57,9 +60,9 @@ struct Report {
   std::vector<Diagnostic> waiver_notes;
 
   // Run metadata for SARIF and JUnit.
-  std::string category;         // --category: SARIF automationDetails.id
-  int exit_code = 0;            // what this run exits with
-  std::string start_time_utc;   // ISO 8601, e.g. 2026-11-22T11:37:06Z
+  std::string category;        // --category: SARIF automationDetails.id
+  int exit_code = 0;           // what this run exits with
+  std::string start_time_utc;  // ISO 8601, e.g. 2026-11-22T11:37:06Z
   std::string end_time_utc;
   // The git repository vendorlint ran in (SARIF versionControlProvenance);
   // empty when it did not run in one or it has no `origin` remote.
@@ -103,6 +106,17 @@ struct Report {
   void RenderFindings(OutcomeSet which,
                       const std::function<std::string(std::span<const Finding>)>& render,
                       const std::function<void(const std::string&)>& emit) const;
+
+  size_t QuestionCount() const {
+    return question_table ? question_table->size() : questions.size();
+  }
+  Question QuestionAt(size_t i) const {
+    return question_table ? question_table->At(i) : questions[i];
+  }
+  // How many reviews the questions block (ReviewsWithQuestions).
+  size_t ReviewsBlocked() const {
+    return question_table ? question_table->reviews_blocked() : ReviewsWithQuestions(questions);
+  }
 
   // The path of a location's file as reports print it.
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }

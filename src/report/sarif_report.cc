@@ -175,7 +175,7 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
   w.EndArray();
 
   bool dashboard = flavour == SarifFlavour::kDashboard;
-  if (r.as_of.year != 0 || dashboard || !r.questions.empty()) {
+  if (r.as_of.year != 0 || dashboard || r.QuestionCount() != 0) {
     w.Key("properties");
     w.BeginObject();
     // Rules with within_days/older_than_days depend on it: needed to reproduce a run.
@@ -190,10 +190,11 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
     }
     // The questions behind the review results (docs/output.md, "Questions"):
     // in the run's property bag, so that result counts stay one per finding.
-    if (!r.questions.empty()) {
+    if (r.QuestionCount() != 0) {
       w.Key("questions");
       w.BeginArray();
-      for (const Question& q : r.questions) {
+      for (size_t qi = 0; qi < r.QuestionCount(); ++qi) {
+      const Question q = r.QuestionAt(qi);
         w.BeginObject();
         w.Member("fact", q.fact);
         w.Member("question", q.question);
@@ -202,7 +203,7 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
         w.Member("column", static_cast<int64_t>(q.loc.column));
         w.Key("blocks");
         w.BeginArray();
-        for (size_t i : q.blocks) w.String(r.findings[i].fingerprint);
+        for (size_t i : q.blocks) w.String(r.FingerprintOf(i));
         w.EndArray();
         w.EndObject();
       }

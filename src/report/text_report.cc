@@ -177,15 +177,16 @@ std::string OtherFails(const Report& r, const Style& st, size_t limit) {
 }
 
 std::string Questions(const Report& r, const Style& st, bool verbose) {
-  if (r.questions.empty()) return "";
+  if (r.QuestionCount() == 0) return "";
   // Each unknown fact once: answering it settles (part of) the reviews listed.
-  const size_t settled = ReviewsWithQuestions(r.questions);
+  const size_t settled = r.ReviewsBlocked();
   std::string out = "\n" + st.Bold(fmt::format("Questions that would settle {} review{}:", settled,
                                                settled == 1 ? "" : "s")) +
                     "\n";
-  const size_t limit = verbose ? r.questions.size() : 10;
+  const size_t limit = verbose ? r.QuestionCount() : 10;
   size_t n = 0;
-  for (const Question& q : r.questions) {
+  for (size_t qi = 0; qi < r.QuestionCount(); ++qi) {
+    const Question q = r.QuestionAt(qi);
     if (n == limit) break;
     if (!verbose) {
       out += fmt::format("  {}. {} (blocks {})  {}\n", ++n, E(q.question), q.blocks.size(),
@@ -195,13 +196,13 @@ std::string Questions(const Report& r, const Style& st, bool verbose) {
     out += fmt::format("  {}. {}  {}\n", ++n, E(q.question), st.Dim(Where(r, q.loc)));
     std::string blocks;
     for (size_t b : q.blocks) {
-      blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", E(r.findings[b].rule_id),
-                            E(r.findings[b].provider_id));
+      blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", E(r.RuleIdOf(b)),
+                            E(r.ProviderIdOf(b)));
     }
     out += fmt::format("     blocks {}: {}\n", q.blocks.size(), blocks);
   }
-  if (r.questions.size() > limit)
-    out += fmt::format("  and {} more (--verbose)\n", r.questions.size() - limit);
+  if (r.QuestionCount() > limit)
+    out += fmt::format("  and {} more (--verbose)\n", r.QuestionCount() - limit);
   return out;
 }
 
@@ -217,7 +218,7 @@ std::string FullListing(const Report& r, const Style& st) {
   while (i < r.findings.size()) {
     size_t end = i;
     bool any = false;
-    while (end < r.findings.size() && r.findings[end].rule_id == r.findings[i].rule_id) {
+    while (end < r.findings.size() && r.findings[end].rule_id == r.RuleIdOf(i)) {
       Outcome o = r.findings[end].outcome;
       any = any || o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
       ++end;
@@ -237,7 +238,7 @@ std::string FullListing(const Report& r, const Style& st) {
           if (g->findings.front() != k) continue;
           std::string ids;
           for (size_t m : g->findings)
-            ids += (ids.empty() ? "" : ", ") + E(r.findings[m].provider_id);
+            ids += (ids.empty() ? "" : ", ") + E(r.ProviderIdOf(m));
           out += fmt::format("  {} {} providers: {} is not stated\n", st.Outcome(f.outcome),
                              g->findings.size(), E(g->field));
           out += fmt::format("         {}\n", ids);

@@ -15,12 +15,12 @@
 #include <string>
 #include <vector>
 
-#include "util/date.h"
 #include "model/registry.h"
 #include "model/tri.h"
 #include "rules/finding.h"
 #include "rules/predicate.h"
 #include "rules/rule.h"
+#include "util/date.h"
 
 namespace vendorlint {
 
@@ -44,8 +44,7 @@ struct PairSelection {
   std::vector<const Provider*> providers;
   size_t size() const { return rules.size() * providers.size(); }
 };
-PairSelection SelectPairs(const RuleSet& rules, const Registry& registry,
-                          const EvalFilter& filter);
+PairSelection SelectPairs(const RuleSet& rules, const Registry& registry, const EvalFilter& filter);
 
 // The finding of one rule for one provider of `registry`.
 Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
