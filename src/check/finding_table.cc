@@ -168,7 +168,7 @@ Finding FindingTable::Light(size_t i) const {
 Finding FindingTable::Materialise(size_t i) const {
   const Record& r = records_[i];
   if (r.original != Outcome::kFail && r.original != Outcome::kReview) return Light(i);
-  Finding f = Evaluate(RuleOf(i), ProviderOf(i), *in_.registry, in_.ctx);
+  Finding f = EvaluateKnown(RuleOf(i), ProviderOf(i), *in_.registry, in_.ctx, r.original);
   if (r.waiver >= 0) ApplyWaiver((*in_.waivers)[static_cast<size_t>(r.waiver)], in_.ctx.as_of, &f);
   f.fingerprint = fingerprint(i);
   f.baseline = r.baseline;

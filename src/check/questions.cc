@@ -123,21 +123,6 @@ std::string BroaderText(const UnknownFact& u, std::string_view name,
 }
 
 
-// Whether the concatenation of a[0..na) sorts before that of b[0..nb), bytewise.
-bool PiecesLess(const std::string_view* a, size_t na, const std::string_view* b, size_t nb) {
-  size_t ia = 0, ib = 0, ca = 0, cb = 0;
-  for (;;) {
-    for (; ia < na && ca == a[ia].size(); ++ia) ca = 0;
-    for (; ib < nb && cb == b[ib].size(); ++ib) cb = 0;
-    if (ia == na || ib == nb) return ia == na && ib != nb;
-    const auto x = static_cast<unsigned char>(a[ia][ca]);
-    const auto y = static_cast<unsigned char>(b[ib][cb]);
-    if (x != y) return x < y;
-    ++ca;
-    ++cb;
-  }
-}
-
 }  // namespace
 
 QuestionBuilder::QuestionBuilder(const Registry& registry) { table_.registry_ = &registry; }
@@ -230,17 +215,35 @@ QuestionTable QuestionBuilder::Finish() {
   std::sort(findings.begin(), findings.end());
   t.reviews_blocked_ =
       static_cast<size_t>(std::unique(findings.begin(), findings.end()) - findings.begin());
-  // Most blocking first, then by fact name (bytewise), compared in pieces
-  // rather than as strings made for the purpose.
+  // Most blocking first, then by fact name (bytewise). The names are made
+  // once, into one buffer (not a string each), for the sort only.
+  std::string names;
+  std::vector<uint32_t> name_end(t.facts_.size());
+  size_t total = 0;
+  for (const auto& f : t.facts_) {
+    std::string_view pieces[6];
+    const size_t n = t.FactPieces(f, pieces);
+    for (size_t p = 0; p < n; ++p) total += pieces[p].size();
+  }
+  names.reserve(total);
+  for (size_t k = 0; k < t.facts_.size(); ++k) {
+    std::string_view pieces[6];
+    const size_t n = t.FactPieces(t.facts_[k], pieces);
+    for (size_t p = 0; p < n; ++p) names += pieces[p];
+    name_end[k] = static_cast<uint32_t>(names.size());
+  }
+  auto name = [&](uint32_t k) {
+    const uint32_t begin = k == 0 ? 0 : name_end[k - 1];
+    return std::string_view(names).substr(begin, name_end[k] - begin);
+  };
+  std::vector<uint32_t> count_of(t.facts_.size());
+  for (size_t k = 0; k < t.facts_.size(); ++k)
+    count_of[k] = t.facts_[k].blocks_end - t.facts_[k].blocks_begin;
   t.order_.resize(t.facts_.size());
   for (size_t k = 0; k < t.order_.size(); ++k) t.order_[k] = static_cast<uint32_t>(k);
   std::sort(t.order_.begin(), t.order_.end(), [&](uint32_t a, uint32_t b) {
-    const auto& fa = t.facts_[a];
-    const auto& fb = t.facts_[b];
-    const uint32_t na = fa.blocks_end - fa.blocks_begin, nb = fb.blocks_end - fb.blocks_begin;
-    if (na != nb) return na > nb;
-    std::string_view pa[6], pb[6];
-    return PiecesLess(pa, t.FactPieces(fa, pa), pb, t.FactPieces(fb, pb));
+    if (count_of[a] != count_of[b]) return count_of[a] > count_of[b];
+    return name(a) < name(b);
   });
   return std::move(table_);
 }
@@ -266,11 +269,11 @@ size_t QuestionTable::FactPieces(const Fact& f, std::string_view* p) const {
 }
 
 std::string QuestionTable::FactName(const Fact& f) const {
-  if (f.kind == UnknownKind::kAttribute)
-    return fmt::format("taxonomy: {} {}: {}", TaxonomyKindNoun(f.taxonomy_kind), strings_[f.value],
-                       strings_[f.detail]);
-  const std::string& provider = strings_[f.provider];
-  return provider.empty() ? strings_[f.path] : fmt::format("{}: {}", provider, strings_[f.path]);
+  std::string_view pieces[6];
+  const size_t n = FactPieces(f, pieces);
+  std::string out;
+  for (size_t p = 0; p < n; ++p) out += pieces[p];
+  return out;
 }
 
 UnknownFact QuestionTable::Unknown(const Fact& f) const {

@@ -68,7 +68,7 @@ class QuestionTable {
     uint32_t blocks_begin = 0, blocks_end = 0;
   };
   std::string FactName(const Fact& f) const;
-  // FactName's text in pieces (no allocation), for sorting.
+  // FactName's text in pieces, without allocating.
   size_t FactPieces(const Fact& f, std::string_view* pieces) const;
   UnknownFact Unknown(const Fact& f) const;
 

@@ -86,6 +86,8 @@ class JsonWriter {
 
 // `s` as a JSON string literal, quotes included.
 std::string JsonQuote(std::string_view s);
+// The same, appended to *out.
+void AppendJsonQuoted(std::string_view s, std::string* out);
 
 }  // namespace vendorlint
 

@@ -50,6 +50,13 @@ PairSelection SelectPairs(const RuleSet& rules, const Registry& registry, const 
 Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
                  const EvalContext& ctx);
 
+// Evaluate for a pair whose outcome an earlier Evaluate gave (with the same
+// registry, rule and context): the same finding, without evaluating again
+// what decided the outcome. How writers get a finding back cheaply
+// (check/finding_table.h).
+Finding EvaluateKnown(const Rule& rule, const Provider& provider, const Registry& registry,
+                      const EvalContext& ctx, Outcome outcome);
+
 // Every rule against every provider that passes `filter`, sorted by rule id
 // then provider id (one finding per pair, whatever its outcome).
 std::vector<Finding> EvaluateAll(const RuleSet& rules, const Registry& registry,
