@@ -278,9 +278,19 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   }
   render.color = o.format == "text" && UseColor(o, o.output.empty());
   std::string text;
-  if (o.output.empty()) {
+  // A report for standard output is printed after the files are in place: a
+  // large one waits in a spool file, not in memory.
+  Spool spool;
+  bool spooled = false;
+  if (o.output.empty() && o.format == "json") {
+    std::string spool_error;
+    spooled = spool.Write(
+        [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },
+        &spool_error);
+  }
+  if (o.output.empty() && !spooled) {
     text = RenderReport(o.format, report, render, &notices);
-  } else if (staged) {
+  } else if (staged && !o.output.empty()) {
     staged = files.Stage(
         o.output, [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },
         &error);
@@ -291,7 +301,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   for (const auto& n : notices) err << "vendorlint: warning: " << n << "\n";
   out.flush();  // a report may go to /dev/stdout itself
   if (!staged || !files.Commit(&error)) return UsageError(err, error);
-  if (o.output.empty()) out << text;
+  if (spooled) spool.CopyTo(out);
+  if (o.output.empty() && !spooled) out << text;
   if (!o.output.empty() || o.format != "text") err << SummaryLine(report) << "\n";
   return report.exit_code;
 }

@@ -431,6 +431,36 @@ void OutputFiles::Abort() {
   folders_.clear();
 }
 
+Spool::~Spool() {
+  if (fd_ >= 0) close(fd_);
+}
+
+bool Spool::Write(const std::function<void(std::ostream&)>& write, std::string* error) {
+  std::string path = (std::filesystem::temp_directory_path() / "vendorlint-XXXXXX").string();
+  fd_ = mkostemp(path.data(), O_CLOEXEC);
+  if (fd_ < 0) {
+    *error = CannotWrite(path, errno);
+    return false;
+  }
+  unlink(path.c_str());
+  if (int err = WriteThrough(fd_, write)) {
+    *error = CannotWrite(path, err);
+    return false;
+  }
+  return true;
+}
+
+void Spool::CopyTo(std::ostream& out) const {
+  if (fd_ < 0 || lseek(fd_, 0, SEEK_SET) != 0) return;
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    ssize_t n = read(fd_, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    out.write(buf.data(), n);
+  }
+}
+
 bool WriteOutputFile(const std::string& path, std::string_view content, std::string* error) {
   OutputFiles files;
   return files.Stage(path, std::string(content), error) && files.Commit(error);

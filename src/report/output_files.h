@@ -77,6 +77,25 @@ class OutputFiles {
   std::vector<std::unique_ptr<Folder>> folders_;
 };
 
+// Content made now and copied out later (a report for standard output, which
+// is written only once every file is in place): kept in an unnamed temporary
+// file under $TMPDIR, not in memory.
+class Spool {
+ public:
+  Spool() = default;
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  ~Spool();
+  // Runs `write` into the spool. False with *error if the temporary file
+  // cannot be made or written.
+  bool Write(const std::function<void(std::ostream&)>& write, std::string* error);
+  // Copies what Write wrote to `out`.
+  void CopyTo(std::ostream& out) const;
+
+ private:
+  int fd_ = -1;
+};
+
 // Stages and commits one file: the single-report case.
 bool WriteOutputFile(const std::string& path, std::string_view content, std::string* error);
 
