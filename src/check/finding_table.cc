@@ -191,6 +191,22 @@ void FindingTable::ForEach(OutcomeSet which,
       });
 }
 
+void FindingTable::ForEach(std::span<const size_t> indices,
+                           const std::function<void(size_t, const Finding&)>& fn) const {
+  const unsigned threads = Threads(in_.ctx.threads);
+  ForWindows(
+      indices.size(), kAllOutcomes, [](size_t) { return Outcome::kPass; },
+      kChunksPerThread * threads, [&](const std::vector<std::vector<size_t>>& chunks) {
+        std::vector<std::vector<Finding>> made(chunks.size());
+        ParallelFor(chunks.size(), threads, [&](size_t c) {
+          made[c].reserve(chunks[c].size());
+          for (size_t k : chunks[c]) made[c].push_back(Materialise(indices[k]));
+        });
+        for (size_t c = 0; c < chunks.size(); ++c)
+          for (size_t k = 0; k < chunks[c].size(); ++k) fn(indices[chunks[c][k]], made[c][k]);
+      });
+}
+
 void FindingTable::RenderChunks(OutcomeSet which,
                                 const std::function<std::string(std::span<const Finding>)>& render,
                                 const std::function<void(const std::string&)>& emit) const {

@@ -71,6 +71,9 @@ class FindingTable {
   // Calls fn(i, finding) on this thread, in index order, for every finding
   // whose outcome is in `which`; findings are made in parallel batches.
   void ForEach(OutcomeSet which, const std::function<void(size_t, const Finding&)>& fn) const;
+  // The same for the findings at `indices` (ascending).
+  void ForEach(std::span<const size_t> indices,
+               const std::function<void(size_t, const Finding&)>& fn) const;
   // Renders the findings whose outcome is in `which` in chunks: render(chunk)
   // runs on worker threads, emit(text) on this thread in order.
   void RenderChunks(OutcomeSet which,

@@ -99,7 +99,7 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
 
 // Formats that read Report::findings as a list rather than streaming them.
 bool NeedsFindingList(const std::string& format) {
-  return format == "text" || format == "markdown" || format == "html" || format == "github" ||
+  return format == "markdown" || format == "html" || format == "github" ||
          format == "sarif" || format == "sarif-dashboard" || format == "junit";
 }
 

@@ -18,6 +18,21 @@ void Report::ForEachFinding(OutcomeSet which,
     if (InSet(which, findings[i].outcome)) fn(i, findings[i]);
 }
 
+FindingVerdict Report::VerdictAt(size_t i) const {
+  if (!table) return VerdictOf(findings[i]);
+  Finding f;
+  f.outcome = table->outcome(i);
+  f.severity = table->severity(i);
+  f.baseline = table->baseline(i);
+  return VerdictOf(f);
+}
+
+void Report::ForEachFindingAt(std::span<const size_t> indices,
+                              const std::function<void(size_t, const Finding&)>& fn) const {
+  if (table) return table->ForEach(indices, fn);
+  for (size_t i : indices) fn(i, findings[i]);
+}
+
 void Report::RenderFindings(OutcomeSet which,
                             const std::function<std::string(std::span<const Finding>)>& render,
                             const std::function<void(const std::string&)>& emit) const {

@@ -96,6 +96,15 @@ struct Report {
   std::string FingerprintOf(size_t i) const {
     return table ? table->fingerprint(i) : findings[i].fingerprint;
   }
+  Severity SeverityOf(size_t i) const {
+    return table ? table->severity(i) : findings[i].severity;
+  }
+  // VerdictOf finding i, without making it.
+  FindingVerdict VerdictAt(size_t i) const;
+  // Calls fn(i, finding) in order for the findings at `indices` (ascending),
+  // made in parallel batches; each exists only during its call.
+  void ForEachFindingAt(std::span<const size_t> indices,
+                        const std::function<void(size_t, const Finding&)>& fn) const;
   // Calls fn(i, finding) in order for every finding whose outcome is in
   // `which`. Each finding exists only during its call (copy what you keep).
   void ForEachFinding(OutcomeSet which,
