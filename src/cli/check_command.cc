@@ -100,7 +100,7 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
 // Formats that read Report::findings as a list rather than streaming them.
 bool NeedsFindingList(const std::string& format) {
   return format == "markdown" || format == "html" || format == "github" ||
-         format == "sarif" || format == "sarif-dashboard" || format == "junit";
+         format == "sarif" || format == "sarif-dashboard";
 }
 
 }  // namespace
@@ -282,7 +282,7 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   // large one waits in a spool file, not in memory.
   Spool spool;
   bool spooled = false;
-  if (o.output.empty() && o.format == "json") {
+  if (o.output.empty() && (o.format == "json" || o.format == "junit")) {
     std::string spool_error;
     spooled = spool.Write(
         [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },

@@ -46,6 +46,7 @@ std::string RenderReport(std::string_view format, const Report& report,
 void RenderReport(std::string_view format, const Report& report, const RenderOptions& options,
                   std::ostream& out, std::vector<std::string>* notices) {
   if (format == "json") return WriteJsonReport(report, out);
+  if (format == "junit") return WriteJunitReport(report, out);
   const std::string text = RenderReport(format, report, options, notices);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
