@@ -99,8 +99,7 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
 
 // Formats that read Report::findings as a list rather than streaming them.
 bool NeedsFindingList(const std::string& format) {
-  return format == "markdown" || format == "html" || format == "github" ||
-         format == "sarif" || format == "sarif-dashboard";
+  return format == "markdown" || format == "html" || format == "github";
 }
 
 }  // namespace
@@ -282,7 +281,7 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   // large one waits in a spool file, not in memory.
   Spool spool;
   bool spooled = false;
-  if (o.output.empty() && (o.format == "json" || o.format == "junit")) {
+  if (o.output.empty() && (o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard")) {
     std::string spool_error;
     spooled = spool.Write(
         [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },
