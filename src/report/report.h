@@ -70,9 +70,16 @@ struct Report {
   std::string revision_id;     // HEAD's commit
 
   // The text of each registry file's lines, indexed like registry->files
-  // (filled by LoadSourceLines; empty: not loaded). SARIF shows them as
-  // region.snippet so that a viewer without the file still shows the line.
+  // (empty: not loaded). SARIF shows them as region.snippet so that a viewer
+  // without the file still shows the line. LoadSourceLines fills file_text
+  // (each file as one string, with where its lines start: a few bytes per
+  // line rather than a string each); tests may fill file_lines instead.
   std::vector<std::vector<std::string>> file_lines;
+  struct FileText {
+    std::string text;
+    std::vector<uint32_t> line_start;  // offset of line k + 1, then the end
+  };
+  std::vector<FileText> file_text;
 
   // The text of `loc`'s line without its line break, or "" if not loaded.
   std::string_view LineText(const Location& loc) const;
@@ -131,7 +138,7 @@ struct Report {
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }
 };
 
-// Reads every registry file into report->file_lines. A file that cannot be
+// Reads every registry file into report->file_text. A file that cannot be
 // read gets no lines (its snippets are left out; the run goes on).
 void LoadSourceLines(Report* report);
 
