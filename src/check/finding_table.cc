@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <thread>
+#include <utility>
 
 #include "check/fingerprint.h"
 #include "util/parallel_for.h"
@@ -62,11 +63,44 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
   const unsigned threads = Threads(in.ctx.threads);
 
   // Evaluate and fingerprint on every thread; waivers, questions and groups
-  // in index order on this one (they are cheap next to evaluation).
+  // in index order on one thread, for the previous window while the next is
+  // evaluated (with more than one thread), so that they cost no wall time.
+  using Window = std::pair<std::vector<std::vector<size_t>>, std::vector<std::vector<Finding>>>;
+  auto merge = [&](Window& w) {
+    for (size_t c = 0; c < w.first.size(); ++c) {
+      for (size_t k = 0; k < w.first[c].size(); ++k) {
+        const size_t i = w.first[c][k];
+        Finding& f = w.second[c][k];
+        Record& r = t.records_[i];
+        r.original = f.outcome;
+        if (in.waivers) {
+          int wi = matcher.Match(f);
+          if (wi >= 0) {
+            matcher.Apply(static_cast<size_t>(wi), &f);
+            r.waiver = wi;
+          }
+        }
+        r.outcome = f.outcome;
+        questions.Add(i, f);
+        groups.Add(i, f);
+      }
+    }
+  };
+  Window pending;
   ForWindows(
       n, kAllOutcomes, [](size_t) { return Outcome::kPass; }, kChunksPerThread * threads,
       [&](const std::vector<std::vector<size_t>>& chunks) {
         std::vector<std::vector<Finding>> made(chunks.size());
+        // The merge reads and writes only the previous window's findings and
+        // records (outcome, waiver); evaluation writes only this window's hashes.
+        std::thread merger;
+        if (!pending.first.empty()) {
+          if (threads > 1) {
+            merger = std::thread([&] { merge(pending); });
+          } else {
+            merge(pending);
+          }
+        }
         ParallelFor(chunks.size(), threads, [&](size_t c) {
           made[c].reserve(chunks[c].size());
           for (size_t i : chunks[c]) {
@@ -75,25 +109,11 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
             made[c].push_back(std::move(f));
           }
         });
-        for (size_t c = 0; c < chunks.size(); ++c) {
-          for (size_t k = 0; k < chunks[c].size(); ++k) {
-            const size_t i = chunks[c][k];
-            Finding& f = made[c][k];
-            Record& r = t.records_[i];
-            r.original = f.outcome;
-            if (in.waivers) {
-              int w = matcher.Match(f);
-              if (w >= 0) {
-                matcher.Apply(static_cast<size_t>(w), &f);
-                r.waiver = w;
-              }
-            }
-            r.outcome = f.outcome;
-            questions.Add(i, f);
-            groups.Add(i, f);
-          }
-        }
+        if (merger.joinable()) merger.join();
+        pending = Window{chunks, std::move(made)};
       });
+  merge(pending);
+  pending = {};
 
   if (in.waivers) {
     const auto& rs = t.pairs_.rules;
