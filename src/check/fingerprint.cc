@@ -151,6 +151,16 @@ std::string CanonicalEvidencePath(const Registry& registry, std::string_view pro
   return out;
 }
 
+uint64_t FingerprintHash(const Registry& registry, const Finding& finding) {
+  std::string input = fmt::format("{}\n{}\n{}\n{}", kFingerprintVersion, finding.rule_id,
+                                  finding.provider_id, PrimaryPath(registry, finding));
+  return Fnv1a64(input);
+}
+
+std::string FormatFingerprint(uint64_t hash, uint32_t n) {
+  return n >= 2 ? fmt::format("{:016x}-{}", hash, n) : Hex16(hash);
+}
+
 std::string ComputeFingerprint(const Registry& registry, const Finding& finding) {
   return Hash(finding, PrimaryPath(registry, finding));
 }

@@ -59,6 +59,11 @@ std::string CanonicalEvidencePath(const Registry& registry, std::string_view pro
 // The fingerprint of one finding, before collision handling.
 std::string ComputeFingerprint(const Registry& registry, const Finding& finding);
 
+// ComputeFingerprint as a number (before hex16), and its text: hex16, plus
+// "-n" for the n-th (n >= 2) of colliding findings.
+uint64_t FingerprintHash(const Registry& registry, const Finding& finding);
+std::string FormatFingerprint(uint64_t hash, uint32_t n);
+
 // Sets Finding::fingerprint on every finding. Two findings of one run never
 // share a fingerprint: when hashes collide, the findings are ordered by rule
 // id, provider id and primary path, and the second gets "-2" appended, the

@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 #include <string_view>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -108,46 +107,64 @@ std::string GroupKey(const Question& q) {
 
 }  // namespace
 
-std::vector<QuestionGroup> GroupQuestions(const std::vector<Question>& questions) {
-  std::vector<QuestionGroup> groups;
-  std::map<std::string, size_t> by_key;
-  for (size_t i = 0; i < questions.size(); ++i) {
-    std::string key = GroupKey(questions[i]);
-    size_t g = groups.size();
-    if (!key.empty()) {
-      auto [it, fresh] = by_key.try_emplace(key, g);
-      g = it->second;
-    }
-    if (g == groups.size()) groups.emplace_back();
-    groups[g].members.push_back(i);
-  }
-  for (QuestionGroup& g : groups) {
-    // A reader scans the providers of a group by name.
-    std::stable_sort(g.members.begin(), g.members.end(), [&](size_t a, size_t b) {
-      return std::tie(questions[a].provider_id, questions[a].path) <
-             std::tie(questions[b].provider_id, questions[b].path);
-    });
-    std::set<size_t> blocks;
+std::vector<QuestionGroup> GroupQuestions(size_t count,
+                                          const std::function<Question(size_t)>& at) {
+  struct Building {
+    QuestionGroup group;
+    Question first;  // the first member in the questions' order
     std::set<std::string> narrower;
-    for (size_t m : g.members) {
-      blocks.insert(questions[m].blocks.begin(), questions[m].blocks.end());
-      narrower.insert(questions[m].narrower.begin(), questions[m].narrower.end());
+    std::vector<std::string> sort_keys;  // per member: provider id, then path
+  };
+  std::vector<Building> groups;
+  std::map<std::string, size_t> by_key;
+  for (size_t i = 0; i < count; ++i) {
+    Question q = at(i);
+    std::string key = GroupKey(q);
+    size_t g = groups.size();
+    if (!key.empty()) g = by_key.try_emplace(key, g).first->second;
+    if (g == groups.size()) {
+      groups.emplace_back();
+      groups.back().first = q;
     }
-    g.blocks.assign(blocks.begin(), blocks.end());
-    const Question& first = questions[g.members.front()];
+    Building& b = groups[g];
+    b.group.members.push_back(i);
+    b.group.blocks.insert(b.group.blocks.end(), q.blocks.begin(), q.blocks.end());
+    b.narrower.insert(q.narrower.begin(), q.narrower.end());
+    b.sort_keys.push_back(q.provider_id + '\0' + q.path);
+  }
+  std::vector<QuestionGroup> out;
+  out.reserve(groups.size());
+  for (Building& b : groups) {
+    QuestionGroup& g = b.group;
+    // A reader scans the providers of a group by name.
+    std::vector<size_t> order(g.members.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return b.sort_keys[x] < b.sort_keys[y]; });
+    std::vector<size_t> members;
+    members.reserve(order.size());
+    for (size_t k : order) members.push_back(g.members[k]);
+    g.members = std::move(members);
+    std::sort(g.blocks.begin(), g.blocks.end());
+    g.blocks.erase(std::unique(g.blocks.begin(), g.blocks.end()), g.blocks.end());
     if (g.members.size() == 1) {
-      g.question = first.question;
-    } else if (first.kind == UnknownKind::kBroaderKey) {
-      g.question = BroaderText(first, narrower);
+      g.question = b.first.question;
+    } else if (b.first.kind == UnknownKind::kBroaderKey) {
+      g.question = BroaderText(b.first, b.narrower);
     } else {
-      g.question = UnstatedText(first);
+      g.question = UnstatedText(b.first);
     }
+    out.push_back(std::move(g));
   }
   // Groups were made in the questions' order, so ties keep it.
-  std::stable_sort(groups.begin(), groups.end(), [](const QuestionGroup& a, const QuestionGroup& b) {
+  std::stable_sort(out.begin(), out.end(), [](const QuestionGroup& a, const QuestionGroup& b) {
     return a.blocks.size() > b.blocks.size();
   });
-  return groups;
+  return out;
+}
+
+std::vector<QuestionGroup> GroupQuestions(const std::vector<Question>& questions) {
+  return GroupQuestions(questions.size(), [&](size_t i) { return questions[i]; });
 }
 
 }  // namespace vendorlint

@@ -7,6 +7,7 @@
 #ifndef VENDORLINT_CHECK_QUESTION_GROUPS_H_
 #define VENDORLINT_CHECK_QUESTION_GROUPS_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ struct QuestionGroup {
 // and stays alone. Ordered by how many findings each group blocks (most
 // first), then by its first member's rank. Deterministic.
 std::vector<QuestionGroup> GroupQuestions(const std::vector<Question>& questions);
+
+// The same for `count` questions made one at a time by `at` (a QuestionTable
+// of a large registry is never held as Question values). Calls `at` once per
+// question, in order.
+std::vector<QuestionGroup> GroupQuestions(size_t count,
+                                          const std::function<Question(size_t)>& at);
 
 }  // namespace vendorlint
 

@@ -132,97 +132,241 @@ std::string BroaderText(const UnknownFact& u, std::string_view name,
   return fmt::format("Does {} include {}, or only other kinds of {}?", where, keys, u.value);
 }
 
-struct Pending {
-  Question q;
-  UnknownFact first;
-  std::set<std::string> narrower;
-};
 
 }  // namespace
 
+QuestionBuilder::QuestionBuilder(const Registry& registry) { table_.registry_ = &registry; }
+
+uint32_t QuestionBuilder::Intern(const std::string& s) {
+  auto [it, fresh] = interned_.try_emplace(s, static_cast<uint32_t>(table_.strings_.size()));
+  if (fresh) table_.strings_.push_back(s);
+  return it->second;
+}
+
+void QuestionBuilder::Add(size_t i, const Finding& f) {
+  if (f.outcome != Outcome::kReview) return;
+  for (const Evidence& e : f.evidence) {
+    const UnknownFact& u = e.unknown;
+    if (u.kind == UnknownKind::kNone) continue;
+    // The fact's identity, as its name (FactName) says it.
+    const uint32_t next = static_cast<uint32_t>(table_.facts_.size());
+    uint32_t id = next;
+    if (u.kind == UnknownKind::kAttribute) {
+      id = attribute_fact_
+               .try_emplace({static_cast<uint32_t>(u.taxonomy_kind), Intern(u.value),
+                             Intern(u.detail)},
+                            next)
+               .first->second;
+    } else {
+      const uint64_t key = uint64_t{Intern(u.provider_id)} << 32 | Intern(u.path);
+      id = provider_fact_.try_emplace(key, next).first->second;
+    }
+    const bool fresh = id == next;
+    if (fresh) {
+      QuestionTable::Fact fact;
+      fact.provider = Intern(u.provider_id);
+      fact.field = Intern(u.field);
+      fact.path = Intern(u.path);
+      fact.value = Intern(u.value);
+      fact.detail = Intern(u.detail);
+      fact.kind = u.kind;
+      fact.taxonomy_kind = u.taxonomy_kind;
+      fact.loc = e.loc;
+      if (u.kind == UnknownKind::kAttribute) {
+        if (const TaxonomyEntry* t = table_.registry_->taxonomy.Find(u.taxonomy_kind, u.value))
+          fact.loc = t->loc;
+      }
+      table_.facts_.push_back(fact);
+    }
+    if (u.kind == UnknownKind::kBroaderKey) {
+      QuestionTable::Fact& fact = table_.facts_[id];
+      if (fact.narrower == UINT32_MAX) {
+        fact.narrower = static_cast<uint32_t>(table_.narrower_.size());
+        table_.narrower_.emplace_back();
+      }
+      auto& narrower = table_.narrower_[fact.narrower];
+      for (size_t at = 0; at <= u.detail.size();) {
+        size_t comma = std::min(u.detail.find(", ", at), u.detail.size());
+        const uint32_t key = Intern(u.detail.substr(at, comma - at));
+        if (std::find(narrower.begin(), narrower.end(), key) == narrower.end())
+          narrower.push_back(key);
+        at = comma + 2;
+      }
+    }
+    QuestionTable::Fact& fact = table_.facts_[id];
+    if (fact.blocks_end != i + 1) {
+      fact.blocks_end = static_cast<uint32_t>(i + 1);
+      blocks_.emplace_back(id, static_cast<uint32_t>(i));
+    }
+  }
+}
+
+QuestionTable QuestionBuilder::Finish() {
+  QuestionTable& t = table_;
+  provider_fact_ = {};
+  attribute_fact_ = {};
+  interned_ = {};
+  // Each fact's blocks, contiguous and ascending (they were added in order).
+  std::vector<uint32_t> count(t.facts_.size() + 1, 0);
+  for (const auto& [fact, finding] : blocks_) ++count[fact + 1];
+  for (size_t k = 1; k < count.size(); ++k) count[k] += count[k - 1];
+  for (size_t k = 0; k < t.facts_.size(); ++k) {
+    t.facts_[k].blocks_begin = count[k];
+    t.facts_[k].blocks_end = count[k];
+  }
+  t.blocks_.assign(blocks_.size(), 0);
+  std::vector<uint32_t> findings;
+  findings.reserve(blocks_.size());
+  for (const auto& [fact, finding] : blocks_) {
+    t.blocks_[t.facts_[fact].blocks_end++] = finding;
+    findings.push_back(finding);
+  }
+  blocks_ = {};
+  std::sort(findings.begin(), findings.end());
+  t.reviews_blocked_ =
+      static_cast<size_t>(std::unique(findings.begin(), findings.end()) - findings.begin());
+  // Most blocking first, then by fact name (bytewise). The names are made
+  // once, into one buffer (not a string each), for the sort only.
+  std::string names;
+  std::vector<uint32_t> name_end(t.facts_.size());
+  size_t total = 0;
+  for (const auto& f : t.facts_) {
+    std::string_view pieces[6];
+    const size_t n = t.FactPieces(f, pieces);
+    for (size_t p = 0; p < n; ++p) total += pieces[p].size();
+  }
+  names.reserve(total);
+  for (size_t k = 0; k < t.facts_.size(); ++k) {
+    std::string_view pieces[6];
+    const size_t n = t.FactPieces(t.facts_[k], pieces);
+    for (size_t p = 0; p < n; ++p) names += pieces[p];
+    name_end[k] = static_cast<uint32_t>(names.size());
+  }
+  auto name = [&](uint32_t k) {
+    const uint32_t begin = k == 0 ? 0 : name_end[k - 1];
+    return std::string_view(names).substr(begin, name_end[k] - begin);
+  };
+  std::vector<uint32_t> count_of(t.facts_.size());
+  for (size_t k = 0; k < t.facts_.size(); ++k)
+    count_of[k] = t.facts_[k].blocks_end - t.facts_[k].blocks_begin;
+  t.order_.resize(t.facts_.size());
+  for (size_t k = 0; k < t.order_.size(); ++k) t.order_[k] = static_cast<uint32_t>(k);
+  std::sort(t.order_.begin(), t.order_.end(), [&](uint32_t a, uint32_t b) {
+    if (count_of[a] != count_of[b]) return count_of[a] > count_of[b];
+    return name(a) < name(b);
+  });
+  return std::move(table_);
+}
+
+size_t QuestionTable::FactPieces(const Fact& f, std::string_view* p) const {
+  if (f.kind == UnknownKind::kAttribute) {
+    p[0] = "taxonomy: ";
+    p[1] = TaxonomyKindNoun(f.taxonomy_kind);
+    p[2] = " ";
+    p[3] = strings_[f.value];
+    p[4] = ": ";
+    p[5] = strings_[f.detail];
+    return 6;
+  }
+  if (strings_[f.provider].empty()) {
+    p[0] = strings_[f.path];
+    return 1;
+  }
+  p[0] = strings_[f.provider];
+  p[1] = ": ";
+  p[2] = strings_[f.path];
+  return 3;
+}
+
+std::string QuestionTable::FactName(const Fact& f) const {
+  std::string_view pieces[6];
+  const size_t n = FactPieces(f, pieces);
+  std::string out;
+  for (size_t p = 0; p < n; ++p) out += pieces[p];
+  return out;
+}
+
+UnknownFact QuestionTable::Unknown(const Fact& f) const {
+  UnknownFact u;
+  u.kind = f.kind;
+  u.provider_id = strings_[f.provider];
+  u.field = strings_[f.field];
+  u.path = strings_[f.path];
+  u.value = strings_[f.value];
+  u.detail = strings_[f.detail];
+  u.taxonomy_kind = f.taxonomy_kind;
+  return u;
+}
+
+Question QuestionTable::At(size_t i) const {
+  const Fact& f = facts_[order_[i]];
+  Question q;
+  q.fact = FactName(f);
+  q.loc = f.loc;
+  q.blocks.assign(blocks_.begin() + f.blocks_begin, blocks_.begin() + f.blocks_end);
+  const UnknownFact u = Unknown(f);
+  q.kind = u.kind;
+  // A taxonomy attribute is the taxonomy's fact, whoever's flow asked.
+  q.provider_id = u.kind == UnknownKind::kAttribute ? "" : u.provider_id;
+  q.field = u.field;
+  q.path = u.path;
+  q.value = u.value;
+  q.taxonomy_kind = u.taxonomy_kind;
+  const Provider* prov = registry_->FindProvider(u.provider_id);
+  std::string name = prov ? prov->name.value : u.provider_id;
+  switch (u.kind) {
+    case UnknownKind::kAttribute:
+      q.question = AttributeText(u);
+      break;
+    case UnknownKind::kBroaderKey: {
+      std::set<std::string> narrower;
+      for (uint32_t k : narrower_[f.narrower]) narrower.insert(strings_[k]);
+      q.question = BroaderText(u, name, narrower);
+      q.narrower.assign(narrower.begin(), narrower.end());
+      break;
+    }
+    case UnknownKind::kUnstated:
+    case UnknownKind::kNone:
+      q.question = FieldText(u, name);
+      break;
+  }
+  return q;
+}
+
+std::vector<Question> QuestionTable::All() const {
+  std::vector<Question> out;
+  out.reserve(size());
+  for (size_t i = 0; i < size(); ++i) out.push_back(At(i));
+  return out;
+}
+
 std::vector<Question> BuildQuestions(const Registry& registry,
                                      const std::vector<Finding>& findings) {
-  std::map<std::string, Pending> by_fact;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    if (f.outcome != Outcome::kReview) continue;
-    for (const Evidence& e : f.evidence) {
-      const UnknownFact& u = e.unknown;
-      if (u.kind == UnknownKind::kNone) continue;
-      std::string fact;
-      Location loc = e.loc;
-      if (u.kind == UnknownKind::kAttribute) {
-        fact = fmt::format("taxonomy: {} {}: {}", TaxonomyKindNoun(u.taxonomy_kind), u.value,
-                           u.detail);
-        if (const TaxonomyEntry* t = registry.taxonomy.Find(u.taxonomy_kind, u.value))
-          loc = t->loc;
-      } else {
-        fact = u.provider_id.empty() ? u.path : fmt::format("{}: {}", u.provider_id, u.path);
-      }
-      auto [it, fresh] = by_fact.try_emplace(fact);
-      Pending& p = it->second;
-      if (fresh) {
-        p.q.fact = fact;
-        p.q.loc = loc;
-        p.q.kind = u.kind;
-        // A taxonomy attribute is the taxonomy's fact, whoever's flow asked.
-        p.q.provider_id = u.kind == UnknownKind::kAttribute ? "" : u.provider_id;
-        p.q.taxonomy_kind = u.taxonomy_kind;
-        p.q.field = u.field;
-        p.q.path = u.path;
-        p.q.value = u.value;
-        p.first = u;
-      }
-      if (u.kind == UnknownKind::kBroaderKey) {
-        for (size_t at = 0; at <= u.detail.size();) {
-          size_t comma = std::min(u.detail.find(", ", at), u.detail.size());
-          p.narrower.insert(u.detail.substr(at, comma - at));
-          at = comma + 2;
-        }
-      }
-      if (p.q.blocks.empty() || p.q.blocks.back() != i) p.q.blocks.push_back(i);
-    }
+  QuestionBuilder b(registry);
+  for (size_t i = 0; i < findings.size(); ++i) b.Add(i, findings[i]);
+  return b.Finish().All();
+}
+void UnstatedFailGrouper::Add(size_t i, const Finding& f) {
+  if (f.outcome != Outcome::kFail || f.evidence.size() != 1) return;
+  const UnknownFact& u = f.evidence[0].unknown;
+  if (u.kind != UnknownKind::kUnstated || u.provider_id != f.provider_id) return;
+  groups_[{f.rule_id, u.path}].push_back(i);
+}
+
+std::vector<UnstatedFailGroup> UnstatedFailGrouper::Finish() {
+  std::vector<UnstatedFailGroup> out;
+  for (auto& [key, idx] : groups_) {
+    if (idx.size() < 2) continue;
+    out.push_back({key.first, key.second, std::move(idx)});
   }
-  std::vector<Question> out;
-  for (auto& [fact, p] : by_fact) {
-    const Provider* prov = registry.FindProvider(p.first.provider_id);
-    std::string name = prov ? prov->name.value : p.first.provider_id;
-    switch (p.first.kind) {
-      case UnknownKind::kAttribute:
-        p.q.question = AttributeText(p.first);
-        break;
-      case UnknownKind::kBroaderKey:
-        p.q.question = BroaderText(p.first, name, p.narrower);
-        p.q.narrower.assign(p.narrower.begin(), p.narrower.end());
-        break;
-      case UnknownKind::kUnstated:
-      case UnknownKind::kNone:
-        p.q.question = FieldText(p.first, name);
-        break;
-    }
-    out.push_back(std::move(p.q));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Question& a, const Question& b) {
-    return a.blocks.size() > b.blocks.size();
-  });
+  groups_.clear();
   return out;
 }
 
 std::vector<UnstatedFailGroup> GroupUnstatedFails(const std::vector<Finding>& findings) {
-  std::map<std::pair<std::string, std::string>, std::vector<size_t>> groups;
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    if (f.outcome != Outcome::kFail || f.evidence.size() != 1) continue;
-    const UnknownFact& u = f.evidence[0].unknown;
-    if (u.kind != UnknownKind::kUnstated || u.provider_id != f.provider_id) continue;
-    groups[{f.rule_id, u.path}].push_back(i);
-  }
-  std::vector<UnstatedFailGroup> out;
-  for (auto& [key, idx] : groups) {
-    if (idx.size() < 2) continue;
-    out.push_back({key.first, key.second, std::move(idx)});
-  }
-  return out;
+  UnstatedFailGrouper g;
+  for (size_t i = 0; i < findings.size(); ++i) g.Add(i, findings[i]);
+  return g.Finish();
 }
 
 size_t ReviewsWithQuestions(const std::vector<Question>& questions) {

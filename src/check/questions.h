@@ -6,7 +6,15 @@
 #ifndef VENDORLINT_CHECK_QUESTIONS_H_
 #define VENDORLINT_CHECK_QUESTIONS_H_
 
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/registry.h"
@@ -19,8 +27,8 @@ struct Question {
   // `greenhouse: data_flows[0].categories[0]`, `taxonomy: data subject
   // website_visitor: minor`.
   std::string fact;
-  std::string question;  // "Does Zendesk encrypt stored data at rest?"
-  Location loc;          // where the answer is written (indexes Registry::files)
+  std::string question;        // "Does Zendesk encrypt stored data at rest?"
+  Location loc;                // where the answer is written (indexes Registry::files)
   std::vector<size_t> blocks;  // indices of the review findings it blocks, ascending
 
   // What kind of fact it is, for grouping (check/question_groups.h).
@@ -39,6 +47,73 @@ struct Question {
 std::vector<Question> BuildQuestions(const Registry& registry,
                                      const std::vector<Finding>& findings);
 
+// The questions of a run, held compactly (interned paths and keys, one block
+// list for all): a check of a large registry has a question per unknown fact
+// of every provider. At(i) makes question i when a writer asks for it.
+class QuestionTable {
+ public:
+  QuestionTable() = default;
+  size_t size() const { return order_.size(); }
+  bool empty() const { return order_.empty(); }
+  // Question i in BuildQuestions' order (most blocking first, then by fact).
+  Question At(size_t i) const;
+  std::vector<Question> All() const;
+  // ReviewsWithQuestions(All()).
+  size_t reviews_blocked() const { return reviews_blocked_; }
+
+ private:
+  friend class QuestionBuilder;
+  struct Fact {
+    uint32_t provider = 0;  // interned: UnknownFact::provider_id
+    uint32_t field = 0;     // interned, as are the three below
+    uint32_t path = 0;
+    uint32_t value = 0;
+    uint32_t detail = 0;
+    uint32_t narrower = UINT32_MAX;  // kBroaderKey: index into narrower_
+    UnknownKind kind = UnknownKind::kNone;
+    TaxonomyKind taxonomy_kind = TaxonomyKind::kCategory;
+    Location loc;
+    // Into blocks_. While building, blocks_end is 1 + the last finding added.
+    uint32_t blocks_begin = 0, blocks_end = 0;
+  };
+  std::string FactName(const Fact& f) const;
+  // FactName's text in pieces, without allocating.
+  size_t FactPieces(const Fact& f, std::string_view* pieces) const;
+  UnknownFact Unknown(const Fact& f) const;
+
+  const Registry* registry_ = nullptr;
+  std::vector<std::string> strings_;  // interned
+  std::deque<Fact> facts_;  // a deque: growing it never copies it
+  std::vector<std::vector<uint32_t>> narrower_;  // interned keys, each once
+  // Finding indices fit 32 bits: a table of 2^32 pairs would need 64 GB.
+  std::vector<uint32_t> blocks_;
+  std::vector<uint32_t> order_;  // question i is facts_[order_[i]]
+  size_t reviews_blocked_ = 0;
+};
+
+// BuildQuestions one finding at a time, for callers that never hold all the
+// findings (check/finding_table.h): Add every finding in index order, then
+// Finish once.
+class QuestionBuilder {
+ public:
+  explicit QuestionBuilder(const Registry& registry);
+  // `index` is f's index among the findings; indices must not decrease.
+  void Add(size_t index, const Finding& f);
+  QuestionTable Finish();
+
+ private:
+  uint32_t Intern(const std::string& s);
+
+  QuestionTable table_;
+  std::unordered_map<std::string, uint32_t> interned_;
+  // Which fact a provider's (provider, path) is, and a taxonomy attribute's
+  // (taxonomy kind, key, attribute), by interned ids.
+  std::unordered_map<uint64_t, uint32_t> provider_fact_;
+  std::map<std::tuple<uint32_t, uint32_t, uint32_t>, uint32_t> attribute_fact_;
+  std::vector<size_t> last_block_;                   // per fact
+  std::vector<std::pair<uint32_t, uint32_t>> blocks_;  // (fact, finding) as added
+};
+
 // How many review findings at least one question blocks.
 size_t ReviewsWithQuestions(const std::vector<Question>& questions);
 
@@ -47,13 +122,23 @@ size_t ReviewsWithQuestions(const std::vector<Question>& questions);
 // never gives). Reports say these once, with the providers listed.
 struct UnstatedFailGroup {
   std::string rule_id;
-  std::string field;            // relative to each provider: `last_reviewed`
+  std::string field;             // relative to each provider: `last_reviewed`
   std::vector<size_t> findings;  // indices into the findings, ascending
 };
 
 // Groups of at least two `fail` findings of the same rule whose only evidence
 // is the same unstated field; in rule order. Other fails are not grouped.
 std::vector<UnstatedFailGroup> GroupUnstatedFails(const std::vector<Finding>& findings);
+
+// GroupUnstatedFails one finding at a time (indices not decreasing).
+class UnstatedFailGrouper {
+ public:
+  void Add(size_t index, const Finding& f);
+  std::vector<UnstatedFailGroup> Finish();
+
+ private:
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> groups_;
+};
 
 }  // namespace vendorlint
 

@@ -19,15 +19,17 @@
 #ifndef VENDORLINT_CHECK_WAIVERS_H_
 #define VENDORLINT_CHECK_WAIVERS_H_
 
+#include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
-#include "util/date.h"
-#include "util/location.h"
 #include "model/registry.h"
 #include "model/waiver.h"
 #include "rules/evidence_path.h"
 #include "rules/finding.h"
+#include "util/date.h"
+#include "util/location.h"
 
 namespace vendorlint {
 
@@ -45,6 +47,35 @@ bool WaiverMatches(const Waiver& w, const Finding& f);
 // `registry` is accepted for symmetry with the other passes; matching uses the
 // literal evidence paths. A negative `warn_expiring_days` disables the
 // "expires soon" warnings.
+// What waiver `w` does to a finding it matches: a valid one makes it kWaived,
+// an expired one says so in the message; both set Finding::waiver.
+void ApplyWaiver(const Waiver& w, const Date& as_of, Finding* f);
+
+// ApplyWaivers one finding at a time, for callers that never hold all the
+// findings (check/finding_table.h).
+class WaiverMatcher {
+ public:
+  WaiverMatcher(const std::vector<Waiver>& waivers, const Date& as_of);
+  // The index of the waiver that applies to `f` (a fail or review), or -1.
+  // Remembers which waivers matched and which applied, for Notes.
+  int Match(const Finding& f);
+  // What waiver `index` does to the finding it applies to (as ApplyWaivers).
+  void Apply(size_t index, Finding* f) const;
+  // True if waiver `index` has expired.
+  bool Expired(size_t index) const;
+  // The notes (see above); `evaluated(rule, provider)` says whether the run
+  // evaluated that pair.
+  void Notes(int warn_expiring_days,
+             const std::function<bool(std::string_view, std::string_view)>& evaluated,
+             std::vector<Diagnostic>* notes) const;
+
+ private:
+  const std::vector<Waiver>& waivers_;
+  Date as_of_;
+  int64_t today_;
+  std::vector<bool> matched_, applied_;
+};
+
 void ApplyWaivers(const std::vector<Waiver>& waivers, const Registry& registry, const Date& as_of,
                   int warn_expiring_days, std::vector<Finding>* findings,
                   std::vector<Diagnostic>* notes);

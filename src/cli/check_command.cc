@@ -14,11 +14,13 @@
 #include <fmt/ranges.h>
 
 #include "check/baseline.h"
+#include "check/finding_table.h"
 #include "check/fingerprint.h"
+#include "check/question_groups.h"
 #include "check/questions.h"
+#include "check/registry_diff.h"
 #include "check/waiver_loader.h"
 #include "check/waivers.h"
-#include "check/registry_diff.h"
 #include "cli/base_registry.h"
 #include "cli/ci_link_base.h"
 #include "cli/commands.h"
@@ -96,6 +98,11 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
   return ok;
 }
 
+// Formats that read Report::findings as a list rather than streaming them.
+bool NeedsFindingList(const std::string& format) {
+  return format == "markdown" || format == "html" || format == "github";
+}
+
 }  // namespace
 
 int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
@@ -130,8 +137,9 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   if (!o.base.empty() && !o.baseline.empty())
-    return UsageError(err, "--base and --baseline both say which findings are known; give one "
-                           "(--base computes the base's findings in the same run)");
+    return UsageError(err,
+                      "--base and --baseline both say which findings are known; give one "
+                      "(--base computes the base's findings in the same run)");
   std::vector<ReportTarget> targets;
   if (!ParseReportTargets(o, &targets, err)) return kExitInvalid;
   // The most common pull-request mistake is a broken registry file: with
@@ -186,12 +194,17 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   report.policy = policy;
   report.category = o.category;
   report.start_time_utc = started;
-  EvalFilter filter{o.rule_ids, o.provider_ids, o.tags};
-  report.findings = EvaluateAll(rules, reg, EvalContext{as_of, o.threads}, filter);
-  AssignFingerprints(reg, &report.findings);
-  if (!waivers_path.empty()) {
-    ApplyWaivers(waivers, reg, as_of, o.warn_expiring, &report.findings, &report.waiver_notes);
-  }
+  // The findings live in a compact table and are made again, a batch at a
+  // time, when a writer asks for them (check/finding_table.h).
+  FindingTableInput table_input;
+  table_input.rules = &rules;
+  table_input.registry = &reg;
+  table_input.ctx = EvalContext{as_of, o.threads};
+  table_input.filter = EvalFilter{o.rule_ids, o.provider_ids, o.tags};
+  table_input.waivers = waivers_path.empty() ? nullptr : &waivers;
+  table_input.warn_expiring_days = o.warn_expiring;
+  FindingTable table = FindingTable::Build(table_input, &report.waiver_notes);
+  report.table = &table;
   RegistryDiff changes;
   if (!o.base.empty()) {
     EvalFilter base_filter{o.rule_ids, {}, o.tags};
@@ -200,7 +213,7 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
     AssignFingerprints(base_reg, &base_findings);
     baseline = BaselineOf(base_findings);
     report.has_baseline = true;
-    ApplyBaseline(baseline, &report.findings, &report.absent);
+    table.ApplyBaseline(baseline, &report.absent);
     changes = DiffRegistries(base_reg, reg);
     report.changes = &changes;
     report.base_registry = &base_reg;
@@ -208,17 +221,26 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   }
   if (!o.baseline.empty()) {
     // A forged entry is invalid input: no verdict, no report.
-    if (!CheckBaselineLabels(baseline, report.findings, o.baseline, &diags)) {
+    if (!table.CheckBaselineLabels(baseline, o.baseline, &diags)) {
       ReportInvalidInput(diags, o.baseline, err);
       return kExitInvalid;
     }
     report.has_baseline = true;
-    ApplyBaseline(baseline, &report.findings, &report.absent);
+    table.ApplyBaseline(baseline, &report.absent);
   }
-  report.questions = BuildQuestions(reg, report.findings);
-  report.question_groups = GroupQuestions(report.questions);
-  report.unstated_fails = GroupUnstatedFails(report.findings);
-  report.summary = ComputeSummary(reg, rules, report.findings, policy);
+  QuestionTable questions = table.TakeQuestions();
+  report.question_table = &questions;
+  // Text, Markdown and HTML ask the same question about several providers
+  // once; the machine formats keep every question and need no groups.
+  bool for_people = o.format == "text" || o.format == "markdown" || o.format == "html";
+  for (const auto& t : targets)
+    for_people = for_people || t.format == "text" || t.format == "markdown" || t.format == "html";
+  if (for_people) {
+    report.question_groups =
+        GroupQuestions(questions.size(), [&](size_t i) { return questions.At(i); });
+  }
+  report.unstated_fails = table.TakeUnstatedFails();
+  report.summary = table.Summarise(policy);
   report.exit_code = report.summary.gate_pass ? kExitPass : kExitFail;
   report.end_time_utc = NowUtc();
 
@@ -241,22 +263,55 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   std::string error;
   std::vector<std::string> notices;
   OutputFiles files;
-  bool staged = o.write_baseline.empty() ||
-                files.Stage(o.write_baseline, WriteBaseline(report.findings), &error);
+  // The formats for people still read the findings as a list (fails and
+  // reviews are what they print); every other format streams from the table.
+  std::vector<std::string> formats = {o.format};
+  for (const auto& t : targets) formats.push_back(t.format);
+  if (std::any_of(formats.begin(), formats.end(), NeedsFindingList)) {
+    report.findings.reserve(table.size());
+    for (size_t i = 0; i < table.size(); ++i) report.findings.push_back(table.Materialise(i));
+    report.table = nullptr;
+  }
+  // Only the baseline must survive a crash: a report is made again by running again.
+  bool staged =
+      o.write_baseline.empty() ||
+      files.Stage(o.write_baseline,
+                  WriteBaseline(report.table ? table.BaselineFindings() : report.findings), &error,
+                  OutputFiles::Durability::kFsync);
   for (const auto& t : targets) {
-    staged = staged &&
-             files.Stage(t.path, RenderReport(t.format, report, render, &notices), &error);
+    staged =
+        staged &&
+        files.Stage(
+            t.path, [&](std::ostream& os) { RenderReport(t.format, report, render, os, &notices); },
+            &error);
   }
   render.color = o.format == "text" && UseColor(o, o.output.empty());
-  std::string text = RenderReport(o.format, report, render, &notices);
+  std::string text;
+  // A report for standard output is printed after the files are in place: a
+  // large one waits in a spool file, not in memory.
+  Spool spool;
+  bool spooled = false;
+  if (o.output.empty() && (o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard")) {
+    std::string spool_error;
+    spooled = spool.Write(
+        [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },
+        &spool_error);
+  }
+  if (o.output.empty() && !spooled) {
+    text = RenderReport(o.format, report, render, &notices);
+  } else if (staged && !o.output.empty()) {
+    staged = files.Stage(
+        o.output, [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },
+        &error);
+  }
   // Each once, though --format sarif and --report sarif=... may both say it.
   std::sort(notices.begin(), notices.end());
   notices.erase(std::unique(notices.begin(), notices.end()), notices.end());
   for (const auto& n : notices) err << "vendorlint: warning: " << n << "\n";
-  if (staged && !o.output.empty()) staged = files.Stage(o.output, std::move(text), &error);
   out.flush();  // a report may go to /dev/stdout itself
   if (!staged || !files.Commit(&error)) return UsageError(err, error);
-  if (o.output.empty()) out << text;
+  if (spooled) spool.CopyTo(out);
+  if (o.output.empty() && !spooled) out << text;
   if (!o.output.empty() || o.format != "text") err << SummaryLine(report) << "\n";
   return report.exit_code;
 }

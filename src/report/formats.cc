@@ -43,4 +43,13 @@ std::string RenderReport(std::string_view format, const Report& report,
   return WriteTextReport(report, TextOptions{options.color, options.verbose, options.quiet});
 }
 
+void RenderReport(std::string_view format, const Report& report, const RenderOptions& options,
+                  std::ostream& out, std::vector<std::string>* notices) {
+  if (format == "json") return WriteJsonReport(report, out);
+  if (format == "junit") return WriteJunitReport(report, out);
+  if (format == "sarif-dashboard") return WriteSarifDashboardReport(report, out);
+  const std::string text = RenderReport(format, report, options, notices);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
 }  // namespace vendorlint

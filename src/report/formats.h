@@ -3,6 +3,7 @@
 #ifndef VENDORLINT_REPORT_FORMATS_H_
 #define VENDORLINT_REPORT_FORMATS_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +26,12 @@ struct RenderOptions {
 // Renders `report` in `format` (which must satisfy IsReportFormat). What the
 // format had to leave out (SARIF's limits) is added to *notices, for stderr.
 std::string RenderReport(std::string_view format, const Report& report,
-                         const RenderOptions& options,
-                         std::vector<std::string>* notices = nullptr);
+                         const RenderOptions& options, std::vector<std::string>* notices = nullptr);
+
+// The same, written to `out` as it is made: JSON, the dashboard SARIF and
+// JUnit never hold the whole report (or every finding) in memory.
+void RenderReport(std::string_view format, const Report& report, const RenderOptions& options,
+                  std::ostream& out, std::vector<std::string>* notices = nullptr);
 
 }  // namespace vendorlint
 

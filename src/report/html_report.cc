@@ -325,7 +325,7 @@ std::string WriteHtmlReport(const Report& r) {
   // The questions that would settle the reviews, most blocking first
   // (check/questions.h); each links to the findings it blocks.
   out += "<section id=\"review\">\n<h2>Questions that would settle the reviews</h2>\n";
-  if (r.questions.empty()) {
+  if (r.QuestionCount() == 0) {
     out += "<p>Nothing needs review.</p>\n";
   } else {
     out += "<table class=\"reviews\"><tr><th>#</th><th>question</th><th>where to answer it</th>"
@@ -341,7 +341,7 @@ std::string WriteHtmlReport(const Report& r) {
                               FindingAnchor(f), HtmlEscape(f.rule_id), HtmlEscape(f.provider_id));
       }
       for (size_t m : g.members) {
-        const Question& q = r.questions[m];
+        const Question q = r.QuestionAt(m);
         at += fmt::format("{}{}:{}", at.empty() ? "" : "<br>", HtmlEscape(r.Path(q.loc)),
                           q.loc.line);
       }

@@ -1,5 +1,7 @@
 #include "report/json_writer.h"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "util/escape.h"
@@ -9,7 +11,13 @@ namespace vendorlint {
 
 std::string JsonQuote(std::string_view s) {
   std::string out;
-  out.reserve(s.size() + 2);
+  AppendJsonQuoted(s, &out);
+  return out;
+}
+
+void AppendJsonQuoted(std::string_view s, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  out.reserve(out.size() + s.size() + 2);
   out += '"';
   for (size_t i = 0; i < s.size(); ++i) {
     char ch = s[i];
@@ -62,7 +70,26 @@ std::string JsonQuote(std::string_view s) {
     }
   }
   out += '"';
-  return out;
+}
+
+JsonWriter JsonWriter::ForElementsAt(size_t depth) {
+  JsonWriter w;
+  w.stack_.assign(depth, Level{true, false});
+  return w;
+}
+
+void JsonWriter::AppendElements(std::string_view rendered) {
+  if (rendered.empty()) return;
+  if (empty_here() && rendered.front() == ',') rendered.remove_prefix(1);
+  out_ += rendered;
+  if (!stack_.empty()) stack_.back().empty = false;
+  MaybeFlush();
+}
+
+void JsonWriter::Flush() {
+  if (!sink_ || out_.empty()) return;
+  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  out_.clear();
 }
 
 void JsonWriter::Newline() {
@@ -93,6 +120,7 @@ void JsonWriter::EndObject() {
   if (!empty) Newline();
   out_ += '}';
   if (stack_.empty()) out_ += '\n';
+  MaybeFlush();
 }
 
 void JsonWriter::BeginArray() {
@@ -107,23 +135,27 @@ void JsonWriter::EndArray() {
   if (!empty) Newline();
   out_ += ']';
   if (stack_.empty()) out_ += '\n';
+  MaybeFlush();
 }
 
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  out_ += JsonQuote(key);
+  AppendJsonQuoted(key, &out_);
   out_ += ": ";
   after_key_ = true;
 }
 
 void JsonWriter::String(std::string_view s) {
   BeforeValue();
-  out_ += JsonQuote(s);
+  AppendJsonQuoted(s, &out_);
+  MaybeFlush();
 }
 
 void JsonWriter::Int(int64_t v) {
   BeforeValue();
-  out_ += fmt::format("{}", v);
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out_.append(buf, res.ptr);
 }
 
 void JsonWriter::Bool(bool b) {

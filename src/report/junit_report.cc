@@ -1,6 +1,8 @@
 #include "report/junit_report.h"
 
 #include <cstdint>
+#include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -75,17 +77,16 @@ struct Counts {
   }
 };
 
-Result ResultOf(const Report& r, const Finding& f) {
-  const FindingVerdict v = r.VerdictOf(f);
+Result ResultOf(const FindingVerdict& v, Outcome outcome) {
   // Accepted debt recorded in the baseline does not fail the gate, so it must
   // not show as a failing test either.
   if (v.accepted) return Result::kSkipped;
-  switch (f.outcome) {
+  switch (outcome) {
     case Outcome::kFail:
     case Outcome::kReview:
       // The CI server must agree with the gate: a fail below --fail-on (or a
       // review without --strict) does not fail it, so it is no <failure>.
-      return r.VerdictOf(f).fails_gate ? Result::kFailure : Result::kSkipped;
+      return v.fails_gate ? Result::kFailure : Result::kSkipped;
     case Outcome::kWaived:
       return Result::kSkipped;
     case Outcome::kPass:
@@ -98,7 +99,7 @@ Result ResultOf(const Report& r, const Finding& f) {
 std::string Testcase(const Report& r, const Finding& f) {
   std::string head = fmt::format("    <testcase classname=\"vendorlint.{}\" name=\"{}\" time=\"0\"",
                                  Attr(f.rule_id), Attr(f.provider_id));
-  switch (ResultOf(r, f)) {
+  switch (ResultOf(r.VerdictOf(f), f.outcome)) {
     case Result::kPass:
       return head + "/>\n";
     case Result::kFailure: {
@@ -134,11 +135,11 @@ std::string Testcase(const Report& r, const Finding& f) {
   return "";
 }
 
-std::string Properties(const Report& r, const Finding& first) {
-  const Rule* rule = r.rules->Find(first.rule_id);
+std::string Properties(const Report& r, const std::string& rule_id, Severity severity) {
+  const Rule* rule = r.rules->Find(rule_id);
   std::string out = "    <properties>\n";
   out += fmt::format("      <property name=\"severity\" value=\"{}\"/>\n",
-                     SeverityName(first.severity));
+                     SeverityName(severity));
   if (rule)
     out += fmt::format("      <property name=\"title\" value=\"{}\"/>\n", Attr(rule->title));
   out += fmt::format("      <property name=\"as_of\" value=\"{}\"/>\n", r.as_of.ToString());
@@ -246,35 +247,44 @@ std::string XmlEscape(std::string_view s, bool attribute) {
 }
 
 std::string WriteJunitReport(const Report& r) {
+  std::ostringstream out;
+  WriteJunitReport(r, out);
+  return std::move(out).str();
+}
+
+void WriteJunitReport(const Report& r, std::ostream& out) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
   Counts total;
-  std::string suites;
   size_t i = 0;
   size_t id = 0;
-  while (i < r.findings.size()) {
+  const size_t n = r.FindingCount();
+  while (i < n) {
+    // One suite per rule. Its counts come first and need no finding made;
+    // then its testcases, made a batch at a time (not-applicable pairs are
+    // not tests).
     size_t end = i;
     Counts c;
-    std::string cases;
-    while (end < r.findings.size() && r.findings[end].rule_id == r.findings[i].rule_id) {
-      const Finding& f = r.findings[end++];
-      if (f.outcome == Outcome::kNotApplicable) continue;
-      c.Add(ResultOf(r, f));
-      cases += Testcase(r, f);
+    std::vector<size_t> cases;
+    while (end < n && r.RuleIdOf(end) == r.RuleIdOf(i)) {
+      const Outcome o = r.OutcomeOf(end);
+      if (o != Outcome::kNotApplicable) {
+        c.Add(ResultOf(r.VerdictAt(end), o));
+        cases.push_back(end);
+      }
+      ++end;
     }
-    suites += SuiteOpen(r, id++, r.findings[i].rule_id, c) + Properties(r, r.findings[i]) +
-              cases + std::string(kSuiteClose);
+    out << SuiteOpen(r, id++, r.RuleIdOf(i), c) << Properties(r, r.RuleIdOf(i), r.SeverityOf(i));
+    r.ForEachFindingAt(cases, [&](size_t, const Finding& f) { out << Testcase(r, f); });
+    out << kSuiteClose;
     total.tests += c.tests;
     total.failures += c.failures;
     total.skipped += c.skipped;
     i = end;
   }
-  if (!r.waiver_notes.empty()) suites += WaiverSuite(r, id, &total);
   // No attributes: the strict Ant schema allows none on <testsuites>; the
   // totals are on each suite, where every CI server reads them.
-  return fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<testsuites>\n"
-      "{}</testsuites>\n",
-      suites);
+  if (!r.waiver_notes.empty()) out << WaiverSuite(r, id, &total);
+  out << "</testsuites>\n";
 }
 
 }  // namespace vendorlint

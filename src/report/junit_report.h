@@ -30,6 +30,7 @@
 #ifndef VENDORLINT_REPORT_JUNIT_REPORT_H_
 #define VENDORLINT_REPORT_JUNIT_REPORT_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,8 @@
 
 namespace vendorlint {
 
+// Writes to `out` as it goes (a suite per rule, its cases a batch at a time).
+void WriteJunitReport(const Report& report, std::ostream& out);
 std::string WriteJunitReport(const Report& report);
 
 // `s` as XML 1.0 character data or attribute value (inside double quotes):

@@ -197,7 +197,7 @@ void OtherFails(Writer* w, const Report& r) {
       if (g->findings.front() != k) continue;
       std::string ids;
       for (size_t m : g->findings)
-        ids += (ids.empty() ? "" : ", ") + Code(r.findings[m].provider_id);
+        ids += (ids.empty() ? "" : ", ") + Code(r.ProviderIdOf(m));
       rows.push_back(fmt::format("| {} | {} | {} providers: {} | {} is not stated | |\n",
                                  Code(f.rule_id), SeverityName(f.severity), g->findings.size(),
                                  ids, Code(g->field)));
@@ -241,24 +241,23 @@ void Questions(Writer* w, const Report& r) {
     if (g.members.size() == 1) {
       for (size_t i : g.blocks) {
         blocks += fmt::format("{}{} · {}", blocks.empty() ? "" : "<br>",
-                              Code(r.findings[i].rule_id), Code(r.findings[i].provider_id));
+                              Code(r.RuleIdOf(i)), Code(r.ProviderIdOf(i)));
       }
-      at = w->Link(r.questions[g.members.front()].loc);
+      at = w->Link(r.QuestionAt(g.members.front()).loc);
     } else {
       std::map<std::string_view, size_t> by_rule;
-      for (size_t i : g.blocks) ++by_rule[r.findings[i].rule_id];
+      for (size_t i : g.blocks) ++by_rule[r.RuleIdOf(i)];
       for (const auto& [rule, n] : by_rule)
         blocks += fmt::format("{}{} ×{}", blocks.empty() ? "" : "<br>", Code(rule), n);
       for (size_t m : g.members) {
-        const Question& q = r.questions[m];
-        at += fmt::format("{}{}", at.empty() ? "" : "<br>", w->Link(q.loc));
+        at += fmt::format("{}{}", at.empty() ? "" : "<br>", w->Link(r.QuestionAt(m).loc));
       }
     }
     rows.push_back(fmt::format("| {} | {} | {} | {} |\n", MarkdownEscape(g.question),
                                g.blocks.size(), blocks, at));
   }
-  w->Table(fmt::format("Questions that would settle {} review{}", ReviewsWithQuestions(r.questions),
-                       ReviewsWithQuestions(r.questions) == 1 ? "" : "s"),
+  w->Table(fmt::format("Questions that would settle {} review{}", r.ReviewsBlocked(),
+                       r.ReviewsBlocked() == 1 ? "" : "s"),
            "| question | blocks | findings | answer at |", "|---|---:|---|---|", rows);
 }
 

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <streambuf>
 
 #include <fmt/format.h>
 
@@ -155,6 +156,72 @@ int ConnectUnixSocket(const std::string& path) {
   return fd;
 }
 
+// A stream buffer over a file descriptor that remembers the first write error.
+class FdStreambuf : public std::streambuf {
+ public:
+  explicit FdStreambuf(int fd) : fd_(fd), buf_(1 << 16) {
+    setp(buf_.data(), buf_.data() + buf_.size());
+  }
+  ~FdStreambuf() override { sync(); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n >= static_cast<std::streamsize>(buf_.size())) {
+      if (sync() != 0) return 0;
+      if (error_ == 0) error_ = WriteAll(fd_, std::string_view(s, static_cast<size_t>(n)));
+      return error_ == 0 ? n : 0;
+    }
+    return std::streambuf::xsputn(s, n);
+  }
+  int sync() override {
+    const size_t n = static_cast<size_t>(pptr() - pbase());
+    if (n > 0 && error_ == 0) error_ = WriteAll(fd_, std::string_view(pbase(), n));
+    setp(buf_.data(), buf_.data() + buf_.size());
+    return error_ == 0 ? 0 : -1;
+  }
+
+ private:
+  int fd_;
+  std::vector<char> buf_;
+  int error_ = 0;
+};
+
+// Runs `write` into `fd`; 0 or the errno of the first failed write.
+int WriteThrough(int fd, const std::function<void(std::ostream&)>& write) {
+  FdStreambuf buf(fd);
+  {
+    std::ostream os(&buf);
+    write(os);
+    os.flush();
+  }
+  buf.pubsync();
+  return buf.error();
+}
+
+// Copies what is in `from` (from its start) to `to`; 0 or an errno.
+int CopyFile(int from, int to) {
+  if (lseek(from, 0, SEEK_SET) != 0) return errno;
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    ssize_t n = read(from, buf.data(), buf.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    if (n == 0) return 0;
+    if (int err = WriteAll(to, std::string_view(buf.data(), static_cast<size_t>(n)))) return err;
+  }
+}
+
 mode_t NewFileMode() {
   // umask(2) can only be read by setting it; nothing else runs while
   // reports are written.
@@ -170,8 +237,12 @@ struct OutputFiles::Target {
   Kind kind = Kind::kFile;
   int fd = -1;          // kDescriptor
   std::string content;  // write-through kinds: written by Commit
-  std::string temp;     // kFile: the staged temporary file ("" once renamed)
-  int slot = -1;        // kFile: its signal-cleanup slot
+  int spool = -1;       // write-through kinds staged from a stream: the content
+  ~Target() {
+    if (spool >= 0) close(spool);
+  }
+  std::string temp;  // kFile: the staged temporary file ("" once renamed)
+  int slot = -1;     // kFile: its signal-cleanup slot
 };
 
 struct OutputFiles::Folder {
@@ -216,7 +287,29 @@ bool OutputFiles::CreateParents(const std::string& path, std::string* error) {
   return true;
 }
 
-bool OutputFiles::Stage(const std::string& path, std::string content, std::string* error) {
+bool OutputFiles::Stage(const std::string& path, std::string content, std::string* error,
+                        Durability durability) {
+  Classified c;
+  if (!Classify(path, &c, error)) return false;
+  if (c.kind != Kind::kFile) {
+    auto t = std::make_unique<Target>();
+    t->path = path;
+    t->kind = c.kind;
+    t->fd = c.fd;
+    t->content = std::move(content);
+    targets_.push_back(std::move(t));
+    return true;
+  }
+  return Stage(
+      path,
+      [&](std::ostream& os) {
+        os.write(content.data(), static_cast<std::streamsize>(content.size()));
+      },
+      error, durability);
+}
+
+bool OutputFiles::Stage(const std::string& path, const std::function<void(std::ostream&)>& write,
+                        std::string* error, Durability durability) {
   Classified c;
   if (!Classify(path, &c, error)) return false;
   auto t = std::make_unique<Target>();
@@ -224,8 +317,20 @@ bool OutputFiles::Stage(const std::string& path, std::string content, std::strin
   t->kind = c.kind;
   t->fd = c.fd;
   if (c.kind != Kind::kFile) {
-    t->content = std::move(content);
+    // An unnamed file in /tmp holds the content until Commit writes it.
+    std::string spool = (std::filesystem::temp_directory_path() / "vendorlint-XXXXXX").string();
+    int fd = mkostemp(spool.data(), O_CLOEXEC);
+    if (fd < 0) {
+      *error = CannotWrite(path, errno);
+      return false;
+    }
+    unlink(spool.c_str());
+    t->spool = fd;
     targets_.push_back(std::move(t));
+    if (int err = WriteThrough(fd, write)) {
+      *error = CannotWrite(path, err);
+      return false;
+    }
     return true;
   }
   if (!CreateParents(path, error)) return false;
@@ -246,14 +351,14 @@ bool OutputFiles::Stage(const std::string& path, std::string content, std::strin
                          kMaxCleanupPaths / 2);
     return false;
   }
-  int err = WriteAll(fd, content);
+  int err = WriteThrough(fd, write);
   // A replaced report keeps its permission bits (not set-id bits) and, where allowed, its
   // owner; a new one gets 0644 minus umask (mkstemp creates 0600).
   if (err == 0 && fchmod(fd, c.exists ? (c.st.st_mode & 0777) : NewFileMode()) != 0) err = errno;
   if (err == 0 && c.exists && fchown(fd, c.st.st_uid, c.st.st_gid) != 0) {
     // Only root may give a file away; anyone else keeps owning their report.
   }
-  if (err == 0 && fsync(fd) != 0) err = errno;
+  if (err == 0 && durability == Durability::kFsync && fsync(fd) != 0) err = errno;
   if (close(fd) != 0 && err == 0) err = errno;
   if (err != 0) {
     *error = CannotWrite(path, err);
@@ -268,8 +373,11 @@ bool OutputFiles::Commit(std::string* error) {
   for (const auto& t : targets_) {
     if (t->kind == Kind::kFile) continue;
     int err = 0;
+    auto put = [&](int to) {
+      return t->spool >= 0 ? CopyFile(t->spool, to) : WriteAll(to, t->content);
+    };
     if (t->kind == Kind::kDescriptor) {
-      err = WriteAll(t->fd, t->content);
+      err = put(t->fd);
     } else {
       int fd = t->kind == Kind::kSocket ? ConnectUnixSocket(t->path)
                                         : open(t->path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
@@ -282,7 +390,7 @@ bool OutputFiles::Commit(std::string* error) {
         } else if (!IsWriteThrough(st.st_mode)) {
           err = EEXIST;  // replaced by a file meanwhile: do not write into it
         } else {
-          err = WriteAll(fd, t->content);
+          err = put(fd);
         }
         if (close(fd) != 0 && err == 0) err = errno;
       }
@@ -321,6 +429,36 @@ void OutputFiles::Abort() {
     UnregisterCleanupPath((*it)->slot);
   }
   folders_.clear();
+}
+
+Spool::~Spool() {
+  if (fd_ >= 0) close(fd_);
+}
+
+bool Spool::Write(const std::function<void(std::ostream&)>& write, std::string* error) {
+  std::string path = (std::filesystem::temp_directory_path() / "vendorlint-XXXXXX").string();
+  fd_ = mkostemp(path.data(), O_CLOEXEC);
+  if (fd_ < 0) {
+    *error = CannotWrite(path, errno);
+    return false;
+  }
+  unlink(path.c_str());
+  if (int err = WriteThrough(fd_, write)) {
+    *error = CannotWrite(path, err);
+    return false;
+  }
+  return true;
+}
+
+void Spool::CopyTo(std::ostream& out) const {
+  if (fd_ < 0 || lseek(fd_, 0, SEEK_SET) != 0) return;
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    ssize_t n = read(fd_, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    out.write(buf.data(), n);
+  }
 }
 
 bool WriteOutputFile(const std::string& path, std::string_view content, std::string* error) {

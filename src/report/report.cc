@@ -1,27 +1,90 @@
 #include "report/report.h"
 
 #include <fstream>
+#include <iterator>
 #include <string_view>
 
 namespace vendorlint {
 
 std::string_view Report::LineText(const Location& loc) const {
-  if (loc.file >= file_lines.size() || loc.line == 0) return {};
+  if (loc.line == 0) return {};
+  if (loc.file < file_text.size() && !file_text[loc.file].line_start.empty()) {
+    const FileText& f = file_text[loc.file];
+    if (loc.line + 1 > f.line_start.size()) return {};
+    const size_t begin = f.line_start[loc.line - 1];
+    std::string_view line = std::string_view(f.text).substr(begin, f.line_start[loc.line] - 1 - begin);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+  }
+  if (loc.file >= file_lines.size()) return {};
   const auto& lines = file_lines[loc.file];
   return loc.line <= lines.size() ? std::string_view(lines[loc.line - 1]) : std::string_view();
 }
 
+void Report::ForEachFinding(OutcomeSet which,
+                            const std::function<void(size_t, const Finding&)>& fn) const {
+  if (table) return table->ForEach(which, fn);
+  for (size_t i = 0; i < findings.size(); ++i)
+    if (InSet(which, findings[i].outcome)) fn(i, findings[i]);
+}
+
+FindingVerdict Report::VerdictAt(size_t i) const {
+  if (!table) return VerdictOf(findings[i]);
+  Finding f;
+  f.outcome = table->outcome(i);
+  f.severity = table->severity(i);
+  f.baseline = table->baseline(i);
+  return VerdictOf(f);
+}
+
+void Report::ForEachFindingAt(std::span<const size_t> indices,
+                              const std::function<void(size_t, const Finding&)>& fn) const {
+  if (table) return table->ForEach(indices, fn);
+  for (size_t i : indices) fn(i, findings[i]);
+}
+
+void Report::RenderFindings(OutcomeSet which,
+                            const std::function<std::string(std::span<const Finding>)>& render,
+                            const std::function<void(const std::string&)>& emit) const {
+  if (table) return table->RenderChunks(which, render, emit);
+  // Held findings: runs of wanted ones, each rendered in one piece.
+  size_t i = 0;
+  while (i < findings.size()) {
+    if (!InSet(which, findings[i].outcome)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < findings.size() && InSet(which, findings[end].outcome)) ++end;
+    emit(render(std::span<const Finding>(findings.data() + i, end - i)));
+    i = end;
+  }
+}
+
 void LoadSourceLines(Report* report) {
   const auto& files = report->registry->files;
-  report->file_lines.assign(files.size(), {});
+  report->file_text.assign(files.size(), {});
   for (size_t i = 0; i < files.size(); ++i) {
     std::ifstream in(files[static_cast<uint32_t>(i)], std::ios::binary);
     if (!in) continue;
-    auto& lines = report->file_lines[i];
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines.push_back(std::move(line));
+    Report::FileText& f = report->file_text[i];
+    f.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // Lines as std::getline splits them; the last entry is one past the end
+    // of the last line's break (real or not).
+    size_t pos = 0;
+    bool ended = false;
+    while (pos < f.text.size()) {
+      f.line_start.push_back(static_cast<uint32_t>(pos));
+      size_t nl = f.text.find('\n', pos);
+      if (nl == std::string::npos) {
+        f.line_start.push_back(static_cast<uint32_t>(f.text.size() + 1));
+        ended = true;
+        break;
+      }
+      pos = nl + 1;
     }
+    if (!ended) f.line_start.push_back(static_cast<uint32_t>(f.text.size()));
+    f.line_start.shrink_to_fit();
   }
 }
 

@@ -6,25 +6,32 @@
 #define VENDORLINT_REPORT_REPORT_H_
 
 #include <array>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "util/date.h"
+#include "check/finding_table.h"
 #include "check/gate.h"
+#include "check/questions.h"
 #include "check/registry_diff.h"
 #include "model/registry.h"
 #include "check/question_groups.h"
-#include "check/questions.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
+#include "util/date.h"
 
 namespace vendorlint {
 
 struct Report {
   const Registry* registry = nullptr;
   const RuleSet* rules = nullptr;
-  std::vector<Finding> findings;  // sorted by rule id, then provider id
+  // The findings, sorted by rule id, then provider id: either held here, or
+  // (`check`) in `table`, which makes them on demand. Writers read them
+  // through the accessors below, which serve both.
+  std::vector<Finding> findings;
+  const FindingTable* table = nullptr;
   Date as_of;
   GatePolicy policy;
   ReportSummary summary;
@@ -36,9 +43,13 @@ struct Report {
   bool has_baseline = false;
   // The unknown facts behind the review findings, one question each, most
   // blocking first (check/questions.h); Question::blocks index `findings`.
+  // (Or, from `check`, in `question_table`; read them through QuestionCount
+  // and QuestionAt.)
   std::vector<Question> questions;
+  const QuestionTable* question_table = nullptr;
   // The same question about several providers, once (check/question_groups.h);
-  // what text, Markdown and HTML print. QuestionGroup::members index `questions`.
+  // what text, Markdown and HTML print. QuestionGroup::members are indices for
+  // QuestionAt.
   std::vector<QuestionGroup> question_groups;
   // Fails that come down to one unstated field, said once per rule by the
   // human-readable formats (text, Markdown); JSON and SARIF keep each finding.
@@ -54,9 +65,9 @@ struct Report {
   std::vector<Diagnostic> waiver_notes;
 
   // Run metadata for SARIF and JUnit.
-  std::string category;         // --category: SARIF automationDetails.id
-  int exit_code = 0;            // what this run exits with
-  std::string start_time_utc;   // ISO 8601, e.g. 2026-11-22T11:37:06Z
+  std::string category;        // --category: SARIF automationDetails.id
+  int exit_code = 0;           // what this run exits with
+  std::string start_time_utc;  // ISO 8601, e.g. 2026-11-22T11:37:06Z
   std::string end_time_utc;
   // The git repository vendorlint ran in (SARIF versionControlProvenance);
   // empty when it did not run in one or it has no `origin` remote.
@@ -64,9 +75,16 @@ struct Report {
   std::string revision_id;     // HEAD's commit
 
   // The text of each registry file's lines, indexed like registry->files
-  // (filled by LoadSourceLines; empty: not loaded). SARIF shows them as
-  // region.snippet so that a viewer without the file still shows the line.
+  // (empty: not loaded). SARIF shows them as region.snippet so that a viewer
+  // without the file still shows the line. LoadSourceLines fills file_text
+  // (each file as one string, with where its lines start: a few bytes per
+  // line rather than a string each); tests may fill file_lines instead.
   std::vector<std::vector<std::string>> file_lines;
+  struct FileText {
+    std::string text;
+    std::vector<uint32_t> line_start;  // offset of line k + 1, then the end
+  };
+  std::vector<FileText> file_text;
 
   // The text of `loc`'s line without its line break, or "" if not loaded.
   std::string_view LineText(const Location& loc) const;
@@ -77,11 +95,55 @@ struct Report {
     return DecideFinding(f, policy, has_baseline);
   }
 
+  // The findings, whichever holds them. Indices are those of Question::blocks
+  // and UnstatedFailGroup::findings.
+  size_t FindingCount() const { return table ? table->size() : findings.size(); }
+  const std::string& RuleIdOf(size_t i) const {
+    return table ? table->rule_id(i) : findings[i].rule_id;
+  }
+  const std::string& ProviderIdOf(size_t i) const {
+    return table ? table->provider_id(i) : findings[i].provider_id;
+  }
+  Outcome OutcomeOf(size_t i) const { return table ? table->outcome(i) : findings[i].outcome; }
+  std::string FingerprintOf(size_t i) const {
+    return table ? table->fingerprint(i) : findings[i].fingerprint;
+  }
+  Severity SeverityOf(size_t i) const {
+    return table ? table->severity(i) : findings[i].severity;
+  }
+  // VerdictOf finding i, without making it.
+  FindingVerdict VerdictAt(size_t i) const;
+  // Calls fn(i, finding) in order for the findings at `indices` (ascending),
+  // made in parallel batches; each exists only during its call.
+  void ForEachFindingAt(std::span<const size_t> indices,
+                        const std::function<void(size_t, const Finding&)>& fn) const;
+  // Calls fn(i, finding) in order for every finding whose outcome is in
+  // `which`. Each finding exists only during its call (copy what you keep).
+  void ForEachFinding(OutcomeSet which,
+                      const std::function<void(size_t, const Finding&)>& fn) const;
+  // The same for writers whose output is a sequence of independent pieces:
+  // render(chunk) may run on several threads at once; emit(text) runs on this
+  // thread, in order.
+  void RenderFindings(OutcomeSet which,
+                      const std::function<std::string(std::span<const Finding>)>& render,
+                      const std::function<void(const std::string&)>& emit) const;
+
+  size_t QuestionCount() const {
+    return question_table ? question_table->size() : questions.size();
+  }
+  Question QuestionAt(size_t i) const {
+    return question_table ? question_table->At(i) : questions[i];
+  }
+  // How many reviews the questions block (ReviewsWithQuestions).
+  size_t ReviewsBlocked() const {
+    return question_table ? question_table->reviews_blocked() : ReviewsWithQuestions(questions);
+  }
+
   // The path of a location's file as reports print it.
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }
 };
 
-// Reads every registry file into report->file_lines. A file that cannot be
+// Reads every registry file into report->file_text. A file that cannot be
 // read gets no lines (its snippets are left out; the run goes on).
 void LoadSourceLines(Report* report);
 

@@ -4,7 +4,10 @@
 #include <array>
 #include <cctype>
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <span>
+#include <sstream>
 #include <tuple>
 #include <vector>
 
@@ -18,7 +21,6 @@
 namespace vendorlint {
 namespace {
 
-using sarif::internal::CodeScanningLevel;
 using sarif::internal::kSrcRoot;
 using sarif::internal::LevelOf;
 using sarif::internal::Place;
@@ -33,20 +35,6 @@ constexpr const char* kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.jso
 // Code scanning turns every result into an alert, so it gets only what asks
 // for action: fails (an expired waiver's included) and reviews. The dashboard
 // also gets passes and waived results (and, separately, absent ones).
-bool Reported(const Finding& f, SarifFlavour flavour) {
-  switch (f.outcome) {
-    case Outcome::kFail:
-    case Outcome::kReview:
-      return true;
-    case Outcome::kWaived:
-    case Outcome::kPass:
-      return flavour == SarifFlavour::kDashboard;
-    case Outcome::kNotApplicable:
-      return false;
-  }
-  return false;
-}
-
 void WriteInvocation(JsonWriter* w, const Report& r, const std::vector<std::string>& omissions) {
   w->Key("invocations");
   w->BeginArray();
@@ -103,11 +91,12 @@ std::string SarifArtifactUri(std::string_view path) {
 
 namespace {
 
-// The whole log with `results` (in this order) as the run's results.
-std::string WriteLog(const Report& r, SarifFlavour flavour,
-                     const std::vector<const Finding*>& results,
-                     const std::vector<std::string>& omissions) {
-  JsonWriter w;
+// The whole log, written to `out`; write_results(w) writes the run's results
+// (the elements of its `results` array).
+void WriteLog(const Report& r, SarifFlavour flavour,
+              const std::function<void(JsonWriter& w)>& write_results,
+              const std::vector<std::string>& omissions, std::ostream& out) {
+  JsonWriter w(&out);
   w.BeginObject();
   w.Member("$schema", kSchemaUri);
   w.Member("version", "2.1.0");
@@ -171,11 +160,11 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
   // GitHub rejects a run without `results`, so the array is always written.
   w.Key("results");
   w.BeginArray();
-  for (const Finding* f : results) WriteResult(&w, r, *f, flavour);
+  write_results(w);
   w.EndArray();
 
   bool dashboard = flavour == SarifFlavour::kDashboard;
-  if (r.as_of.year != 0 || dashboard || !r.questions.empty()) {
+  if (r.as_of.year != 0 || dashboard || r.QuestionCount() != 0) {
     w.Key("properties");
     w.BeginObject();
     // Rules with within_days/older_than_days depend on it: needed to reproduce a run.
@@ -190,10 +179,11 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
     }
     // The questions behind the review results (docs/output.md, "Questions"):
     // in the run's property bag, so that result counts stay one per finding.
-    if (!r.questions.empty()) {
+    if (r.QuestionCount() != 0) {
       w.Key("questions");
       w.BeginArray();
-      for (const Question& q : r.questions) {
+      for (size_t qi = 0; qi < r.QuestionCount(); ++qi) {
+      const Question q = r.QuestionAt(qi);
         w.BeginObject();
         w.Member("fact", q.fact);
         w.Member("question", q.question);
@@ -202,7 +192,7 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
         w.Member("column", static_cast<int64_t>(q.loc.column));
         w.Key("blocks");
         w.BeginArray();
-        for (size_t i : q.blocks) w.String(r.findings[i].fingerprint);
+        for (size_t i : q.blocks) w.String(r.FingerprintOf(i));
         w.EndArray();
         w.EndObject();
       }
@@ -214,7 +204,21 @@ std::string WriteLog(const Report& r, SarifFlavour flavour,
   w.EndObject();
   w.EndArray();
   w.EndObject();
-  return w.str();
+  w.Flush();
+}
+
+// WriteLog with the findings `results`, in this order, as the results.
+std::string WriteLog(const Report& r, SarifFlavour flavour,
+                     const std::vector<const Finding*>& results,
+                     const std::vector<std::string>& omissions) {
+  std::ostringstream out;
+  WriteLog(
+      r, flavour,
+      [&](JsonWriter& w) {
+        for (const Finding* f : results) WriteResult(&w, r, *f, flavour);
+      },
+      omissions, out);
+  return std::move(out).str();
 }
 
 // 0 for error, 1 for warning, 2 for note: the order in which results are kept.
@@ -226,17 +230,37 @@ int Rank(const char* level) {
 }  // namespace
 
 SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
-  std::vector<const Finding*> all;
-  for (const Finding& f : r.findings) {
-    if (Reported(f, SarifFlavour::kCodeScanning)) all.push_back(&f);
+  // The candidates (fails and reviews) and their levels, read without making
+  // the findings; only the results kept (at most max_results) are made.
+  std::vector<size_t> all;
+  std::vector<int> rank;
+  for (size_t i = 0; i < r.FindingCount(); ++i) {
+    const Outcome o = r.OutcomeOf(i);
+    if (o != Outcome::kFail && o != Outcome::kReview) continue;
+    all.push_back(i);
+    // CodeScanningLevel, from the table.
+    const bool note = o == Outcome::kReview && !r.VerdictAt(i).counts_as_fail;
+    rank.push_back(Rank(note ? "note" : LevelOf(r.SeverityOf(i))));
   }
   // The most severe first, report order within a level: what is kept when a
   // limit is reached.
   std::vector<size_t> order(all.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return Rank(CodeScanningLevel(r, *all[a])) < Rank(CodeScanningLevel(r, *all[b]));
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return rank[a] < rank[b]; });
+  std::vector<size_t> first(order.begin(),
+                            order.begin() + static_cast<std::ptrdiff_t>(
+                                                std::min(all.size(), limits.max_results)));
+  std::sort(first.begin(), first.end());
+  std::vector<size_t> made_at;
+  for (size_t k : first) made_at.push_back(all[k]);
+  std::vector<Finding> made;  // all[first[k]] is made[k]
+  made.reserve(made_at.size());
+  r.ForEachFindingAt(made_at, [&](size_t, const Finding& f) { made.push_back(f); });
+  auto finding = [&](size_t k) -> const Finding& {
+    return made[static_cast<size_t>(std::lower_bound(first.begin(), first.end(), k) -
+                                    first.begin())];
+  };
 
   size_t keep = std::min(all.size(), limits.max_results);
   SarifOutput out;
@@ -244,12 +268,11 @@ SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
     std::vector<size_t> kept(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep));
     std::sort(kept.begin(), kept.end());  // back to report order
     std::vector<const Finding*> results;
-    for (size_t i : kept) results.push_back(all[i]);
+    for (size_t i : kept) results.push_back(&finding(i));
     out.omissions.clear();
     if (keep < all.size()) {
       std::array<size_t, 3> left{};
-      for (size_t i = keep; i < order.size(); ++i)
-        ++left[static_cast<size_t>(Rank(CodeScanningLevel(r, *all[order[i]])))];
+      for (size_t i = keep; i < order.size(); ++i) ++left[static_cast<size_t>(rank[order[i]])];
       out.omissions.push_back(fmt::format(
           "the code-scanning SARIF holds the {} most severe of {} results: GitHub accepts at "
           "most {} results and {} bytes gzip-compressed per upload. Left out: {} error, {} "
@@ -274,21 +297,37 @@ SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
 std::string WriteSarifReport(const Report& r) { return WriteCodeScanningSarif(r).text; }
 
 std::string WriteSarifDashboardReport(const Report& r) {
-  std::vector<const Finding*> results;
-  for (const Finding& f : r.findings) {
-    if (Reported(f, SarifFlavour::kDashboard)) results.push_back(&f);
-  }
+  std::ostringstream out;
+  WriteSarifDashboardReport(r, out);
+  return std::move(out).str();
+}
+
+void WriteSarifDashboardReport(const Report& r, std::ostream& out) {
   // Absent findings last, in a fixed order whatever order the baseline had.
   std::vector<Finding> absent = r.absent;
   std::sort(absent.begin(), absent.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.rule_id, a.provider_id, a.fingerprint) <
            std::tie(b.rule_id, b.provider_id, b.fingerprint);
   });
-  for (Finding& f : absent) {
-    f.baseline = BaselineState::kAbsent;  // whatever the caller left in it
-    results.push_back(&f);
-  }
-  return WriteLog(r, SarifFlavour::kDashboard, results, {});
+  for (Finding& f : absent) f.baseline = BaselineState::kAbsent;  // whatever the caller left
+  const OutcomeSet reported = OutcomeBit(Outcome::kPass) | OutcomeBit(Outcome::kFail) |
+                              OutcomeBit(Outcome::kReview) | OutcomeBit(Outcome::kWaived);
+  WriteLog(
+      r, SarifFlavour::kDashboard,
+      [&](JsonWriter& w) {
+        // Every result, made and rendered a batch at a time on every thread.
+        const size_t depth = w.depth();
+        r.RenderFindings(
+            reported,
+            [&](std::span<const Finding> chunk) {
+              JsonWriter piece = JsonWriter::ForElementsAt(depth);
+              for (const Finding& f : chunk) WriteResult(&piece, r, f, SarifFlavour::kDashboard);
+              return piece.str();
+            },
+            [&](const std::string& text) { w.AppendElements(text); });
+        for (const Finding& f : absent) WriteResult(&w, r, f, SarifFlavour::kDashboard);
+      },
+      {}, out);
 }
 
 }  // namespace vendorlint

@@ -19,6 +19,7 @@
 #ifndef VENDORLINT_REPORT_SARIF_REPORT_H_
 #define VENDORLINT_REPORT_SARIF_REPORT_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,8 @@ SarifOutput WriteCodeScanningSarif(const Report& report, const SarifLimits& limi
 // The code-scanning log's text with the default limits.
 std::string WriteSarifReport(const Report& report);
 std::string WriteSarifDashboardReport(const Report& report);
+// The same, written to `out` as it goes (results made a batch at a time).
+void WriteSarifDashboardReport(const Report& report, std::ostream& out);
 
 // A report path (relative to where vendorlint ran) as an artifactLocation.uri:
 // '/'-separated, normalised ("./registry/x.yaml" -> "registry/x.yaml") and

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -69,12 +70,14 @@ std::string EvidenceLine(const Report& r, const Style& st, const Evidence& e,
 std::string Verdict(const Report& r, const Style& st) {
   size_t gate_fails = 0;
   std::array<size_t, 3> fails{}, reviews{};
-  for (const Finding& f : r.findings) {
-    if (r.VerdictOf(f).fails_gate) ++gate_fails;
-    const auto sev = static_cast<size_t>(f.severity);
+  for (size_t i = 0; i < r.FindingCount(); ++i) {
+    const Outcome o = r.OutcomeOf(i);
+    if (o != Outcome::kFail && o != Outcome::kReview) continue;
+    if (r.VerdictAt(i).fails_gate) ++gate_fails;
+    const auto sev = static_cast<size_t>(r.SeverityOf(i));
     if (sev >= fails.size()) continue;
-    if (f.outcome == Outcome::kFail) ++fails[sev];
-    if (f.outcome == Outcome::kReview) ++reviews[sev];
+    if (o == Outcome::kFail) ++fails[sev];
+    if (o == Outcome::kReview) ++reviews[sev];
   }
   auto by_severity = [](const std::array<size_t, 3>& n) {
     std::string s;
@@ -105,8 +108,10 @@ std::string Verdict(const Report& r, const Style& st) {
 // read more.
 std::string GateFailures(const Report& r, const Style& st) {
   std::string out;
-  for (const Finding& f : r.findings) {
-    if (!r.VerdictOf(f).fails_gate) continue;
+  std::vector<size_t> failing;
+  for (size_t i = 0; i < r.FindingCount(); ++i)
+    if (r.VerdictAt(i).fails_gate) failing.push_back(i);
+  r.ForEachFindingAt(failing, [&](size_t, const Finding& f) {
     if (out.empty()) out += "\n" + st.Bold("Failing the gate:") + "\n";
     out += fmt::format("  {} {} {} [{}]  {}\n", st.Outcome(f.outcome), E(f.provider_id),
                        E(f.rule_id), SeverityName(f.severity), st.Dim(Where(r, f.loc)));
@@ -117,7 +122,7 @@ std::string GateFailures(const Report& r, const Style& st) {
       out += fmt::format("         fix: {}\n", E(FirstSentence(rule->remediation)));
     out += fmt::format("         more: vendorlint explain {} --provider {}\n", E(f.rule_id),
                        E(f.provider_id));
-  }
+  });
   return out;
 }
 
@@ -125,37 +130,57 @@ std::string GateFailures(const Report& r, const Style& st) {
 // line each, tagged with their severity and without evidence; fails that come
 // from one unstated field once per rule.
 std::string OtherFails(const Report& r, const Style& st, size_t limit) {
-  std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
+  std::unordered_map<size_t, const UnstatedFailGroup*> group_of;
   for (const UnstatedFailGroup& g : r.unstated_fails)
     for (size_t k : g.findings) group_of[k] = &g;
-  std::vector<std::string> lines;
-  for (size_t k = 0; k < r.findings.size(); ++k) {
-    const Finding& f = r.findings[k];
-    if (f.outcome != Outcome::kFail || r.VerdictOf(f).fails_gate) continue;
-    std::string tag = fmt::format("{:<7}", SeverityName(f.severity));
-    if (const UnstatedFailGroup* g = group_of[k]) {
-      if (g->findings.front() != k) continue;
-      lines.push_back(fmt::format("  {} {}: {} providers: {} is not stated\n", st.Dim(tag),
-                                  E(f.rule_id), g->findings.size(), E(g->field)));
-      continue;
-    }
-    lines.push_back(fmt::format("  {} {} {}: {}  {}\n", st.Dim(tag), E(f.rule_id),
-                                E(f.provider_id), E(f.message), st.Dim(Where(r, f.loc))));
+  // Which lines there are is known without making the findings; only the
+  // lines printed (at most `limit`) need a finding's message and location.
+  struct Line {
+    size_t k;
+    const UnstatedFailGroup* group;
+  };
+  std::vector<Line> entries;
+  for (size_t k = 0; k < r.FindingCount(); ++k) {
+    if (r.OutcomeOf(k) != Outcome::kFail || r.VerdictAt(k).fails_gate) continue;
+    auto g = group_of.find(k);
+    if (g != group_of.end() && g->second->findings.front() != k) continue;
+    entries.push_back({k, g == group_of.end() ? nullptr : g->second});
   }
+  std::vector<size_t> shown;
+  for (size_t n = 0; n < entries.size() && n < limit; ++n)
+    if (!entries[n].group) shown.push_back(entries[n].k);
+  std::unordered_map<size_t, std::string> ungrouped;
+  r.ForEachFindingAt(shown, [&](size_t k, const Finding& f) {
+    std::string tag = fmt::format("{:<7}", SeverityName(f.severity));
+    ungrouped[k] = fmt::format("  {} {} {}: {}  {}\n", st.Dim(tag), E(f.rule_id),
+                               E(f.provider_id), E(f.message), st.Dim(Where(r, f.loc)));
+  });
+  std::vector<std::string> lines;
+  for (size_t n = 0; n < entries.size() && n < limit; ++n) {
+    const Line& l = entries[n];
+    if (const UnstatedFailGroup* g = l.group) {
+      std::string tag = fmt::format("{:<7}", SeverityName(r.SeverityOf(l.k)));
+      lines.push_back(fmt::format("  {} {}: {} providers: {} is not stated\n", st.Dim(tag),
+                                  E(r.RuleIdOf(l.k)), g->findings.size(), E(g->field)));
+    } else {
+      lines.push_back(std::move(ungrouped[l.k]));
+    }
+  }
+  const size_t total = entries.size();
   if (lines.empty()) return "";
   std::string out = "\n" + st.Bold("Other fails (not failing the gate):") + "\n";
   for (size_t k = 0; k < lines.size() && k < limit; ++k) out += lines[k];
-  if (lines.size() > limit) out += fmt::format("  and {} more (--verbose)\n", lines.size() - limit);
+  if (total > limit) out += fmt::format("  and {} more (--verbose)\n", total - limit);
   return out;
 }
 
-// Who a group of questions asks about: "aws, datadog (data_flows[0])"; past
+// Who a group of questions asks about: "aws, datadog data_flows[0]"; past
 // `max`, the first ones and how many more.
 std::string GroupMembers(const Report& r, const QuestionGroup& g, size_t max) {
   std::string out;
   for (size_t k = 0; k < g.members.size(); ++k) {
     if (k == max) return out + fmt::format(" and {} more", g.members.size() - max);
-    const Question& q = r.questions[g.members[k]];
+    const Question q = r.QuestionAt(g.members[k]);
     std::string who = E(q.provider_id);
     // A flow's question says which flow; a provider's own field does not need to.
     if (size_t dot = q.path.find("]."); q.path.starts_with("data_flows[") && dot != std::string::npos)
@@ -166,10 +191,10 @@ std::string GroupMembers(const Report& r, const QuestionGroup& g, size_t max) {
 }
 
 std::string Questions(const Report& r, const Style& st, bool verbose) {
-  if (r.questions.empty()) return "";
+  if (r.QuestionCount() == 0) return "";
   // Each unknown fact once: answering it settles (part of) the reviews listed;
   // the same question about several providers once, with the providers.
-  const size_t settled = ReviewsWithQuestions(r.questions);
+  const size_t settled = r.ReviewsBlocked();
   std::string out = "\n" + st.Bold(fmt::format("Questions that would settle {} review{}:", settled,
                                                settled == 1 ? "" : "s")) +
                     "\n";
@@ -177,7 +202,7 @@ std::string Questions(const Report& r, const Style& st, bool verbose) {
   size_t n = 0;
   for (const QuestionGroup& g : r.question_groups) {
     if (n == limit) break;
-    const Question& first = r.questions[g.members.front()];
+    const Question first = r.QuestionAt(g.members.front());
     if (g.members.size() == 1) {
       // --verbose lists what it blocks on the next line.
       out += fmt::format("  {}. {}{}  {}\n", ++n, E(g.question),
@@ -192,13 +217,13 @@ std::string Questions(const Report& r, const Style& st, bool verbose) {
     }
     if (!verbose) continue;
     for (size_t m : g.members) {
-      const Question& q = r.questions[m];
+      const Question q = r.QuestionAt(m);
       if (g.members.size() > 1)
         out += fmt::format("     - {}  {}\n", E(q.question), st.Dim(Where(r, q.loc)));
       std::string blocks;
       for (size_t b : q.blocks) {
-        blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", E(r.findings[b].rule_id),
-                              E(r.findings[b].provider_id));
+        blocks += fmt::format("{}{}/{}", blocks.empty() ? "" : ", ", E(r.RuleIdOf(b)),
+                              E(r.ProviderIdOf(b)));
       }
       out += fmt::format("{}blocks {}: {}\n", g.members.size() > 1 ? "       " : "     ",
                          q.blocks.size(), blocks);
@@ -214,63 +239,54 @@ std::string Questions(const Report& r, const Style& st, bool verbose) {
 std::string FullListing(const Report& r, const Style& st) {
   std::string out;
   // Fails said once per rule (one unstated field for many providers).
-  std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
+  std::unordered_map<size_t, const UnstatedFailGroup*> group_of;
   for (const UnstatedFailGroup& g : r.unstated_fails)
     for (size_t k : g.findings) group_of[k] = &g;
-  size_t i = 0;
-  while (i < r.findings.size()) {
-    size_t end = i;
-    bool any = false;
-    while (end < r.findings.size() && r.findings[end].rule_id == r.findings[i].rule_id) {
-      Outcome o = r.findings[end].outcome;
-      any = any || o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
-      ++end;
-    }
-    if (any) {
-      const Finding& first = r.findings[i];
-      const Rule* rule = r.rules->Find(first.rule_id);
-      out += "\n" + st.Bold(fmt::format("{} [{}]", E(first.rule_id), SeverityName(first.severity)));
+  // The fail, review and waived findings, each rule's under its heading.
+  const OutcomeSet listed =
+      OutcomeBit(Outcome::kFail) | OutcomeBit(Outcome::kReview) | OutcomeBit(Outcome::kWaived);
+  const std::string* heading = nullptr;
+  r.ForEachFinding(listed, [&](size_t k, const Finding& f) {
+    if (!heading || *heading != r.RuleIdOf(k)) {
+      heading = &r.RuleIdOf(k);
+      const Rule* rule = r.rules->Find(f.rule_id);
+      out += "\n" + st.Bold(fmt::format("{} [{}]", E(f.rule_id), SeverityName(f.severity)));
       if (rule) out += " " + E(rule->title);
       out += "\n";
-      for (size_t k = i; k < end; ++k) {
-        const Finding& f = r.findings[k];
-        if (f.outcome != Outcome::kFail && f.outcome != Outcome::kReview &&
-            f.outcome != Outcome::kWaived)
-          continue;
-        if (const UnstatedFailGroup* g = group_of[k]) {
-          if (g->findings.front() != k) continue;
-          std::string ids;
-          for (size_t m : g->findings)
-            ids += (ids.empty() ? "" : ", ") + E(r.findings[m].provider_id);
-          out += fmt::format("  {} {} providers: {} is not stated\n", st.Outcome(f.outcome),
-                             g->findings.size(), E(g->field));
-          out += fmt::format("         {}\n", ids);
-          continue;
-        }
-        out += fmt::format("  {} {}  {}\n", st.Outcome(f.outcome), E(f.provider_id),
-                           st.Dim(Where(r, f.loc)));
-        out += fmt::format("         {}\n", E(f.message));
-        if (f.waiver && !f.waiver->expired) {
-          out += fmt::format("         waived by {} until {}: {} {}\n", E(f.waiver->approved_by),
-                             E(f.waiver->expires), E(f.waiver->justification),
-                             st.Dim(fmt::format("({})", Where(r, f.waiver->loc))));
-        }
-        for (const Evidence& e : f.evidence) out += EvidenceLine(r, st, e, "         ");
-      }
     }
-    i = end;
-  }
+    auto g = group_of.find(k);
+    if (g != group_of.end()) {
+      if (g->second->findings.front() != k) return;
+      std::string ids;
+      for (size_t m : g->second->findings) ids += (ids.empty() ? "" : ", ") + E(r.ProviderIdOf(m));
+      out += fmt::format("  {} {} providers: {} is not stated\n", st.Outcome(f.outcome),
+                         g->second->findings.size(), E(g->second->field));
+      out += fmt::format("         {}\n", ids);
+      return;
+    }
+    out += fmt::format("  {} {}  {}\n", st.Outcome(f.outcome), E(f.provider_id),
+                       st.Dim(Where(r, f.loc)));
+    out += fmt::format("         {}\n", E(f.message));
+    if (f.waiver && !f.waiver->expired) {
+      out += fmt::format("         waived by {} until {}: {} {}\n", E(f.waiver->approved_by),
+                         E(f.waiver->expires), E(f.waiver->justification),
+                         st.Dim(fmt::format("({})", Where(r, f.waiver->loc))));
+    }
+    for (const Evidence& e : f.evidence) out += EvidenceLine(r, st, e, "         ");
+  });
   return out;
 }
 
 std::string Baseline(const Report& r, const Style& st) {
   if (!r.has_baseline) return "";
   std::string fresh, fixed;
-  for (const Finding& f : r.findings) {
-    if (!r.VerdictOf(f).new_since_baseline) continue;
+  std::vector<size_t> new_ones;
+  for (size_t i = 0; i < r.FindingCount(); ++i)
+    if (r.VerdictAt(i).new_since_baseline) new_ones.push_back(i);
+  r.ForEachFindingAt(new_ones, [&](size_t, const Finding& f) {
     fresh += fmt::format("  {} {} {}  {}\n", st.Outcome(f.outcome), E(f.rule_id), E(f.provider_id),
                          st.Dim(Where(r, f.loc)));
-  }
+  });
   for (const Finding& f : r.absent) {
     fixed += fmt::format("  {} {}  {}\n", E(f.rule_id), E(f.provider_id), E(f.message));
   }

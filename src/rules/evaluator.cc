@@ -70,15 +70,38 @@ Tri EvaluatePredicate(const Predicate& predicate, const Provider& provider,
   return r;
 }
 
-Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
-                 const EvalContext& ctx) {
+namespace {
+
+// A fail or review finding's message and evidence (Evaluate's second half).
+void Explain(const Rule& rule, const Provider& provider, PredicateEvaluator& pe, const Frame& f,
+             bool applies_unknown, Finding* out) {
+  const bool own_review_text = out->outcome == Outcome::kReview && !rule.review_message.empty();
+  out->message =
+      RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
+  // Explain: the unknown facts of applies_to first (they are why a false
+  // `require` is only a review), then what decided `require`.
+  if (applies_unknown) pe.Eval(*rule.applies_to, f, &out->evidence);
+  pe.Eval(rule.require, f, &out->evidence);
+  DedupeEvidence(&out->evidence);
+  if (!out->evidence.empty() && out->evidence.front().loc.valid())
+    out->loc = out->evidence.front().loc;
+}
+
+Finding Start(const Rule& rule, const Provider& provider) {
   Finding out;
   out.rule_id = rule.id;
   out.provider_id = provider.id.value;
   out.severity = rule.severity;
   out.loc = provider.id.loc;
   out.message = rule.title;
+  return out;
+}
 
+}  // namespace
+
+Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
+                 const EvalContext& ctx) {
+  Finding out = Start(rule, provider);
   PredicateEvaluator pe(registry, ctx);
   Frame f;
   f.provider = &provider;
@@ -93,33 +116,48 @@ Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& reg
     return out;
   }
   out.outcome = holds == Tri::kFalse && applies == Tri::kTrue ? Outcome::kFail : Outcome::kReview;
-  const bool own_review_text = out.outcome == Outcome::kReview && !rule.review_message.empty();
-  out.message =
-      RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
-  // Explain: the unknown facts of applies_to first (they are why a false
-  // `require` is only a review), then what decided `require`.
-  if (applies == Tri::kUnknown) pe.Eval(*rule.applies_to, f, &out.evidence);
-  pe.Eval(rule.require, f, &out.evidence);
-  DedupeEvidence(&out.evidence);
-  if (!out.evidence.empty() && out.evidence.front().loc.valid()) out.loc = out.evidence.front().loc;
+  Explain(rule, provider, pe, f, applies == Tri::kUnknown, &out);
   return out;
+}
+
+Finding EvaluateKnown(const Rule& rule, const Provider& provider, const Registry& registry,
+                      const EvalContext& ctx, Outcome outcome) {
+  if (outcome != Outcome::kFail && outcome != Outcome::kReview)
+    return Evaluate(rule, provider, registry, ctx);
+  Finding out = Start(rule, provider);
+  out.outcome = outcome;
+  PredicateEvaluator pe(registry, ctx);
+  Frame f;
+  f.provider = &provider;
+  // A fail needs applies_to true; only a review can have it unknown.
+  const bool applies_unknown = outcome == Outcome::kReview && rule.applies_to &&
+                               pe.Eval(*rule.applies_to, f, nullptr) == Tri::kUnknown;
+  Explain(rule, provider, pe, f, applies_unknown, &out);
+  return out;
+}
+
+PairSelection SelectPairs(const RuleSet& rules, const Registry& registry,
+                          const EvalFilter& filter) {
+  PairSelection sel;
+  for (const Rule& r : rules.rules)
+    if (RuleWanted(r, filter)) sel.rules.push_back(&r);
+  for (const Provider& p : registry.providers)
+    if (Wanted(filter.provider_ids, p.id.value)) sel.providers.push_back(&p);
+  std::sort(sel.rules.begin(), sel.rules.end(),
+            [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  std::sort(sel.providers.begin(), sel.providers.end(),
+            [](const Provider* a, const Provider* b) { return a->id.value < b->id.value; });
+  return sel;
 }
 
 std::vector<Finding> EvaluateAll(const RuleSet& rules, const Registry& registry,
                                  const EvalContext& ctx, const EvalFilter& filter) {
-  std::vector<const Rule*> rs;
-  for (const Rule& r : rules.rules)
-    if (RuleWanted(r, filter)) rs.push_back(&r);
-  std::vector<const Provider*> ps;
-  for (const Provider& p : registry.providers)
-    if (Wanted(filter.provider_ids, p.id.value)) ps.push_back(&p);
-  std::sort(rs.begin(), rs.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
-  std::sort(ps.begin(), ps.end(),
-            [](const Provider* a, const Provider* b) { return a->id.value < b->id.value; });
-
+  const PairSelection sel = SelectPairs(rules, registry, filter);
+  const auto& rs = sel.rules;
+  const auto& ps = sel.providers;
   // Slot i belongs to (rule i / |ps|, provider i % |ps|): the order is fixed
   // before any thread runs.
-  std::vector<Finding> out(rs.size() * ps.size());
+  std::vector<Finding> out(sel.size());
   if (out.empty()) return out;
   ParallelFor(rs.size(), ctx.threads, [&](size_t i) {
     for (size_t j = 0; j < ps.size(); ++j)

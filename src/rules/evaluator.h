@@ -15,12 +15,12 @@
 #include <string>
 #include <vector>
 
-#include "util/date.h"
 #include "model/registry.h"
 #include "model/tri.h"
 #include "rules/finding.h"
 #include "rules/predicate.h"
 #include "rules/rule.h"
+#include "util/date.h"
 
 namespace vendorlint {
 
@@ -36,9 +36,26 @@ struct EvalFilter {
   std::vector<std::string> tags;          // rules with at least one of these tags
 };
 
+// The pairs EvaluateAll evaluates: the rules and providers that pass the
+// filter, each sorted by id. Finding k of EvaluateAll is the pair
+// (rules[k / providers.size()], providers[k % providers.size()]).
+struct PairSelection {
+  std::vector<const Rule*> rules;
+  std::vector<const Provider*> providers;
+  size_t size() const { return rules.size() * providers.size(); }
+};
+PairSelection SelectPairs(const RuleSet& rules, const Registry& registry, const EvalFilter& filter);
+
 // The finding of one rule for one provider of `registry`.
 Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
                  const EvalContext& ctx);
+
+// Evaluate for a pair whose outcome an earlier Evaluate gave (with the same
+// registry, rule and context): the same finding, without evaluating again
+// what decided the outcome. How writers get a finding back cheaply
+// (check/finding_table.h).
+Finding EvaluateKnown(const Rule& rule, const Provider& provider, const Registry& registry,
+                      const EvalContext& ctx, Outcome outcome);
 
 // Every rule against every provider that passes `filter`, sorted by rule id
 // then provider id (one finding per pair, whatever its outcome).

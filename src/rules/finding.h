@@ -26,6 +26,14 @@ enum class Outcome : uint8_t {
 const char* OutcomeName(Outcome o);
 bool ParseOutcome(std::string_view s, Outcome* out);
 
+// A set of outcomes, one bit each (OutcomeBit): which findings a writer wants.
+using OutcomeSet = uint8_t;
+constexpr OutcomeSet OutcomeBit(Outcome o) {
+  return static_cast<OutcomeSet>(1u << static_cast<unsigned>(o));
+}
+inline constexpr OutcomeSet kAllOutcomes = 0x1f;
+constexpr bool InSet(OutcomeSet set, Outcome o) { return (set & OutcomeBit(o)) != 0; }
+
 // Why an evidence item's fact is unknown: what a review waits for. The check
 // layer turns these into questions (check/questions.h), one per fact.
 enum class UnknownKind : uint8_t {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <sstream>
+
 namespace vendorlint {
 namespace {
 
@@ -23,6 +26,46 @@ TEST(JsonWriter, NestedValuesAreIndentedAndOrdered) {
   EXPECT_EQ(w.str(),
             "{\n  \"b\": \"x\",\n  \"a\": 3,\n  \"list\": [\n    true,\n    null,\n    {},\n    "
             "[]\n  ]\n}\n");
+}
+
+// Elements rendered apart (on other threads) and appended give the bytes the
+// writer would have written itself; with a sink, the text arrives there.
+TEST(JsonWriter, ElementsRenderedApartJoinToTheSameDocument) {
+  auto element = [](JsonWriter& w, int i) {
+    w.BeginObject();
+    w.Member("i", int64_t{i});
+    w.Key("list");
+    w.BeginArray();
+    w.String("x");
+    w.EndArray();
+    w.EndObject();
+  };
+  JsonWriter direct;
+  direct.BeginObject();
+  direct.Key("items");
+  direct.BeginArray();
+  for (int i = 0; i < 5; ++i) element(direct, i);
+  direct.EndArray();
+  direct.Member("after", "y");
+  direct.EndObject();
+
+  std::ostringstream sink;
+  JsonWriter joined(&sink);
+  joined.BeginObject();
+  joined.Key("items");
+  joined.BeginArray();
+  joined.AppendElements("");  // an empty piece changes nothing
+  for (int part = 0; part < 2; ++part) {
+    JsonWriter piece = JsonWriter::ForElementsAt(joined.depth());
+    for (int i = part * 3; i < std::min(5, part * 3 + 3); ++i) element(piece, i);
+    joined.AppendElements(piece.str());
+  }
+  joined.EndArray();
+  joined.Member("after", "y");
+  joined.EndObject();
+  joined.Flush();
+  EXPECT_EQ(sink.str(), direct.str());
+  EXPECT_EQ(joined.str(), "");
 }
 
 TEST(JsonWriter, EscapesControlCharactersAndQuotes) {

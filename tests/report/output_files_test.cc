@@ -10,6 +10,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 
 #include "test_support.h"
 
@@ -107,6 +108,30 @@ TEST(OutputFiles, AbortRemovesTemporaryFilesAndCreatedFolders) {
   }
   EXPECT_EQ(testing::ReadFileOrDie(dir + "/a.json"), "old a");
   EXPECT_EQ(Entries(dir), 1u);
+}
+
+// A report written as a stream, larger than any buffer, arrives whole in a
+// file and through a descriptor (whose copy waits in a spool file until Commit).
+TEST(OutputFiles, StreamedContentArrivesWhole) {
+  std::string dir = testing::MakeTempDir();
+  std::string big;
+  for (int i = 0; big.size() < (3u << 20); ++i) big += std::to_string(i) + " line of a report\n";
+  auto write = [&](std::ostream& os) {
+    for (size_t at = 0; at < big.size(); at += 1000) os << std::string_view(big).substr(at, 1000);
+  };
+  std::string sink_path = dir + "/sink";
+  int fd = open(sink_path.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0644);
+  ASSERT_GE(fd, 0);
+  std::string err;
+  OutputFiles files;
+  ASSERT_TRUE(files.Stage(dir + "/report.json", write, &err)) << err;
+  ASSERT_TRUE(files.Stage("/dev/fd/" + std::to_string(fd), write, &err)) << err;
+  EXPECT_EQ(testing::ReadFileOrDie(sink_path), "");  // nothing before Commit
+  ASSERT_TRUE(files.Commit(&err)) << err;
+  close(fd);
+  EXPECT_EQ(testing::ReadFileOrDie(dir + "/report.json"), big);
+  EXPECT_EQ(testing::ReadFileOrDie(sink_path), big);
+  EXPECT_EQ(Entries(dir), 2u);  // no temporary file left
 }
 
 TEST(OutputFiles, DevicesAreWrittenThroughNotReplaced) {

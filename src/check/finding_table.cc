@@ -1,0 +1,314 @@
+#include "check/finding_table.h"
+
+#include <algorithm>
+#include <charconv>
+#include <thread>
+#include <utility>
+
+#include "check/fingerprint.h"
+#include "util/parallel_for.h"
+
+namespace vendorlint {
+namespace {
+
+// Findings per unit of parallel work, and units per window: a window's
+// findings are all that exist at once (a few MB whatever the registry size).
+constexpr size_t kChunk = 128;
+constexpr size_t kChunksPerThread = 4;
+
+unsigned Threads(unsigned t) {
+  return t == 0 ? std::max(1u, std::thread::hardware_concurrency()) : t;
+}
+
+bool InBaseline(Outcome o) {
+  return o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
+}
+
+// Calls window(chunks) for consecutive groups of at most `per_window` chunks
+// of at most kChunk indices each, taking the indices in order whose outcome
+// (per `outcome_of`) is in `which`.
+void ForWindows(size_t n, OutcomeSet which, const std::function<Outcome(size_t)>& outcome_of,
+                size_t per_window,
+                const std::function<void(const std::vector<std::vector<size_t>>&)>& window) {
+  std::vector<std::vector<size_t>> chunks;
+  std::vector<size_t> current;
+  for (size_t i = 0; i < n; ++i) {
+    if (!InSet(which, outcome_of(i))) continue;
+    current.push_back(i);
+    if (current.size() < kChunk) continue;
+    chunks.push_back(std::move(current));
+    current.clear();
+    if (chunks.size() == per_window) {
+      window(chunks);
+      chunks.clear();
+    }
+  }
+  if (!current.empty()) chunks.push_back(std::move(current));
+  if (!chunks.empty()) window(chunks);
+}
+
+}  // namespace
+
+FindingTable FindingTable::Build(const FindingTableInput& in,
+                                 std::vector<Diagnostic>* waiver_notes) {
+  FindingTable t;
+  t.in_ = in;
+  t.pairs_ = SelectPairs(*in.rules, *in.registry, in.filter);
+  const size_t n = t.pairs_.size();
+  t.records_.resize(n);
+  static const std::vector<Waiver> kNoWaivers;
+  WaiverMatcher matcher(in.waivers ? *in.waivers : kNoWaivers, in.ctx.as_of);
+  QuestionBuilder questions(*in.registry);
+  UnstatedFailGrouper groups;
+  const unsigned threads = Threads(in.ctx.threads);
+
+  // Evaluate and fingerprint on every thread; waivers, questions and groups
+  // in index order on one thread, for the previous window while the next is
+  // evaluated (with more than one thread), so that they cost no wall time.
+  using Window = std::pair<std::vector<std::vector<size_t>>, std::vector<std::vector<Finding>>>;
+  auto merge = [&](Window& w) {
+    for (size_t c = 0; c < w.first.size(); ++c) {
+      for (size_t k = 0; k < w.first[c].size(); ++k) {
+        const size_t i = w.first[c][k];
+        Finding& f = w.second[c][k];
+        Record& r = t.records_[i];
+        r.original = f.outcome;
+        if (in.waivers) {
+          int wi = matcher.Match(f);
+          if (wi >= 0) {
+            matcher.Apply(static_cast<size_t>(wi), &f);
+            r.waiver = wi;
+          }
+        }
+        r.outcome = f.outcome;
+        questions.Add(i, f);
+        groups.Add(i, f);
+      }
+    }
+  };
+  Window pending;
+  ForWindows(
+      n, kAllOutcomes, [](size_t) { return Outcome::kPass; }, kChunksPerThread * threads,
+      [&](const std::vector<std::vector<size_t>>& chunks) {
+        std::vector<std::vector<Finding>> made(chunks.size());
+        // The merge reads and writes only the previous window's findings and
+        // records (outcome, waiver); evaluation writes only this window's hashes.
+        std::thread merger;
+        if (!pending.first.empty()) {
+          if (threads > 1) {
+            merger = std::thread([&] { merge(pending); });
+          } else {
+            merge(pending);
+          }
+        }
+        ParallelFor(chunks.size(), threads, [&](size_t c) {
+          made[c].reserve(chunks[c].size());
+          for (size_t i : chunks[c]) {
+            Finding f = Evaluate(t.RuleOf(i), t.ProviderOf(i), *in.registry, in.ctx);
+            t.records_[i].hash = FingerprintHash(*in.registry, f);
+            made[c].push_back(std::move(f));
+          }
+        });
+        if (merger.joinable()) merger.join();
+        pending = Window{chunks, std::move(made)};
+      });
+  merge(pending);
+  pending = {};
+
+  if (in.waivers) {
+    const auto& rs = t.pairs_.rules;
+    const auto& ps = t.pairs_.providers;
+    matcher.Notes(
+        in.warn_expiring_days,
+        [&](std::string_view rule, std::string_view provider) {
+          return std::any_of(rs.begin(), rs.end(), [&](const Rule* r) { return r->id == rule; }) &&
+                 std::any_of(ps.begin(), ps.end(),
+                             [&](const Provider* p) { return p->id.value == provider; });
+        },
+        waiver_notes);
+  }
+  t.questions_ = questions.Finish();
+  t.unstated_fails_ = groups.Finish();
+
+  // One finding per pair, so equal fingerprints need a 64-bit collision:
+  // check cheaply first. The n-th finding (in index order, i.e. rule id then
+  // provider id, as AssignFingerprints orders them) with a hash gets "-n".
+  std::vector<uint64_t> hashes(n);
+  for (size_t i = 0; i < n; ++i) hashes[i] = t.records_[i].hash;
+  std::sort(hashes.begin(), hashes.end());
+  std::vector<uint64_t> repeated;
+  for (size_t i = 1; i < n; ++i)
+    if (hashes[i] == hashes[i - 1] && (repeated.empty() || repeated.back() != hashes[i]))
+      repeated.push_back(hashes[i]);
+  hashes = {};
+  if (!repeated.empty()) {
+    std::map<uint64_t, uint32_t> seen;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t h = t.records_[i].hash;
+      if (!std::binary_search(repeated.begin(), repeated.end(), h)) continue;
+      uint32_t k = ++seen[h];
+      if (k > 1) t.suffixes_[i] = k;
+    }
+  }
+
+  return t;
+}
+
+std::string FindingTable::fingerprint(size_t i) const {
+  auto it = suffixes_.find(i);
+  return FormatFingerprint(records_[i].hash, it == suffixes_.end() ? 0 : it->second);
+}
+
+Finding FindingTable::Light(size_t i) const {
+  const Record& r = records_[i];
+  const Rule& rule = RuleOf(i);
+  const Provider& provider = ProviderOf(i);
+  Finding f;
+  f.rule_id = rule.id;
+  f.provider_id = provider.id.value;
+  f.severity = rule.severity;
+  f.outcome = r.outcome;
+  f.loc = provider.id.loc;
+  f.message = rule.title;
+  if (r.original == Outcome::kFail || r.original == Outcome::kReview) {
+    // As Evaluate words it, and ApplyWaiver for an expired waiver.
+    const bool own_review_text = r.original == Outcome::kReview && !rule.review_message.empty();
+    f.message = RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
+    if (r.waiver >= 0) {
+      const Waiver& w = (*in_.waivers)[static_cast<size_t>(r.waiver)];
+      if (w.expires.value.DaysSinceEpoch() < in_.ctx.as_of.DaysSinceEpoch())
+        f.message += " (waiver expired on " + w.expires.value.ToString() + ")";
+    }
+  }
+  f.fingerprint = fingerprint(i);
+  f.baseline = r.baseline;
+  return f;
+}
+
+Finding FindingTable::Materialise(size_t i) const {
+  const Record& r = records_[i];
+  if (r.original != Outcome::kFail && r.original != Outcome::kReview) return Light(i);
+  Finding f = EvaluateKnown(RuleOf(i), ProviderOf(i), *in_.registry, in_.ctx, r.original);
+  if (r.waiver >= 0) ApplyWaiver((*in_.waivers)[static_cast<size_t>(r.waiver)], in_.ctx.as_of, &f);
+  f.fingerprint = fingerprint(i);
+  f.baseline = r.baseline;
+  return f;
+}
+
+void FindingTable::ForEach(OutcomeSet which,
+                           const std::function<void(size_t, const Finding&)>& fn) const {
+  const unsigned threads = Threads(in_.ctx.threads);
+  ForWindows(
+      size(), which, [&](size_t i) { return records_[i].outcome; }, kChunksPerThread * threads,
+      [&](const std::vector<std::vector<size_t>>& chunks) {
+        std::vector<std::vector<Finding>> made(chunks.size());
+        ParallelFor(chunks.size(), threads, [&](size_t c) {
+          made[c].reserve(chunks[c].size());
+          for (size_t i : chunks[c]) made[c].push_back(Materialise(i));
+        });
+        for (size_t c = 0; c < chunks.size(); ++c)
+          for (size_t k = 0; k < chunks[c].size(); ++k) fn(chunks[c][k], made[c][k]);
+      });
+}
+
+void FindingTable::ForEach(std::span<const size_t> indices,
+                           const std::function<void(size_t, const Finding&)>& fn) const {
+  const unsigned threads = Threads(in_.ctx.threads);
+  ForWindows(
+      indices.size(), kAllOutcomes, [](size_t) { return Outcome::kPass; },
+      kChunksPerThread * threads, [&](const std::vector<std::vector<size_t>>& chunks) {
+        std::vector<std::vector<Finding>> made(chunks.size());
+        ParallelFor(chunks.size(), threads, [&](size_t c) {
+          made[c].reserve(chunks[c].size());
+          for (size_t k : chunks[c]) made[c].push_back(Materialise(indices[k]));
+        });
+        for (size_t c = 0; c < chunks.size(); ++c)
+          for (size_t k = 0; k < chunks[c].size(); ++k) fn(indices[chunks[c][k]], made[c][k]);
+      });
+}
+
+void FindingTable::RenderChunks(OutcomeSet which,
+                                const std::function<std::string(std::span<const Finding>)>& render,
+                                const std::function<void(const std::string&)>& emit) const {
+  const unsigned threads = Threads(in_.ctx.threads);
+  ForWindows(
+      size(), which, [&](size_t i) { return records_[i].outcome; }, kChunksPerThread * threads,
+      [&](const std::vector<std::vector<size_t>>& chunks) {
+        std::vector<std::string> text(chunks.size());
+        ParallelFor(chunks.size(), threads, [&](size_t c) {
+          std::vector<Finding> made;
+          made.reserve(chunks[c].size());
+          for (size_t i : chunks[c]) made.push_back(Materialise(i));
+          text[c] = render(made);
+        });
+        for (const std::string& s : text) emit(s);
+      });
+}
+
+std::vector<Finding> FindingTable::BaselineFindings() const {
+  std::vector<Finding> out;
+  for (size_t i = 0; i < size(); ++i)
+    if (InBaseline(records_[i].outcome)) out.push_back(Light(i));
+  return out;
+}
+
+bool FindingTable::CheckBaselineLabels(const std::vector<BaselineEntry>& baseline,
+                                       const std::string& path,
+                                       std::vector<Diagnostic>* diags) const {
+  // Only findings whose hash an entry's fingerprint starts with can carry it.
+  std::vector<uint64_t> wanted;
+  for (const BaselineEntry& e : baseline) {
+    uint64_t h = 0;
+    auto [end, ec] =
+        std::from_chars(e.fingerprint.data(),
+                        e.fingerprint.data() + std::min<size_t>(16, e.fingerprint.size()), h, 16);
+    if (ec == std::errc()) wanted.push_back(h);
+  }
+  std::sort(wanted.begin(), wanted.end());
+  std::vector<Finding> candidates;
+  for (size_t i = 0; i < size(); ++i) {
+    if (!std::binary_search(wanted.begin(), wanted.end(), records_[i].hash)) continue;
+    Finding f;
+    f.rule_id = rule_id(i);
+    f.provider_id = provider_id(i);
+    f.fingerprint = fingerprint(i);
+    candidates.push_back(std::move(f));
+  }
+  return vendorlint::CheckBaselineLabels(baseline, candidates, path, diags);
+}
+
+void FindingTable::ApplyBaseline(const std::vector<BaselineEntry>& baseline,
+                                 std::vector<Finding>* absent) {
+  std::vector<size_t> index;
+  std::vector<Finding> listed;
+  for (size_t i = 0; i < size(); ++i) {
+    if (!InBaseline(records_[i].outcome)) continue;
+    index.push_back(i);
+    Finding f;
+    f.rule_id = rule_id(i);
+    f.provider_id = provider_id(i);
+    f.outcome = records_[i].outcome;
+    f.fingerprint = fingerprint(i);
+    listed.push_back(std::move(f));
+  }
+  vendorlint::ApplyBaseline(baseline, &listed, absent);
+  for (size_t k = 0; k < listed.size(); ++k) records_[index[k]].baseline = listed[k].baseline;
+}
+
+ReportSummary FindingTable::Summarise(const GatePolicy& policy) const {
+  ReportSummary s;
+  // Without findings (an empty registry) nothing was selected away.
+  s.providers = size() == 0 ? in_.registry->providers.size() : pairs_.providers.size();
+  s.rules = size() == 0 ? in_.rules->rules.size() : pairs_.rules.size();
+  Finding f;
+  for (size_t i = 0; i < size(); ++i) {
+    ++s.counts[static_cast<size_t>(records_[i].outcome)];
+    f.outcome = records_[i].outcome;
+    f.severity = severity(i);
+    f.baseline = records_[i].baseline;
+    if (DecideFinding(f, policy, false).fails_gate) s.gate_pass = false;
+  }
+  return s;
+}
+
+}  // namespace vendorlint
