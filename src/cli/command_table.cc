@@ -74,6 +74,19 @@ std::vector<OptionSpec> MakeOptions() {
          if (!ParseThreads(v, &o.threads, &error)) return error;
          return std::string();
        }},
+      {"cache",
+       0,
+       "DIR",
+       "reuse parsed provider files kept in DIR (auto: ~/.cache/vendorlint; off; "
+       "default: $VENDORLINT_CACHE, else off)",
+       K::kDir,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.cache = v;
+         o.cache_given = true;
+         return std::string();
+       }},
       {"format",
        0,
        "FMT",
@@ -407,7 +420,7 @@ std::vector<OptionSpec> MakeOptions() {
 }
 
 std::vector<CommandSpec> MakeCommands() {
-  const std::vector<std::string> loading = {"registry", "rules", "taxonomy", "threads"};
+  const std::vector<std::string> loading = {"registry", "rules", "taxonomy", "threads", "cache"};
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> all = loading;
     all.insert(all.end(), extra.begin(), extra.end());
@@ -459,8 +472,8 @@ std::vector<CommandSpec> MakeCommands() {
        "--where or a shortcut, answers a "
        "question for every provider instead: yes, no or unknown, with the facts that decide it "
        "(several are combined with all_of).",
-       {"registry", "threads", "format", "where", "receives-student-data", "sends-student-data",
-        "outside-allowed-countries", "hosted-on", "as-of"},
+       {"registry", "threads", "cache", "format", "where", "receives-student-data",
+        "sends-student-data", "outside-allowed-countries", "hosted-on", "as-of"},
        {"text", "json", "csv"},
        {{"vendorlint providers", "the table"},
         {"vendorlint providers --format json", "the same as JSON"},
@@ -514,7 +527,7 @@ std::vector<CommandSpec> MakeCommands() {
        "the personal data flowing to and from it, a line per data subject, providers grouped by "
        "whom the data is about, data about students in red. DOT is sorted (the same registry "
        "gives the same bytes); SVG is laid out by Graphviz's library and loads nothing.",
-       {"registry", "taxonomy", "threads", "format", "output"},
+       {"registry", "taxonomy", "threads", "cache", "format", "output"},
        {"svg", "dot"},
        {{"vendorlint map -o data-map.svg", "the map as SVG"},
         {"vendorlint map --format dot", "the Graphviz source, to edit or lay out otherwise"}}},
@@ -531,7 +544,7 @@ std::vector<CommandSpec> MakeCommands() {
        "json or markdown. What the registry does not state is written \"not stated\", never "
        "left blank. CSV follows RFC 4180; a cell starting with = + - or @ gets a leading ' so "
        "that a spreadsheet does not run it as a formula.",
-       {"registry", "taxonomy", "threads", "format", "output"},
+       {"registry", "taxonomy", "threads", "cache", "format", "output"},
        {"csv", "xlsx", "json", "markdown"},
        {{"vendorlint export ropa --format xlsx -o ropa.xlsx", "the RoPA as a spreadsheet"},
         {"vendorlint export subprocessors --format markdown", "the sub-processor list to publish"}}},
@@ -575,7 +588,7 @@ std::vector<CommandSpec> MakeCommands() {
        "protections dropped, locations, entity, role, retention, storage, contracts and links "
        "changed. Each change has an impact (high, medium, low) and its reason. Exits 1 when "
        "--fail-on-impact is given and a change reaches it.",
-       {"registry", "taxonomy", "threads", "base", "format", "output", "cosmetic",
+       {"registry", "taxonomy", "threads", "cache", "base", "format", "output", "cosmetic",
         "fail-on-impact", "markdown-link-base"},
        {"text", "markdown", "json"},
        {{"vendorlint diff tests/fixtures/registry-earlier registry",
