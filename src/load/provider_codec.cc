@@ -166,6 +166,10 @@ class Reader {
     std::string_view text = in_.substr(pos_, n);
     // The loader only produces valid UTF-8, and the writers rely on it.
     for (size_t i = 0; i < text.size();) {
+      if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII, most of it
+        ++i;
+        continue;
+      }
       char32_t cp = 0;
       size_t len = DecodeUtf8(text, i, &cp);
       if (len == 0) {

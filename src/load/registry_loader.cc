@@ -1,6 +1,7 @@
 #include "load/registry_loader.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 
@@ -151,6 +152,11 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   LoadOptions options = given;
   // Every registry file must resolve inside the registry folder.
   if (options.limits.root.empty()) options.limits.root = options.registry_dir;
+  // Resolved once here rather than once per provider file.
+  if (char* resolved = ::realpath(options.limits.root.c_str(), nullptr)) {
+    options.limits.resolved_root = resolved;
+    ::free(resolved);
+  }
   const std::string& dir = options.registry_dir;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -210,8 +216,10 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   // registry-only repository) was chosen by the user, not by the registry:
   // its own folder is its root.
   yaml::Limits taxonomy_limits = options.limits;
-  if (!options.taxonomy_path.empty())
+  if (!options.taxonomy_path.empty()) {
     taxonomy_limits.root = fs::path(taxonomy_path).parent_path().string();
+    taxonomy_limits.resolved_root.clear();
+  }
   std::string taxonomy_bytes;
   if (!LoadTaxonomy(taxonomy_path, taxonomy_id, taxonomy_limits, &reg->taxonomy, &local,
                     &taxonomy_bytes)) {
