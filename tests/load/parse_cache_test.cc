@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "load/provider_codec.h"
 #include "load/registry_loader.h"
@@ -117,6 +118,26 @@ TEST(ParseCache, AWarmLoadParsesExactlyTheChangedFile) {
   // The old entry stays (the change may be reverted); the new one is reused.
   EXPECT_EQ(Entries(cache).size(), n + 1);
   EXPECT_EQ(Load(reg, cache).stats.reused, n);
+}
+
+TEST(ParseCache, ConcurrentLoadsShareAFolder) {
+  std::string reg = CopyRegistry();
+  std::string cache = MakeTempDir() + "/cache";
+  Snapshot plain = Load(reg, "");
+  // Two cold loads at once write the same entries (each to its own
+  // temporary name, renamed into place), then a warm one reads them all.
+  Snapshot a, b;
+  std::thread ta([&] { a = Load(reg, cache); });
+  std::thread tb([&] { b = Load(reg, cache); });
+  ta.join();
+  tb.join();
+  EXPECT_EQ(a, plain);
+  EXPECT_EQ(b, plain);
+  Snapshot warm = Load(reg, cache);
+  EXPECT_EQ(warm, plain);
+  EXPECT_EQ(warm.stats.reused, ProviderCount(reg));
+  // No temporary file is left behind.
+  EXPECT_EQ(Entries(cache).size(), ProviderCount(reg));
 }
 
 TEST(ParseCache, AMovedRegistryReusesItsEntriesWithItsNewPaths) {
@@ -259,61 +280,6 @@ TEST(ParseCache, EveryFlippedByteAndEveryTruncationIsRefusedAndRebuilt) {
   EXPECT_EQ(pc->Load(key, "x.yaml", file_id, source.size(), &p, &d), ParseCache::Lookup::kHit);
   EXPECT_EQ(p.id.value, id);
   EXPECT_EQ(p.file, file_id);
-}
-
-TEST(ParseCache, TheDecoderSurvivesEveryCorruptionOfItsPayload) {
-  std::string reg = CopyRegistry();
-  Registry loaded;
-  std::vector<Diagnostic> diags;
-  LoadOptions o;
-  o.registry_dir = reg;
-  ASSERT_TRUE(LoadRegistry(o, &loaded, &diags));
-  const Provider& p = loaded.providers.front();
-  std::vector<Diagnostic> file_diags = {
-      Diagnostic{"a.yaml", 3, 4, Severity::kWarning, "a warning"}};
-  std::string payload;
-  ASSERT_TRUE(EncodeProviderResult(p, file_diags, "a.yaml", p.file, &payload));
-  Provider back;
-  std::vector<Diagnostic> back_diags;
-  ASSERT_TRUE(DecodeProviderResult(payload, "b.yaml", p.file, &back, &back_diags));
-  ASSERT_EQ(back_diags.size(), 1u);
-  EXPECT_EQ(back_diags[0].Format(), "b.yaml:3:4: warning: a warning");
-  // Without the checksum's protection: no flip or cut may crash or
-  // overallocate (the sanitizer builds run this too); a cut never decodes.
-  for (size_t i = 0; i < payload.size(); ++i) {
-    for (char mask : {'\x01', '\x80', '\xff'}) {
-      std::string bad = payload;
-      bad[i] = static_cast<char>(bad[i] ^ mask);
-      Provider q;
-      std::vector<Diagnostic> d;
-      DecodeProviderResult(bad, "b.yaml", p.file, &q, &d);
-    }
-    Provider q;
-    std::vector<Diagnostic> d;
-    EXPECT_FALSE(DecodeProviderResult(payload.substr(0, i), "b.yaml", p.file, &q, &d)) << i;
-    EXPECT_TRUE(d.empty());
-  }
-  // A count of a billion items in a few bytes is refused, not allocated.
-  Provider q;
-  std::vector<Diagnostic> d;
-  EXPECT_FALSE(DecodeProviderResult(std::string("\x80\x80\x80\x80\x04", 5), "b", 1, &q, &d));
-}
-
-TEST(ParseCache, ResultsThatNameOtherFilesAreNotEncoded) {
-  Provider p;
-  p.file = 3;
-  p.id.loc = Location{3, 1, 5};
-  std::string out;
-  EXPECT_TRUE(EncodeProviderResult(p, {}, "x.yaml", 3, &out));
-  p.name.loc = Location{4, 2, 1};
-  EXPECT_FALSE(EncodeProviderResult(p, {}, "x.yaml", 3, &out));
-  p.name.loc = Location{};
-  EXPECT_FALSE(EncodeProviderResult(
-      p, {Diagnostic{"y.yaml", 1, 1, Severity::kError, "elsewhere"}}, "x.yaml", 3, &out));
-  EXPECT_FALSE(EncodeProviderResult(
-      p, {Diagnostic{"x.yaml", 1, 1, Severity::kError, "see x.yaml"}}, "x.yaml", 3, &out));
-  // File id 0 would be indistinguishable from "no file".
-  EXPECT_FALSE(EncodeProviderResult(Provider{}, {}, "x.yaml", 0, &out));
 }
 
 TEST(ParseCache, PlantedEntriesAreNotFollowedOrTrusted) {
