@@ -158,10 +158,9 @@ std::unique_ptr<ParseCache> ParseCache::Open(const std::string& dir,
     return nullptr;
   }
   Digest taxonomy{}, context{};
-  std::string header =
-      fmt::format("vendorlint parse cache\n{}\n{}\n{}\n{} {} {} {}\n", kEntryFormat,
-                  VENDORLINT_VERSION, ToolIdentity(), limits.max_bytes, limits.max_depth,
-                  limits.max_nodes, limits.max_errors);
+  std::string header = fmt::format(
+      "vendorlint parse cache\n{}\n{}\n{}\n{} {} {} {}\n", kEntryFormat, VENDORLINT_VERSION,
+      ToolIdentity(), limits.max_bytes, limits.max_depth, limits.max_nodes, limits.max_errors);
   if (!Sha256({taxonomy_bytes}, &taxonomy) || !Sha256({header, View(taxonomy)}, &context)) {
     *why = "SHA-256 is not available";
     close(fd);
@@ -203,8 +202,8 @@ ParseCache::Lookup ParseCache::Load(const Digest& key, const std::string& path, 
   Digest sum{};
   if (all.substr(0, sizeof(kMagic)) != std::string_view(kMagic, sizeof(kMagic)) ||
       all.substr(sizeof(kMagic), 4) != U32Bytes(kEntryFormat) ||
-      all.substr(sizeof(kMagic) + 4, kDigestBytes) != View(key) ||
-      !Sha256({signed_part}, &sum) || all.substr(signed_part.size()) != View(sum))
+      all.substr(sizeof(kMagic) + 4, kDigestBytes) != View(key) || !Sha256({signed_part}, &sum) ||
+      all.substr(signed_part.size()) != View(sum))
     return Lookup::kRejected;
   Provider decoded;
   std::vector<Diagnostic> decoded_diags;
@@ -239,8 +238,8 @@ bool ParseCache::Store(const Digest& key, const std::string& path, uint32_t file
   // (O_EXCL refuses anything already there, a planted link included).
   const std::string temp =
       fmt::format(".tmp-{}-{}-{}", name.substr(0, 16), getpid(), temp_counter_++);
-  int fd = openat(dir_fd_, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                  0600);
+  int fd =
+      openat(dir_fd_, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return false;
   // No fsync: a torn entry after a crash fails its checksum and is rebuilt.
   bool ok = WriteAll(fd, entry);

@@ -432,8 +432,10 @@ bool EncodeProviderResult(const Provider& p, const std::vector<Diagnostic>& diag
   Writer w(file_id, out);
   // The Io functions take non-const references so that one function serves
   // both directions; the Writer only reads through them.
-  Io(w, const_cast<Provider&>(p));                    // NOLINT(cppcoreguidelines-pro-type-const-cast)
-  Io(w, const_cast<std::vector<Diagnostic>&>(diags));  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  auto& provider = const_cast<Provider&>(p);                        // NOLINT
+  auto& diagnostics = const_cast<std::vector<Diagnostic>&>(diags);  // NOLINT
+  Io(w, provider);
+  Io(w, diagnostics);
   return w.ok();
 }
 

@@ -73,7 +73,8 @@ void ExpectSameWithCache(const std::vector<std::string>& args, const std::string
     RunResult r = RunVendorlint(cached, dir);
     EXPECT_EQ(r.exit_code, plain.exit_code) << pass << " " << args[0];
     // (Reports are long: a difference is named, not printed.)
-    EXPECT_TRUE(WithoutRunTimes(r.out) == WithoutRunTimes(plain.out)) << pass << " " << fmt::format("{}", fmt::join(args, " "));
+    EXPECT_TRUE(WithoutRunTimes(r.out) == WithoutRunTimes(plain.out))
+        << pass << " " << fmt::format("{}", fmt::join(args, " "));
     EXPECT_EQ(r.err, plain.err) << pass << " " << args[0];
   }
 }
@@ -109,11 +110,13 @@ TEST(Cache, TheEnvironmentTurnsItOnAndOffOverridesIt) {
   std::string cache = MakeTempDir() + "/from-env";
   std::vector<std::string> args = {"check", "--verbose", "--format", "json"};
   RunResult r = RunVendorlint(args, dir, {"VENDORLINT_CACHE=" + cache});
-  EXPECT_EQ(CacheLine(r.err), "vendorlint: parse cache " + cache +
-                       ": 0 provider files reused, 29 parsed (0 entries refused), 29 stored\n");
+  EXPECT_EQ(CacheLine(r.err),
+            "vendorlint: parse cache " + cache +
+                ": 0 provider files reused, 29 parsed (0 entries refused), 29 stored\n");
   r = RunVendorlint(args, dir, {"VENDORLINT_CACHE=" + cache});
-  EXPECT_EQ(CacheLine(r.err), "vendorlint: parse cache " + cache +
-                       ": 29 provider files reused, 0 parsed (0 entries refused), 0 stored\n");
+  EXPECT_EQ(CacheLine(r.err),
+            "vendorlint: parse cache " + cache +
+                ": 29 provider files reused, 0 parsed (0 entries refused), 0 stored\n");
   // --cache off wins over the environment; without either there is no cache.
   auto with_off = args;
   with_off.insert(with_off.end(), {"--cache", "off"});
@@ -124,9 +127,10 @@ TEST(Cache, TheEnvironmentTurnsItOnAndOffOverridesIt) {
   auto with_auto = args;
   with_auto.insert(with_auto.end(), {"--cache", "auto"});
   r = RunVendorlint(with_auto, dir, {"XDG_CACHE_HOME=" + xdg});
-  EXPECT_EQ(CacheLine(r.err), "vendorlint: parse cache " + xdg +
-                       "/vendorlint: 0 provider files reused, 29 parsed (0 entries refused), 29 "
-                       "stored\n");
+  EXPECT_EQ(CacheLine(r.err),
+            "vendorlint: parse cache " + xdg +
+                "/vendorlint: 0 provider files reused, 29 parsed (0 entries refused), 29 "
+                "stored\n");
   EXPECT_TRUE(fs::is_directory(xdg + "/vendorlint"));
 }
 

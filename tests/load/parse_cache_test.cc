@@ -327,7 +327,8 @@ TEST(ParseCache, AFolderOthersCanWriteToIsNotUsed) {
   EXPECT_EQ(s.providers, plain.providers);
   const std::string warning = cache +
                               ": warning: parse cache not used: others can write to it; run "
-                              "`chmod go-w " + cache + "`";
+                              "`chmod go-w " +
+                              cache + "`";
   auto it = std::find(s.diags.begin(), s.diags.end(), warning);
   ASSERT_NE(it, s.diags.end());
   s.diags.erase(it);

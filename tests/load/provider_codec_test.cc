@@ -86,10 +86,10 @@ TEST(ProviderCodec, ResultsThatNameOtherFilesAreNotEncoded) {
   p.name.loc = Location{4, 2, 1};
   EXPECT_FALSE(EncodeProviderResult(p, {}, "x.yaml", 3, &out));
   p.name.loc = Location{};
-  EXPECT_FALSE(EncodeProviderResult(
-      p, {Diagnostic{"y.yaml", 1, 1, Severity::kError, "elsewhere"}}, "x.yaml", 3, &out));
-  EXPECT_FALSE(EncodeProviderResult(
-      p, {Diagnostic{"x.yaml", 1, 1, Severity::kError, "see x.yaml"}}, "x.yaml", 3, &out));
+  EXPECT_FALSE(EncodeProviderResult(p, {Diagnostic{"y.yaml", 1, 1, Severity::kError, "elsewhere"}},
+                                    "x.yaml", 3, &out));
+  EXPECT_FALSE(EncodeProviderResult(p, {Diagnostic{"x.yaml", 1, 1, Severity::kError, "see x.yaml"}},
+                                    "x.yaml", 3, &out));
   // File id 0 would be indistinguishable from "no file".
   EXPECT_FALSE(EncodeProviderResult(Provider{}, {}, "x.yaml", 0, &out));
 }
