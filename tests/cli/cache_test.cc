@@ -44,12 +44,15 @@ std::string SyntheticProject(size_t copies) {
   return dir;
 }
 
-// SARIF's startTimeUtc/endTimeUtc are the clock's: the one difference
-// between two runs of the same input.
+// SARIF's startTimeUtc/endTimeUtc and JUnit's timestamp are the clock's:
+// the one difference between two runs of the same input.
 std::string WithoutRunTimes(std::string s) {
-  for (const char* key : {"\"startTimeUtc\": \"", "\"endTimeUtc\": \""}) {
-    size_t at = s.find(key);
-    if (at != std::string::npos) s.erase(at, std::string(key).size() + 21);
+  for (const std::string key : {"\"startTimeUtc\": \"", "\"endTimeUtc\": \"", "timestamp=\""}) {
+    for (size_t at = s.find(key); at != std::string::npos; at = s.find(key, at)) {
+      size_t end = s.find('"', at + key.size());
+      if (end == std::string::npos) break;
+      s.erase(at, end + 1 - at);
+    }
   }
   return s;
 }
