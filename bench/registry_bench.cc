@@ -139,10 +139,41 @@ Cost MedianOf(const std::vector<Cost>& v) {
   return {Median(w), Median(c), Median(r), v.empty() ? 0 : v.back().exit_code};
 }
 
-// Runs argv as a child (stdout and stderr to /dev/null, or to `out_path`):
-// wall, user + system CPU and peak RSS of the child alone.
-Cost RunChild(const std::vector<std::string>& argv, const std::string& out_path = "/dev/null") {
-  std::fflush(nullptr);  // or the child would print this process's buffered output again
+// Children are started by a launcher forked at the start of main, while this
+// process is still small: a child's peak RSS (ru_maxrss) includes the memory
+// of the process that forked it, up to its exec, so forking from here after
+// loading 20,000 providers would report this process's size, not the child's.
+struct Launcher {
+  pid_t pid = -1;
+  int request = -1;  // argv and output path, NUL-separated, length first
+  int reply = -1;    // one Cost
+};
+Launcher g_launcher;
+
+bool WriteAll(int fd, const void* data, size_t n) {
+  const char* p = static_cast<const char*>(data);
+  while (n > 0) {
+    ssize_t w = write(fd, p, n);
+    if (w <= 0) return false;
+    p += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+bool ReadAll(int fd, void* data, size_t n) {
+  char* p = static_cast<char*>(data);
+  while (n > 0) {
+    ssize_t r = read(fd, p, n);
+    if (r <= 0) return false;
+    p += r;
+    n -= static_cast<size_t>(r);
+  }
+  return true;
+}
+
+// In the launcher: runs argv (stdout to `out_path`, stderr to /dev/null) and
+// measures wall, user + system CPU and peak RSS of that child alone.
+Cost Spawn(const std::vector<std::string>& argv, const std::string& out_path) {
   auto start = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid == 0) {
@@ -165,6 +196,52 @@ Cost RunChild(const std::vector<std::string>& argv, const std::string& out_path 
           static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
   c.rss_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;
   c.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return c;
+}
+
+void StartLauncher() {
+  int req[2], rep[2];
+  if (pipe(req) != 0 || pipe(rep) != 0) std::exit(2);
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(req[1]);
+    close(rep[0]);
+    for (;;) {
+      uint64_t n = 0;
+      if (!ReadAll(req[0], &n, sizeof n)) _exit(0);
+      std::string msg(n, '\0');
+      if (!ReadAll(req[0], msg.data(), n)) _exit(0);
+      std::vector<std::string> parts;
+      for (size_t at = 0; at < msg.size();) {
+        size_t end = msg.find('\0', at);
+        parts.push_back(msg.substr(at, end - at));
+        at = end + 1;
+      }
+      std::string out = parts.back();
+      parts.pop_back();
+      Cost c = Spawn(parts, out);
+      if (!WriteAll(rep[1], &c, sizeof c)) _exit(0);
+    }
+  }
+  close(req[0]);
+  close(rep[1]);
+  g_launcher = {pid, req[1], rep[0]};
+}
+
+// Runs argv as a child (through the launcher): its own wall, CPU and peak RSS.
+Cost RunChild(const std::vector<std::string>& argv, const std::string& out_path = "/dev/null") {
+  std::string msg;
+  for (const auto& a : argv) msg += a + '\0';
+  msg += out_path + '\0';
+  uint64_t n = msg.size();
+  Cost c;
+  if (!WriteAll(g_launcher.request, &n, sizeof n) ||
+      !WriteAll(g_launcher.request, msg.data(), msg.size()) ||
+      !ReadAll(g_launcher.reply, &c, sizeof c)) {
+    fmt::print(stderr, "the launcher died\n");
+    std::exit(2);
+  }
   return c;
 }
 
@@ -403,6 +480,7 @@ int main(int argc, char** argv) {
     return Generate(std::stoul(args[1]), args[2]) ? 0 : 2;
   }
   if (!args.empty() && args[0] == "run") {
+    StartLauncher();
     Options o;
     for (size_t i = 1; i + 1 < args.size(); i += 2) {
       if (args[i] == "--sizes") {
