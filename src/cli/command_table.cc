@@ -420,7 +420,7 @@ std::vector<OptionSpec> MakeOptions() {
 }
 
 std::vector<CommandSpec> MakeCommands() {
-  const std::vector<std::string> loading = {"registry", "rules", "taxonomy", "threads", "cache"};
+  const std::vector<std::string> loading = {"registry", "rules", "taxonomy", "threads"};
   auto with = [&](std::vector<std::string> extra) {
     std::vector<std::string> all = loading;
     all.insert(all.end(), extra.begin(), extra.end());
@@ -435,9 +435,10 @@ std::vector<CommandSpec> MakeCommands() {
        "Loads the registry and the rules, applies waivers and a baseline, evaluates every rule "
        "for every provider and writes the report. Exits 1 when a fail at or above --fail-on "
        "remains.",
-       with({"format", "output", "report", "fail-on", "strict", "as-of", "rule", "provider", "tag",
-             "color", "verbose", "quiet", "waivers", "no-waivers", "warn-expiring", "baseline",
-             "base", "write-baseline", "category", "include-passes", "markdown-link-base"}),
+       with({"cache", "format", "output", "report", "fail-on", "strict", "as-of", "rule", "provider",
+             "tag", "color", "verbose", "quiet", "waivers", "no-waivers", "warn-expiring",
+             "baseline", "base", "write-baseline", "category", "include-passes",
+             "markdown-link-base"}),
        ReportFormatNames(),
        {{"vendorlint check", "the gate: evaluate rules/ against registry/"},
         {"vendorlint check --format json -o findings.json --as-of 2026-11-22",
@@ -458,7 +459,7 @@ std::vector<CommandSpec> MakeCommands() {
        "Loads everything `check` and `test` would load: the registry, the rules, every rule's "
        "test file (<id>.test.yaml beside the rule), the waivers file and a baseline given with "
        "--baseline. Prints a summary; exits 2 on the first invalid input, with every error in it.",
-       with({"waivers", "no-waivers", "baseline"}),
+       with({"cache", "waivers", "no-waivers", "baseline"}),
        {},
        {{"vendorlint validate", "check edits to registry/ and rules/ before a pull request"},
         {"vendorlint validate --baseline registry/baseline.yaml", "also read a baseline"}}},
@@ -502,7 +503,7 @@ std::vector<CommandSpec> MakeCommands() {
        "Prints what RULE checks, why, where the requirement comes from and how to fix a fail. "
        "With --provider, shows how the rule was decided for that provider instead: applies_to "
        "and require, each true, false or unknown, with the facts that decide them.",
-       with({"provider", "as-of"}),
+       with({"cache", "provider", "as-of"}),
        {},
        {{"vendorlint explain personal-data-encrypted-at-rest", "one rule in full"},
         {"vendorlint explain no-student-data-to-marketing-vendors --provider blueshift",

@@ -20,6 +20,7 @@ using testing::MakeTempDir;
 using testing::ReadFileOrDie;
 using testing::RunResult;
 using testing::RunVendorlint;
+using testing::SourceDir;
 using testing::WriteFileOrDie;
 
 // A registry of `copies` renamed copies of every real provider (as
@@ -90,6 +91,11 @@ TEST(Cache, EveryFormatIsByteIdenticalWithAndWithoutTheCache) {
   ExpectSameWithCache({"check", "--format", "text", "--quiet", "--as-of", "2026-11-22"}, dir,
                       cache);
   ExpectSameWithCache({"validate"}, dir, cache);
+  ExpectSameWithCache({"explain", "personal-data-encrypted-at-rest", "--provider", "slack",
+                       "--as-of", "2026-11-22"},
+                      dir, cache);
+  ExpectSameWithCache({"diff", SourceDir() + "/tests/fixtures/registry-earlier", "registry"}, dir,
+                      cache);
   ExpectSameWithCache({"providers", "--format", "json"}, dir, cache);
 }
 
