@@ -188,7 +188,7 @@ ParseCache::Lookup ParseCache::Load(const Digest& key, const std::string& path, 
   int fd = openat(dir_fd_, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return errno == ENOENT ? Lookup::kMissing : Lookup::kRejected;
   struct stat st {};
-  std::string entry;
+  thread_local std::string entry;  // reused, like the loader's file buffer
   bool read_ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && OwnedAndPrivate(st) &&
                  st.st_size >= 0 &&
                  static_cast<uint64_t>(st.st_size) <= MaxEntryBytes(source_bytes) &&
