@@ -48,6 +48,7 @@ bool LoadRegistryAt(const CliOptions& o, const std::string& dir, const std::stri
                          ? o.taxonomy
                          : local;
   lo.threads = o.threads;
+  lo.cache_dir = o.cache_dir;
   std::vector<Diagnostic> diags;
   bool ok = LoadRegistry(lo, reg, &diags);
   if (dir != shown)

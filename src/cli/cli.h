@@ -27,6 +27,11 @@ struct CliOptions {
   // --taxonomy FILE; empty: looked up (see inputs.h).
   std::string taxonomy;
   unsigned threads = 0;  // 0: one per core
+  // --cache DIR | auto | off as given (cache_given: on the command line);
+  // ResolveInputs turns it, or $VENDORLINT_CACHE, into cache_dir ("": none).
+  std::string cache;
+  bool cache_given = false;
+  std::string cache_dir;
   // Where the rules and the taxonomy came from, for `validate` (set by
   // ResolveInputs): "--rules", "./rules", "installed", ...
   std::string rules_source;

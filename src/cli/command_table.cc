@@ -74,6 +74,19 @@ std::vector<OptionSpec> MakeOptions() {
          if (!ParseThreads(v, &o.threads, &error)) return error;
          return std::string();
        }},
+      {"cache",
+       0,
+       "DIR",
+       "reuse parsed provider files kept in DIR (auto: ~/.cache/vendorlint; off; "
+       "default: $VENDORLINT_CACHE, else off)",
+       K::kDir,
+       {},
+       false,
+       [](CliOptions& o, const std::string& v) {
+         o.cache = v;
+         o.cache_given = true;
+         return std::string();
+       }},
       {"format",
        0,
        "FMT",
@@ -422,9 +435,10 @@ std::vector<CommandSpec> MakeCommands() {
        "Loads the registry and the rules, applies waivers and a baseline, evaluates every rule "
        "for every provider and writes the report. Exits 1 when a fail at or above --fail-on "
        "remains.",
-       with({"format", "output", "report", "fail-on", "strict", "as-of", "rule", "provider", "tag",
-             "color", "verbose", "quiet", "waivers", "no-waivers", "warn-expiring", "baseline",
-             "base", "write-baseline", "category", "include-passes", "markdown-link-base"}),
+       with({"cache", "format", "output", "report", "fail-on", "strict", "as-of", "rule", "provider",
+             "tag", "color", "verbose", "quiet", "waivers", "no-waivers", "warn-expiring",
+             "baseline", "base", "write-baseline", "category", "include-passes",
+             "markdown-link-base"}),
        ReportFormatNames(),
        {{"vendorlint check", "the gate: evaluate rules/ against registry/"},
         {"vendorlint check --format json -o findings.json --as-of 2026-11-22",
@@ -445,7 +459,7 @@ std::vector<CommandSpec> MakeCommands() {
        "Loads everything `check` and `test` would load: the registry, the rules, every rule's "
        "test file (<id>.test.yaml beside the rule), the waivers file and a baseline given with "
        "--baseline. Prints a summary; exits 2 on the first invalid input, with every error in it.",
-       with({"waivers", "no-waivers", "baseline"}),
+       with({"cache", "waivers", "no-waivers", "baseline"}),
        {},
        {{"vendorlint validate", "check edits to registry/ and rules/ before a pull request"},
         {"vendorlint validate --baseline registry/baseline.yaml", "also read a baseline"}}},
@@ -459,8 +473,8 @@ std::vector<CommandSpec> MakeCommands() {
        "--where or a shortcut, answers a "
        "question for every provider instead: yes, no or unknown, with the facts that decide it "
        "(several are combined with all_of).",
-       {"registry", "threads", "format", "where", "receives-student-data", "sends-student-data",
-        "outside-allowed-countries", "hosted-on", "as-of"},
+       {"registry", "threads", "cache", "format", "where", "receives-student-data",
+        "sends-student-data", "outside-allowed-countries", "hosted-on", "as-of"},
        {"text", "json", "csv"},
        {{"vendorlint providers", "the table"},
         {"vendorlint providers --format json", "the same as JSON"},
@@ -489,7 +503,7 @@ std::vector<CommandSpec> MakeCommands() {
        "Prints what RULE checks, why, where the requirement comes from and how to fix a fail. "
        "With --provider, shows how the rule was decided for that provider instead: applies_to "
        "and require, each true, false or unknown, with the facts that decide them.",
-       with({"provider", "as-of"}),
+       with({"cache", "provider", "as-of"}),
        {},
        {{"vendorlint explain personal-data-encrypted-at-rest", "one rule in full"},
         {"vendorlint explain no-student-data-to-marketing-vendors --provider blueshift",
@@ -514,7 +528,7 @@ std::vector<CommandSpec> MakeCommands() {
        "the personal data flowing to and from it, a line per data subject, providers grouped by "
        "whom the data is about, data about students in red. DOT is sorted (the same registry "
        "gives the same bytes); SVG is laid out by Graphviz's library and loads nothing.",
-       {"registry", "taxonomy", "threads", "format", "output"},
+       {"registry", "taxonomy", "threads", "cache", "format", "output"},
        {"svg", "dot"},
        {{"vendorlint map -o data-map.svg", "the map as SVG"},
         {"vendorlint map --format dot", "the Graphviz source, to edit or lay out otherwise"}}},
@@ -531,7 +545,7 @@ std::vector<CommandSpec> MakeCommands() {
        "json or markdown. What the registry does not state is written \"not stated\", never "
        "left blank. CSV follows RFC 4180; a cell starting with = + - or @ gets a leading ' so "
        "that a spreadsheet does not run it as a formula.",
-       {"registry", "taxonomy", "threads", "format", "output"},
+       {"registry", "taxonomy", "threads", "cache", "format", "output"},
        {"csv", "xlsx", "json", "markdown"},
        {{"vendorlint export ropa --format xlsx -o ropa.xlsx", "the RoPA as a spreadsheet"},
         {"vendorlint export subprocessors --format markdown", "the sub-processor list to publish"}}},
@@ -607,7 +621,7 @@ std::vector<CommandSpec> MakeCommands() {
        "protections dropped, locations, entity, role, retention, storage, contracts and links "
        "changed. Each change has an impact (high, medium, low) and its reason. Exits 1 when "
        "--fail-on-impact is given and a change reaches it.",
-       {"registry", "taxonomy", "threads", "base", "format", "output", "cosmetic",
+       {"registry", "taxonomy", "threads", "cache", "base", "format", "output", "cosmetic",
         "fail-on-impact", "markdown-link-base"},
        {"text", "markdown", "json"},
        {{"vendorlint diff tests/fixtures/registry-earlier registry",

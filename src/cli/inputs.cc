@@ -1,6 +1,9 @@
 #include "cli/inputs.h"
 
+#include <cstdlib>
 #include <filesystem>
+
+#include "load/parse_cache.h"
 
 namespace vendorlint {
 
@@ -13,7 +16,21 @@ std::string InstalledShareDir() {
   return (exe.parent_path() / ".." / "share" / "vendorlint").lexically_normal().generic_string();
 }
 
+std::string ResolveCacheDir(const std::string& value) {
+  if (value.empty() || value == "off") return "";
+  if (value == "auto") return ParseCache::DefaultDir();
+  return value;
+}
+
 void ResolveInputs(CliOptions* o, const std::string& share_dir) {
+  // The cache is off unless asked for, on the command line or in the
+  // environment (so a CI job uses it only when its set-up says so).
+  if (o->cache_given) {
+    o->cache_dir = ResolveCacheDir(o->cache);
+  } else {
+    const char* env = std::getenv("VENDORLINT_CACHE");
+    o->cache_dir = ResolveCacheDir(env != nullptr ? env : "");
+  }
   std::error_code ec;
   if (o->rules_given) {
     o->rules_source = "from --rules";

@@ -19,7 +19,12 @@ namespace vendorlint {
 // the executable's path cannot be read.
 std::string InstalledShareDir();
 
-// Sets o->rules_dir, o->taxonomy and their *_source descriptions.
+// The parse cache folder for a --cache or $VENDORLINT_CACHE value: `off` or
+// empty: none (""); `auto`: ParseCache::DefaultDir(); anything else: that folder.
+std::string ResolveCacheDir(const std::string& value);
+
+// Sets o->rules_dir, o->taxonomy and their *_source descriptions, and
+// o->cache_dir from --cache, else $VENDORLINT_CACHE.
 void ResolveInputs(CliOptions* o, const std::string& share_dir);
 
 }  // namespace vendorlint

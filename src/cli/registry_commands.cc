@@ -25,13 +25,28 @@ void ReportInvalidInput(const std::vector<Diagnostic>& diags, const std::string&
                      where);
 }
 
+namespace {
+
+// What `--cache` did, for `check --verbose` (on stderr: the report is unchanged).
+void PrintCacheStats(const ParseCacheStats& s, const std::string& dir, std::ostream& err) {
+  err << fmt::format("vendorlint: parse cache {}: {} provider files reused, {} parsed ({} entries "
+                     "refused), {} stored\n",
+                     dir, s.reused, s.parsed, s.rejected, s.stored);
+}
+
+}  // namespace
+
 bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err) {
   LoadOptions lo;
   lo.registry_dir = o.registry_dir;
   lo.taxonomy_path = o.taxonomy;
   lo.threads = o.threads;
+  lo.cache_dir = o.cache_dir;
+  ParseCacheStats stats;
+  lo.cache_stats = &stats;
   std::vector<Diagnostic> diags;
   bool ok = LoadRegistry(lo, reg, &diags);
+  if (o.verbose && !o.cache_dir.empty()) PrintCacheStats(stats, o.cache_dir, err);
   if (ok) {
     PrintDiagnostics(diags, err);
   } else {

@@ -218,6 +218,7 @@ void RdLastReviewed(FieldReadContext& c, const yaml::Node& n, void* r) {
   // so "today" is the machine's (UTC).
   const Date today = Date::Today();
   if (today.DaysSinceEpoch() < d.value.DaysSinceEpoch()) {
+    c.ctx->MarkDependsOnToday();
     c.ctx->Error(n, fmt::format("`last_reviewed` is {}, after today ({}): a review date cannot "
                                 "be in the future",
                                 d.value.ToString(), today.ToString()));

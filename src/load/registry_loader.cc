@@ -1,6 +1,7 @@
 #include "load/registry_loader.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 
@@ -74,10 +75,18 @@ void CapDiagnostics(size_t max_errors, std::vector<Diagnostic>* diags) {
 
 }  // namespace
 
-bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
-                      Taxonomy* out, std::vector<Diagnostic>* diags) {
+namespace {
+
+// LoadTaxonomyFile, keeping the bytes read when *bytes is given (the parse
+// cache keys every provider on them).
+bool LoadTaxonomy(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
+                  Taxonomy* out, std::vector<Diagnostic>* diags, std::string* bytes) {
+  std::string local_bytes;
+  if (bytes == nullptr) bytes = &local_bytes;
   yaml::Node root;
-  if (!yaml::ParseFile(path, limits, &root, diags)) return false;
+  if (!yaml::ReadFileLimited(path, limits, bytes, diags) ||
+      !yaml::ParseDocument(path, *bytes, limits, &root, diags))
+    return false;
   // Sorted by position like every other file's diagnostics.
   std::vector<Diagnostic> local;
   SchemaContext ctx(path, file_id, &local);
@@ -87,11 +96,69 @@ bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Lim
   return ok;
 }
 
+// What the parse cache did for one provider file.
+enum class CacheOutcome : uint8_t { kNone, kReused, kParsed, kRejected };
+
+// Reads one provider file, through the cache when there is one. `d` is the
+// file's own diagnostics list.
+CacheOutcome LoadProviderFile(const std::string& path, uint32_t file_id,
+                              const std::string& expected_id, const LoadOptions& options,
+                              const Taxonomy& taxonomy, const ParseCache* cache, Provider* p,
+                              std::vector<Diagnostic>* d, bool* stored) {
+  // Reading (and its checks: size, links outside the registry) is never
+  // cached: it is what tells whether the bytes changed.
+  // One buffer per loader thread, reused file after file: a warm load is
+  // mostly reading, and allocating and freeing 20,000 buffers showed up.
+  thread_local std::string bytes;
+  if (!yaml::ReadFileLimited(path, options.limits, &bytes, d)) return CacheOutcome::kNone;
+  CacheOutcome outcome = CacheOutcome::kNone;
+  ParseCache::Digest key{};
+  if (cache != nullptr) {
+    key = cache->KeyOf(expected_id, bytes);
+    switch (cache->Load(key, path, file_id, bytes.size(), p, d)) {
+      case ParseCache::Lookup::kHit:
+        return CacheOutcome::kReused;
+      case ParseCache::Lookup::kMissing:
+        outcome = CacheOutcome::kParsed;
+        break;
+      case ParseCache::Lookup::kRejected:
+        outcome = CacheOutcome::kRejected;
+        break;
+    }
+  }
+  // Only what the parse reports goes into an entry.
+  std::vector<Diagnostic> parsed;
+  yaml::Node root;
+  bool depends_on_today = false;
+  if (yaml::ParseDocument(path, bytes, options.limits, &root, &parsed)) {
+    SchemaContext ctx(path, file_id, &parsed);
+    ReadProvider(&ctx, root, taxonomy, expected_id, p);
+    depends_on_today = ctx.depends_on_today();
+  }
+  if (cache != nullptr && !depends_on_today)
+    *stored = cache->Store(key, path, file_id, bytes.size(), *p, parsed);
+  d->insert(d->end(), std::make_move_iterator(parsed.begin()),
+            std::make_move_iterator(parsed.end()));
+  return outcome;
+}
+
+}  // namespace
+
+bool LoadTaxonomyFile(const std::string& path, uint32_t file_id, const yaml::Limits& limits,
+                      Taxonomy* out, std::vector<Diagnostic>* diags) {
+  return LoadTaxonomy(path, file_id, limits, out, diags, nullptr);
+}
+
 bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnostic>* diags) {
   std::vector<Diagnostic> local;
   LoadOptions options = given;
   // Every registry file must resolve inside the registry folder.
   if (options.limits.root.empty()) options.limits.root = options.registry_dir;
+  // Resolved once here rather than once per provider file.
+  if (char* resolved = ::realpath(options.limits.root.c_str(), nullptr)) {
+    options.limits.resolved_root = resolved;
+    ::free(resolved);
+  }
   const std::string& dir = options.registry_dir;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -151,32 +218,71 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   // registry-only repository) was chosen by the user, not by the registry:
   // its own folder is its root.
   yaml::Limits taxonomy_limits = options.limits;
-  if (!options.taxonomy_path.empty())
+  if (!options.taxonomy_path.empty()) {
     taxonomy_limits.root = fs::path(taxonomy_path).parent_path().string();
-  if (!LoadTaxonomyFile(taxonomy_path, taxonomy_id, taxonomy_limits, &reg->taxonomy, &local)) {
+    taxonomy_limits.resolved_root.clear();
+  }
+  std::string taxonomy_bytes;
+  if (!LoadTaxonomy(taxonomy_path, taxonomy_id, taxonomy_limits, &reg->taxonomy, &local,
+                    &taxonomy_bytes)) {
     CapDiagnostics(options.max_errors, &local);
     diags->insert(diags->end(), local.begin(), local.end());
     return false;
+  }
+  std::unique_ptr<ParseCache> cache;
+  if (!options.cache_dir.empty()) {
+    std::string why;
+    cache = ParseCache::Open(options.cache_dir, taxonomy_bytes, options.limits, &why);
+    if (cache == nullptr)
+      local.push_back(Diagnostic{options.cache_dir, 0, 0, Severity::kWarning,
+                                 "parse cache not used: " + why});
   }
 
   // Slot 0 is organization.yaml, slots 1.. the providers; each slot has its
   // own diagnostics so that the merged result does not depend on scheduling.
   std::vector<std::vector<Diagnostic>> slot_diags(names.size() + 1);
   std::vector<Provider> providers(names.size());
+  std::vector<CacheOutcome> outcomes(names.size() + 1, CacheOutcome::kNone);
+  std::vector<uint8_t> stored(names.size() + 1, 0);
   ParallelFor(names.size() + 1, options.threads, [&](size_t i) {
     const uint32_t file_id = slot_file[i];
     const std::string& path = reg->files[file_id];
-    yaml::Node root;
-    if (!yaml::ParseFile(path, options.limits, &root, &slot_diags[i])) return;
-    SchemaContext ctx(path, file_id, &slot_diags[i]);
     if (i == 0) {
+      yaml::Node root;
+      if (!yaml::ParseFile(path, options.limits, &root, &slot_diags[i])) return;
+      SchemaContext ctx(path, file_id, &slot_diags[i]);
       ReadOrganization(&ctx, root, reg->taxonomy, &reg->organization);
     } else {
       const std::string& name = names[i - 1];
-      ReadProvider(&ctx, root, reg->taxonomy, name.substr(0, name.size() - 5), &providers[i - 1]);
+      bool s = false;
+      outcomes[i] = LoadProviderFile(path, file_id, name.substr(0, name.size() - 5), options,
+                                     reg->taxonomy, cache.get(), &providers[i - 1],
+                                     &slot_diags[i], &s);
+      stored[i] = s ? 1 : 0;
     }
   });
   for (auto& d : slot_diags) local.insert(local.end(), d.begin(), d.end());
+  if (options.cache_stats != nullptr) {
+    ParseCacheStats& st = *options.cache_stats;
+    st = ParseCacheStats{};
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+      switch (outcomes[i]) {
+        case CacheOutcome::kNone:
+          break;
+        case CacheOutcome::kReused:
+          ++st.reused;
+          break;
+        case CacheOutcome::kRejected:
+          ++st.rejected;
+          ++st.parsed;
+          break;
+        case CacheOutcome::kParsed:
+          ++st.parsed;
+          break;
+      }
+      st.stored += stored[i];
+    }
+  }
 
   // Ids must be unique (a mismatched id can collide with another file's).
   std::map<std::string, const Provider*> seen;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "load/parse_cache.h"
 #include "load/yaml_document.h"
 #include "model/registry.h"
 
@@ -26,6 +27,12 @@ struct LoadOptions {
   // provider file is read (docs/registry.md "Limits"; no option changes them).
   size_t max_provider_files = 50000;
   uint64_t max_registry_bytes = uint64_t{512} << 20;  // all provider files together
+  // The parse cache folder (load/parse_cache.h); empty: no cache. A folder
+  // that cannot be used safely is reported as a warning and the load goes on
+  // without it. Results are the same with and without the cache.
+  std::string cache_dir;
+  // When set, receives what the cache did (tests, `--verbose`, bench/).
+  ParseCacheStats* cache_stats = nullptr;
 };
 
 // Returns true if the registry is valid. Diagnostics (sorted by file, line,

@@ -38,11 +38,18 @@ class SchemaContext {
   static constexpr size_t kMaxSuggestions = 20;
   bool MaySuggest() const { return errors_ < kMaxSuggestions; }
 
+  // Set when what was reported depends on today's date, not only on the
+  // file's bytes (a review date in the future): the parse cache must not keep
+  // such a result (load/parse_cache.h).
+  void MarkDependsOnToday() { depends_on_today_ = true; }
+  bool depends_on_today() const { return depends_on_today_; }
+
  private:
   std::string path_;
   uint32_t file_id_;
   std::vector<Diagnostic>* diags_;
   size_t errors_ = 0;
+  bool depends_on_today_ = false;
 };
 
 // A YAML mapping read strictly. The constructor reports a non-mapping node and

@@ -507,7 +507,9 @@ bool ReadFileLimited(const std::string& path, const Limits& limits, std::string*
       root_dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
     }
     std::optional<std::string> real = RealPath(path);
-    std::optional<std::string> root = RealPath(root_dir);
+    std::optional<std::string> root =
+        limits.resolved_root.empty() || limits.root.empty() ? RealPath(root_dir)
+                                                            : limits.resolved_root;
     if (real && root) {
       std::string prefix = *root == "/" ? *root : *root + "/";
       if (!real->starts_with(prefix)) {

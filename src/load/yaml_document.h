@@ -41,6 +41,10 @@ struct Limits {
   // repository. The loaders set it (the registry folder, the rules folder);
   // empty: the file's own folder (waivers, baseline).
   std::string root;
+  // realpath(root), when the caller has resolved it once for many files (the
+  // registry loader: one lookup per run instead of one per file); empty: each
+  // read resolves `root` itself.
+  std::string resolved_root;
 };
 
 enum class NodeKind : uint8_t { kNull, kScalar, kSequence, kMapping };
