@@ -17,9 +17,9 @@
 #include "check/finding_table.h"
 #include "check/fingerprint.h"
 #include "check/questions.h"
-#include "check/registry_diff.h"
 #include "check/waiver_loader.h"
 #include "check/waivers.h"
+#include "check/registry_diff.h"
 #include "cli/base_registry.h"
 #include "cli/ci_link_base.h"
 #include "cli/commands.h"
@@ -136,9 +136,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   if (!o.base.empty() && !o.baseline.empty())
-    return UsageError(err,
-                      "--base and --baseline both say which findings are known; give one "
-                      "(--base computes the base's findings in the same run)");
+    return UsageError(err, "--base and --baseline both say which findings are known; give one "
+                           "(--base computes the base's findings in the same run)");
   std::vector<ReportTarget> targets;
   if (!ParseReportTargets(o, &targets, err)) return kExitInvalid;
   // The most common pull-request mistake is a broken registry file: with
@@ -281,7 +280,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   // large one waits in a spool file, not in memory.
   Spool spool;
   bool spooled = false;
-  if (o.output.empty() && (o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard")) {
+  const bool large = o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard";
+  if (o.output.empty() && large) {
     std::string spool_error;
     spooled = spool.Write(
         [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },
