@@ -13,7 +13,7 @@ namespace {
 
 // Findings per unit of parallel work, and units per window: a window's
 // findings are all that exist at once (a few MB whatever the registry size).
-constexpr size_t kChunk = 128;
+constexpr size_t kChunk = 64;
 constexpr size_t kChunksPerThread = 4;
 
 unsigned Threads(unsigned t) {

@@ -158,8 +158,15 @@ void QuestionBuilder::Add(size_t i, const Finding& f) {
                             next)
                .first->second;
     } else {
-      const uint64_t key = uint64_t{Intern(u.provider_id)} << 32 | Intern(u.path);
-      id = provider_fact_.try_emplace(key, next).first->second;
+      auto& facts = provider_fact_[Intern(u.provider_id)];
+      const uint32_t path = Intern(u.path);
+      auto it = std::find_if(facts.begin(), facts.end(),
+                             [&](const auto& pf) { return pf.first == path; });
+      if (it == facts.end()) {
+        facts.emplace_back(path, next);
+      } else {
+        id = it->second;
+      }
     }
     const bool fresh = id == next;
     if (fresh) {

@@ -108,7 +108,9 @@ class QuestionBuilder {
   std::unordered_map<std::string, uint32_t> interned_;
   // Which fact a provider's (provider, path) is, and a taxonomy attribute's
   // (taxonomy kind, key, attribute), by interned ids.
-  std::unordered_map<uint64_t, uint32_t> provider_fact_;
+  // (A provider has a few unknown facts: a short list each is smaller than a
+  // hash entry per fact.)
+  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> provider_fact_;
   std::map<std::tuple<uint32_t, uint32_t, uint32_t>, uint32_t> attribute_fact_;
   std::vector<size_t> last_block_;                   // per fact
   std::vector<std::pair<uint32_t, uint32_t>> blocks_;  // (fact, finding) as added

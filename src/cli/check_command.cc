@@ -18,9 +18,9 @@
 #include "check/fingerprint.h"
 #include "check/question_groups.h"
 #include "check/questions.h"
-#include "check/registry_diff.h"
 #include "check/waiver_loader.h"
 #include "check/waivers.h"
+#include "check/registry_diff.h"
 #include "cli/base_registry.h"
 #include "cli/ci_link_base.h"
 #include "cli/commands.h"
@@ -137,9 +137,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   if (o.no_waivers && !o.waivers.empty())
     return UsageError(err, "--waivers and --no-waivers contradict each other");
   if (!o.base.empty() && !o.baseline.empty())
-    return UsageError(err,
-                      "--base and --baseline both say which findings are known; give one "
-                      "(--base computes the base's findings in the same run)");
+    return UsageError(err, "--base and --baseline both say which findings are known; give one "
+                           "(--base computes the base's findings in the same run)");
   std::vector<ReportTarget> targets;
   if (!ParseReportTargets(o, &targets, err)) return kExitInvalid;
   // The most common pull-request mistake is a broken registry file: with
@@ -291,7 +290,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   // large one waits in a spool file, not in memory.
   Spool spool;
   bool spooled = false;
-  if (o.output.empty() && (o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard")) {
+  const bool large = o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard";
+  if (o.output.empty() && large) {
     std::string spool_error;
     spooled = spool.Write(
         [&](std::ostream& os) { RenderReport(o.format, report, render, os, &notices); },

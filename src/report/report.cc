@@ -12,7 +12,8 @@ std::string_view Report::LineText(const Location& loc) const {
     const FileText& f = file_text[loc.file];
     if (loc.line + 1 > f.line_start.size()) return {};
     const size_t begin = f.line_start[loc.line - 1];
-    std::string_view line = std::string_view(f.text).substr(begin, f.line_start[loc.line] - 1 - begin);
+    std::string_view line =
+        std::string_view(f.text).substr(begin, f.line_start[loc.line] - 1 - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     return line;
   }
