@@ -65,7 +65,7 @@ std::vector<OptionSpec> MakeOptions() {
       {"threads",
        0,
        "N",
-       "threads for loading files, 0 to 1024 (default 0: one per core)",
+       "threads for loading and checking, 0 to 1024 (default 0: one per core)",
        K::kText,
        {},
        false,
