@@ -10,40 +10,6 @@
 namespace vendorlint {
 namespace {
 
-// The shared question of a group about one unstated field; the per-provider
-// wording is in questions.cc.
-struct PluralQuestion {
-  std::string_view field;
-  std::string_view text;
-};
-constexpr PluralQuestion kPluralQuestions[] = {
-    {"storage.encrypted_at_rest", "Do these providers encrypt stored data at rest?"},
-    {"storage.stores_data", "Do these providers store personal data?"},
-    {"storage.passwords_hashed", "Do these providers store passwords only as one-way hashes?"},
-    {"storage.location", "Where do these providers store data?"},
-    {"storage.hosted_on", "Which provider hosts each of these?"},
-    {"purposes", "What do these providers use the data for (their purposes)?"},
-    {"contexts", "Where are these providers used (their contexts)?"},
-    {"data_flows", "What data do these providers receive or send (their data flows)?"},
-    {"exclusions", "What does the disclosure rule out for these providers (their exclusions)?"},
-    {"sources", "Where do these providers' facts come from (their sources)?"},
-    {"privacy_policy", "Where are these providers' privacy policies?"},
-    {"last_reviewed", "When were these providers last reviewed?"},
-    {"subjects", "Whom is the data in these flows about?"},
-    {"categories", "What data do these flows carry?"},
-    {"notice_basis", "How are the people in these flows told about the data (notice_basis)?"},
-    {"entity.country", "In which country is each of these providers based?"},
-    {"role",
-     "Is each of these providers a processor, a sub-processor, a controller or a third party?"},
-    {"locations.processing", "Where do these providers process data?"},
-    {"locations.storage", "Where do these providers store data?"},
-    {"retention.policy", "How long do these providers keep the data?"},
-    {"retention.days", "For how many days do these providers keep the data?"},
-    {"ai.trains_models", "Do these providers use the data to train or improve AI models?"},
-    {"ai.generative", "Are these providers generative-AI services?"},
-    {"contracts.dpa.signed", "Have these providers signed a data processing agreement?"},
-};
-
 // "a, b or c"; past `max` keys, the first ones and how many more.
 std::string KeyList(const std::set<std::string>& keys, size_t max) {
   std::string out;
@@ -56,16 +22,6 @@ std::string KeyList(const std::set<std::string>& keys, size_t max) {
     ++i;
   }
   return out;
-}
-
-std::string UnstatedText(const Question& q) {
-  if (q.path.starts_with("exclusions[")) {
-    if (q.field == "categories") return "What data do these exclusions rule out?";
-    if (q.field == "subjects") return "Whose data do these exclusions rule out?";
-  }
-  for (const auto& p : kPluralQuestions)
-    if (p.field == q.field) return std::string(p.text);
-  return fmt::format("What is `{}` for each of these providers?", q.field);
 }
 
 std::string BroaderText(const Question& q, const std::set<std::string>& narrower) {
@@ -152,7 +108,7 @@ std::vector<QuestionGroup> GroupQuestions(size_t count,
     } else if (b.first.kind == UnknownKind::kBroaderKey) {
       g.question = BroaderText(b.first, b.narrower);
     } else {
-      g.question = UnstatedText(b.first);
+      g.question = SharedFieldQuestion(b.first);
     }
     out.push_back(std::move(g));
   }

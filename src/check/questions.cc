@@ -12,42 +12,87 @@ namespace {
 
 // One question template per field of the rule language; `{name}` is the
 // provider's name, `{record}` the flow (or other record) the field belongs to.
+// `plural` is the question a group of the same unknown field of several
+// providers shares (check/question_groups.h). Entries for one kind of record
+// (`record`: an exclusion rules data out, it carries none) come before the
+// field's general entry.
 struct FieldQuestion {
+  std::string_view record;  // "" for any, else the path's record list: "exclusions"
   std::string_view field;
   std::string_view text;
+  std::string_view plural;
 };
 constexpr FieldQuestion kFieldQuestions[] = {
-    {"storage.encrypted_at_rest", "Does {name} encrypt stored data at rest?"},
-    {"storage.stores_data", "Does {name} store personal data?"},
-    {"storage.passwords_hashed", "Does {name} store passwords only as one-way hashes?"},
-    {"storage.location", "Where does {name} store data?"},
-    {"storage.hosted_on", "Which provider hosts {name}?"},
-    {"purposes", "What does {name} use the data for (its purposes)?"},
-    {"contexts", "Where is {name} used (its contexts)?"},
-    {"data_flows", "What data does {name} receive or send (its data flows)?"},
-    {"exclusions", "What does the disclosure rule out for {name} (its exclusions)?"},
-    {"sources", "Where do {name}'s facts come from (its sources)?"},
-    {"privacy_policy", "Where is {name}'s privacy policy?"},
-    {"last_reviewed", "When was {name} last reviewed?"},
-    {"subjects", "Whom is the data in {name}'s {record} about?"},
-    {"categories", "What data does {name}'s {record} carry?"},
-    {"notice_basis",
+    {"exclusions", "categories", "What data does {name}'s {record} rule out?",
+     "What data do these exclusions rule out?"},
+    {"exclusions", "subjects", "Whose data does {name}'s {record} rule out?",
+     "Whose data do these exclusions rule out?"},
+    {"", "storage.encrypted_at_rest", "Does {name} encrypt stored data at rest?",
+     "Do these providers encrypt stored data at rest?"},
+    {"", "storage.stores_data", "Does {name} store personal data?",
+     "Do these providers store personal data?"},
+    {"", "storage.passwords_hashed", "Does {name} store passwords only as one-way hashes?",
+     "Do these providers store passwords only as one-way hashes?"},
+    {"", "storage.location", "Where does {name} store data?",
+     "Where do these providers store data?"},
+    {"", "storage.hosted_on", "Which provider hosts {name}?", "Which provider hosts each of these?"},
+    {"", "purposes", "What does {name} use the data for (its purposes)?",
+     "What do these providers use the data for (their purposes)?"},
+    {"", "contexts", "Where is {name} used (its contexts)?",
+     "Where are these providers used (their contexts)?"},
+    {"", "data_flows", "What data does {name} receive or send (its data flows)?",
+     "What data do these providers receive or send (their data flows)?"},
+    {"", "exclusions", "What does the disclosure rule out for {name} (its exclusions)?",
+     "What does the disclosure rule out for these providers (their exclusions)?"},
+    {"", "sources", "Where do {name}'s facts come from (its sources)?",
+     "Where do these providers' facts come from (their sources)?"},
+    {"", "privacy_policy", "Where is {name}'s privacy policy?",
+     "Where are these providers' privacy policies?"},
+    {"", "last_reviewed", "When was {name} last reviewed?",
+     "When were these providers last reviewed?"},
+    {"", "subjects", "Whom is the data in {name}'s {record} about?",
+     "Whom is the data in these flows about?"},
+    {"", "categories", "What data does {name}'s {record} carry?", "What data do these flows carry?"},
+    {"", "notice_basis",
      "How are the people in {name}'s {record} told about the data (its notice_basis, GDPR Art. "
-     "14)?"},
-    {"entity.country", "In which country is {name} based?"},
-    {"role", "Is {name} a processor, a sub-processor, a controller or a third party (its role)?"},
-    {"locations.processing", "Where does {name} process data?"},
-    {"locations.storage", "Where does {name} store data?"},
-    {"retention.policy", "How long does {name} keep the data?"},
-    {"retention.days", "For how many days does {name} keep the data?"},
-    {"ai.trains_models", "Does {name} use the data to train or improve AI models?"},
-    {"ai.generative", "Is {name} a generative-AI service?"},
-    {"contracts.dpa.signed", "Has {name} signed a data processing agreement?"},
-    {"organization.settings.student_data_countries",
-     "To which countries may student data go (settings.student_data_countries)?"},
-    {"organization.settings.countries_of_concern",
-     "Which countries are of concern (settings.countries_of_concern)?"},
+     "14)?",
+     "How are the people in these flows told about the data (notice_basis)?"},
+    {"", "entity.country", "In which country is {name} based?",
+     "In which country is each of these providers based?"},
+    {"", "role", "Is {name} a processor, a sub-processor, a controller or a third party (its role)?",
+     "Is each of these providers a processor, a sub-processor, a controller or a third party?"},
+    {"", "locations.processing", "Where does {name} process data?",
+     "Where do these providers process data?"},
+    {"", "locations.storage", "Where does {name} store data?",
+     "Where do these providers store data?"},
+    {"", "retention.policy", "How long does {name} keep the data?",
+     "How long do these providers keep the data?"},
+    {"", "retention.days", "For how many days does {name} keep the data?",
+     "For how many days do these providers keep the data?"},
+    {"", "ai.trains_models", "Does {name} use the data to train or improve AI models?",
+     "Do these providers use the data to train or improve AI models?"},
+    {"", "ai.generative", "Is {name} a generative-AI service?",
+     "Are these providers generative-AI services?"},
+    {"", "contracts.dpa.signed", "Has {name} signed a data processing agreement?",
+     "Have these providers signed a data processing agreement?"},
+    // The organisation's own facts: one each, never grouped.
+    {"", "organization.settings.student_data_countries",
+     "To which countries may student data go (settings.student_data_countries)?", ""},
+    {"", "organization.settings.countries_of_concern",
+     "Which countries are of concern (settings.countries_of_concern)?", ""},
 };
+
+// The entry for `field` at `path`, or nullptr.
+const FieldQuestion* FindFieldQuestion(std::string_view field, std::string_view path) {
+  for (const auto& q : kFieldQuestions) {
+    if (q.field != field) continue;
+    const bool in_record =
+        path.starts_with(q.record) && path.substr(q.record.size()).starts_with("[");
+    if (!q.record.empty() && !in_record) continue;
+    return &q;
+  }
+  return nullptr;
+}
 
 // One template per taxonomy attribute; `{key}` is the taxonomy entry.
 struct AttributeQuestion {
@@ -84,15 +129,8 @@ std::string RecordOf(std::string_view path) {
 }
 
 std::string FieldText(const UnknownFact& u, std::string_view name) {
-  // An exclusion rules data out; it carries none.
-  if (u.path.starts_with("exclusions[")) {
-    if (u.field == "categories")
-      return Fill("What data does {name}'s {record} rule out?", name, RecordOf(u.path));
-    if (u.field == "subjects")
-      return Fill("Whose data does {name}'s {record} rule out?", name, RecordOf(u.path));
-  }
-  for (const auto& q : kFieldQuestions)
-    if (q.field == u.field) return Fill(q.text, name, RecordOf(u.path));
+  if (const FieldQuestion* q = FindFieldQuestion(u.field, u.path))
+    return Fill(q->text, name, RecordOf(u.path));
   return fmt::format("What is {}'s {}?", name, u.path);
 }
 
@@ -374,6 +412,12 @@ std::vector<UnstatedFailGroup> GroupUnstatedFails(const std::vector<Finding>& fi
   UnstatedFailGrouper g;
   for (size_t i = 0; i < findings.size(); ++i) g.Add(i, findings[i]);
   return g.Finish();
+}
+
+std::string SharedFieldQuestion(const Question& q) {
+  const FieldQuestion* f = FindFieldQuestion(q.field, q.path);
+  if (f != nullptr && !f->plural.empty()) return std::string(f->plural);
+  return fmt::format("What is `{}` for each of these providers?", q.field);
 }
 
 size_t ReviewsWithQuestions(const std::vector<Question>& questions) {

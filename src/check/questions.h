@@ -116,6 +116,11 @@ class QuestionBuilder {
   std::vector<std::pair<uint32_t, uint32_t>> blocks_;  // (fact, finding) as added
 };
 
+// The question that questions about the same unstated field of several
+// providers share: "How long do these providers keep the data?" for
+// `retention.policy` (check/question_groups.h).
+std::string SharedFieldQuestion(const Question& q);
+
 // How many review findings at least one question blocks.
 size_t ReviewsWithQuestions(const std::vector<Question>& questions);
 

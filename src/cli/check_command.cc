@@ -103,6 +103,12 @@ bool NeedsFindingList(const std::string& format) {
   return format == "markdown" || format == "html" || format == "github";
 }
 
+// Formats for people, which ask the same question about several providers
+// once (Report::question_groups); the machine formats keep every question.
+bool PrintsQuestionGroups(const std::string& format) {
+  return format == "text" || format == "markdown" || format == "html";
+}
+
 }  // namespace
 
 int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
@@ -229,12 +235,9 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   }
   QuestionTable questions = table.TakeQuestions();
   report.question_table = &questions;
-  // Text, Markdown and HTML ask the same question about several providers
-  // once; the machine formats keep every question and need no groups.
-  bool for_people = o.format == "text" || o.format == "markdown" || o.format == "html";
-  for (const auto& t : targets)
-    for_people = for_people || t.format == "text" || t.format == "markdown" || t.format == "html";
-  if (for_people) {
+  std::vector<std::string> formats = {o.format};
+  for (const auto& t : targets) formats.push_back(t.format);
+  if (std::any_of(formats.begin(), formats.end(), PrintsQuestionGroups)) {
     report.question_groups =
         GroupQuestions(questions.size(), [&](size_t i) { return questions.At(i); });
   }
@@ -264,8 +267,6 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   OutputFiles files;
   // The formats for people still read the findings as a list (fails and
   // reviews are what they print); every other format streams from the table.
-  std::vector<std::string> formats = {o.format};
-  for (const auto& t : targets) formats.push_back(t.format);
   if (std::any_of(formats.begin(), formats.end(), NeedsFindingList)) {
     report.findings.reserve(table.size());
     for (size_t i = 0; i < table.size(); ++i) report.findings.push_back(table.Materialise(i));

@@ -46,7 +46,8 @@ bool LoadRegistryOrReport(const CliOptions& o, Registry* reg, std::ostream& err)
   lo.cache_stats = &stats;
   std::vector<Diagnostic> diags;
   bool ok = LoadRegistry(lo, reg, &diags);
-  if (o.verbose && !o.cache_dir.empty()) PrintCacheStats(stats, o.cache_dir, err);
+  // A folder that could not be used has its warning instead: no counts to give.
+  if (o.verbose && stats.used) PrintCacheStats(stats, o.cache_dir, err);
   if (ok) {
     PrintDiagnostics(diags, err);
   } else {

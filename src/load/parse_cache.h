@@ -36,6 +36,7 @@ namespace vendorlint {
 
 // What one load did with the cache, per provider file.
 struct ParseCacheStats {
+  bool used = false;    // the folder could be opened (else a warning says why not)
   size_t reused = 0;    // loaded from an entry, not parsed
   size_t parsed = 0;    // parsed (no usable entry)
   size_t rejected = 0;  // of those parsed: an entry was there but refused

@@ -265,6 +265,7 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   if (options.cache_stats != nullptr) {
     ParseCacheStats& st = *options.cache_stats;
     st = ParseCacheStats{};
+    st.used = cache != nullptr;
     for (size_t i = 0; i < outcomes.size(); ++i) {
       switch (outcomes[i]) {
         case CacheOutcome::kNone:

@@ -157,6 +157,12 @@ TEST(Cache, AnUnsafeFolderIsAWarningAndTheRunGoesOn) {
                        "go-w " +
                        cache + "`\n" + plain.err);
   EXPECT_TRUE(fs::is_empty(cache));
+  // --verbose gives no counts for a cache it did not use: the warning says why.
+  RunResult v = RunVendorlint({"check", "--verbose", "--cache", cache}, dir);
+  EXPECT_NE(v.err.find(": warning: parse cache not used: others can write to it"),
+            std::string::npos)
+      << v.err;
+  EXPECT_EQ(v.err.find("provider files reused"), std::string::npos) << v.err;
 }
 
 }  // namespace
