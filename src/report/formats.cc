@@ -48,6 +48,11 @@ void RenderReport(std::string_view format, const Report& report, const RenderOpt
   if (format == "json") return WriteJsonReport(report, out);
   if (format == "junit") return WriteJunitReport(report, out);
   if (format == "sarif-dashboard") return WriteSarifDashboardReport(report, out);
+  if (format == "sarif") {
+    std::vector<std::string> omissions = WriteCodeScanningSarif(report, out);
+    if (notices) notices->insert(notices->end(), omissions.begin(), omissions.end());
+    return;
+  }
   const std::string text = RenderReport(format, report, options, notices);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

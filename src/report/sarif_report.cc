@@ -207,20 +207,6 @@ void WriteLog(const Report& r, SarifFlavour flavour,
   w.Flush();
 }
 
-// WriteLog with the findings `results`, in this order, as the results.
-std::string WriteLog(const Report& r, SarifFlavour flavour,
-                     const std::vector<const Finding*>& results,
-                     const std::vector<std::string>& omissions) {
-  std::ostringstream out;
-  WriteLog(
-      r, flavour,
-      [&](JsonWriter& w) {
-        for (const Finding* f : results) WriteResult(&w, r, *f, flavour);
-      },
-      omissions, out);
-  return std::move(out).str();
-}
-
 // 0 for error, 1 for warning, 2 for note: the order in which results are kept.
 int Rank(const char* level) {
   std::string_view l(level);
@@ -229,9 +215,10 @@ int Rank(const char* level) {
 
 }  // namespace
 
-SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
+std::vector<std::string> WriteCodeScanningSarif(const Report& r, std::ostream& out,
+                                                const SarifLimits& limits) {
   // The candidates (fails and reviews) and their levels, read without making
-  // the findings; only the results kept (at most max_results) are made.
+  // the findings.
   std::vector<size_t> all;
   std::vector<int> rank;
   for (size_t i = 0; i < r.FindingCount(); ++i) {
@@ -248,32 +235,21 @@ SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return rank[a] < rank[b]; });
-  std::vector<size_t> first(order.begin(),
-                            order.begin() + static_cast<std::ptrdiff_t>(
-                                                std::min(all.size(), limits.max_results)));
-  std::sort(first.begin(), first.end());
-  std::vector<size_t> made_at;
-  for (size_t k : first) made_at.push_back(all[k]);
-  std::vector<Finding> made;  // all[first[k]] is made[k]
-  made.reserve(made_at.size());
-  r.ForEachFindingAt(made_at, [&](size_t, const Finding& f) { made.push_back(f); });
-  auto finding = [&](size_t k) -> const Finding& {
-    return made[static_cast<size_t>(std::lower_bound(first.begin(), first.end(), k) -
-                                    first.begin())];
-  };
 
-  size_t keep = std::min(all.size(), limits.max_results);
-  SarifOutput out;
-  for (;;) {
-    std::vector<size_t> kept(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep));
+  // The log with the `keep` most severe results, in report order. The
+  // results are made again, a batch at a time, each time the log is written:
+  // neither they nor the log (100 MB at 20,000 providers) are held.
+  std::vector<std::string> omissions;
+  auto write = [&](size_t keep, std::ostream& os) {
+    std::vector<size_t> kept;
+    kept.reserve(keep);
+    for (size_t k = 0; k < keep; ++k) kept.push_back(all[order[k]]);
     std::sort(kept.begin(), kept.end());  // back to report order
-    std::vector<const Finding*> results;
-    for (size_t i : kept) results.push_back(&finding(i));
-    out.omissions.clear();
+    omissions.clear();
     if (keep < all.size()) {
       std::array<size_t, 3> left{};
       for (size_t i = keep; i < order.size(); ++i) ++left[static_cast<size_t>(rank[order[i]])];
-      out.omissions.push_back(fmt::format(
+      omissions.push_back(fmt::format(
           "the code-scanning SARIF holds the {} most severe of {} results: GitHub accepts at "
           "most {} results and {} bytes gzip-compressed per upload. Left out: {} error, {} "
           "warning and {} note results. Every result is in the JSON report and the dashboard "
@@ -281,9 +257,24 @@ SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
           keep, all.size(), limits.max_results, limits.max_gzip_bytes, left[0], left[1],
           left[2]));
     }
-    out.text = WriteLog(r, SarifFlavour::kCodeScanning, results, out.omissions);
-    if (keep == 0) break;
-    size_t gz = GzipSize(out.text);
+    WriteLog(
+        r, SarifFlavour::kCodeScanning,
+        [&](JsonWriter& w) {
+          r.ForEachFindingAt(kept, [&](size_t, const Finding& f) {
+            WriteResult(&w, r, f, SarifFlavour::kCodeScanning);
+          });
+        },
+        omissions, os);
+  };
+
+  // Measured first (gzip-compressed, nothing kept), then written once.
+  size_t keep = std::min(all.size(), limits.max_results);
+  while (keep > 0) {
+    GzipCounter counter;
+    std::ostream measured(&counter);
+    write(keep, measured);
+    measured.flush();
+    const size_t gz = counter.Finish();
     if (gz <= limits.max_gzip_bytes) break;
     // Results are of similar size: scale down, with a margin, and measure again.
     size_t scaled = static_cast<size_t>(static_cast<double>(keep) * 0.9 *
@@ -291,7 +282,16 @@ SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
                                         static_cast<double>(gz));
     keep = std::min(keep - 1, scaled);
   }
-  return out;
+  write(keep, out);
+  return omissions;
+}
+
+SarifOutput WriteCodeScanningSarif(const Report& r, const SarifLimits& limits) {
+  std::ostringstream out;
+  SarifOutput result;
+  result.omissions = WriteCodeScanningSarif(r, out, limits);
+  result.text = std::move(out).str();
+  return result;
 }
 
 std::string WriteSarifReport(const Report& r) { return WriteCodeScanningSarif(r).text; }

@@ -46,6 +46,12 @@ struct SarifOutput {
   std::vector<std::string> omissions;
 };
 
+// The code-scanning log written to `out`; returns what a limit left out.
+// Under a limit it is written twice: once to measure (gzip-compressed, not
+// kept) and once to `out`, so memory does not grow with the log.
+std::vector<std::string> WriteCodeScanningSarif(const Report& report, std::ostream& out,
+                                                const SarifLimits& limits = {});
+// The same, held as text (tests, small reports).
 SarifOutput WriteCodeScanningSarif(const Report& report, const SarifLimits& limits = {});
 // The code-scanning log's text with the default limits.
 std::string WriteSarifReport(const Report& report);
