@@ -15,7 +15,7 @@
 FROM debian:12 AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      g++ cmake ninja-build pkg-config libyaml-cpp-dev libfmt-dev libre2-dev zlib1g-dev libgraphviz-dev libxlsxwriter-dev libssl-dev \
+      g++ cmake ninja-build pkg-config libyaml-cpp-dev libfmt-dev libre2-dev zlib1g-dev libgraphviz-dev libxlsxwriter-dev libssl-dev libjemalloc-dev \
       dpkg-dev file \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

@@ -7,7 +7,8 @@ VL_JOBS="${VL_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 # Debian 12 packages the build and tests need. Nothing else is downloaded.
 VL_PACKAGES=(g++ cmake ninja-build pkg-config libyaml-cpp-dev libfmt-dev
-  libgtest-dev libre2-dev zlib1g-dev libgraphviz-dev libxlsxwriter-dev libssl-dev)
+  libgtest-dev libre2-dev zlib1g-dev libgraphviz-dev libxlsxwriter-dev libssl-dev
+  libjemalloc-dev)
 
 vl_install() {
   local missing=()
