@@ -104,9 +104,21 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
         ParallelFor(chunks.size(), threads, [&](size_t c) {
           made[c].reserve(chunks[c].size());
           for (size_t i : chunks[c]) {
-            Finding f = Evaluate(t.RuleOf(i), t.ProviderOf(i), *in.registry, in.ctx);
-            t.records_[i].hash = FingerprintHash(*in.registry, f);
-            made[c].push_back(std::move(f));
+            const Rule& rule = t.RuleOf(i);
+            const Provider& provider = t.ProviderOf(i);
+            // Most pairs pass or do not apply: their outcome and hash are all
+            // that is kept, so no finding is made for them.
+            const Outcome o = EvaluateOutcome(rule, provider, *in.registry, in.ctx);
+            if (o == Outcome::kFail || o == Outcome::kReview) {
+              Finding f = EvaluateKnown(rule, provider, *in.registry, in.ctx, o);
+              t.records_[i].hash = FingerprintHash(*in.registry, f);
+              made[c].push_back(std::move(f));
+            } else {
+              t.records_[i].hash = FingerprintHashWithoutEvidence(rule.id, provider.id.value);
+              Finding f;
+              f.outcome = o;
+              made[c].push_back(std::move(f));
+            }
           }
         });
         if (merger.joinable()) merger.join();

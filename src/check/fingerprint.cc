@@ -121,13 +121,31 @@ std::string Hash(const Finding& f, const std::string& primary) {
 
 }  // namespace
 
-uint64_t Fnv1a64(std::string_view bytes) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+namespace {
+
+constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+
+// FNV-1a continued over `bytes` from the state `h`.
+uint64_t Fnv1a64From(uint64_t h, std::string_view bytes) {
   for (char ch : bytes) {
     h ^= static_cast<uint8_t>(ch);
     h *= 0x100000001b3ULL;
   }
   return h;
+}
+
+}  // namespace
+
+uint64_t Fnv1a64(std::string_view bytes) { return Fnv1a64From(kFnvOffset, bytes); }
+
+uint64_t FingerprintHashWithoutEvidence(std::string_view rule_id, std::string_view provider_id) {
+  // The bytes FingerprintHash formats, with an empty primary path.
+  uint64_t h = Fnv1a64From(kFnvOffset, kFingerprintVersion);
+  h = Fnv1a64From(h, "\n");
+  h = Fnv1a64From(h, rule_id);
+  h = Fnv1a64From(h, "\n");
+  h = Fnv1a64From(h, provider_id);
+  return Fnv1a64From(h, "\n");
 }
 
 std::string CanonicalEvidencePath(const Registry& registry, std::string_view provider_id,

@@ -62,6 +62,9 @@ std::string ComputeFingerprint(const Registry& registry, const Finding& finding)
 // ComputeFingerprint as a number (before hex16), and its text: hex16, plus
 // "-n" for the n-th (n >= 2) of colliding findings.
 uint64_t FingerprintHash(const Registry& registry, const Finding& finding);
+// FingerprintHash of a finding without evidence (a pass or a not-applicable
+// pair), from its ids alone: nothing is allocated.
+uint64_t FingerprintHashWithoutEvidence(std::string_view rule_id, std::string_view provider_id);
 std::string FormatFingerprint(uint64_t hash, uint32_t n);
 
 // Sets Finding::fingerprint on every finding. Two findings of one run never

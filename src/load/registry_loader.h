@@ -25,7 +25,7 @@ struct LoadOptions {
   size_t max_errors = 200;  // across all files; the rest is summarised
   // Whole-registry bounds, checked from the directory listing before any
   // provider file is read (docs/registry.md "Limits"; no option changes them).
-  size_t max_provider_files = 50000;
+  size_t max_provider_files = 200000;
   uint64_t max_registry_bytes = uint64_t{512} << 20;  // all provider files together
   // The parse cache folder (load/parse_cache.h); empty: no cache. A folder
   // that cannot be used safely is reported as a warning and the load goes on

@@ -19,7 +19,17 @@ void AppendJsonQuoted(std::string_view s, std::string* out_ptr) {
   std::string& out = *out_ptr;
   out.reserve(out.size() + s.size() + 2);
   out += '"';
+  // Printable ASCII other than '"' and '\\' (nearly all of a report) is
+  // copied a run at a time; the rest one character at a time below.
+  auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; };
   for (size_t i = 0; i < s.size(); ++i) {
+    size_t run = i;
+    while (run < s.size() && plain(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      if (run == s.size()) break;
+      i = run;
+    }
     char ch = s[i];
     unsigned char c = static_cast<unsigned char>(ch);
     if (c >= 0x80) {

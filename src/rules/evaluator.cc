@@ -120,6 +120,18 @@ Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& reg
   return out;
 }
 
+Outcome EvaluateOutcome(const Rule& rule, const Provider& provider, const Registry& registry,
+                        const EvalContext& ctx) {
+  PredicateEvaluator pe(registry, ctx);
+  Frame f;
+  f.provider = &provider;
+  Tri applies = rule.applies_to ? pe.Eval(*rule.applies_to, f, nullptr) : Tri::kTrue;
+  if (applies == Tri::kFalse) return Outcome::kNotApplicable;
+  Tri holds = pe.Eval(rule.require, f, nullptr);
+  if (holds == Tri::kTrue) return Outcome::kPass;
+  return holds == Tri::kFalse && applies == Tri::kTrue ? Outcome::kFail : Outcome::kReview;
+}
+
 Finding EvaluateKnown(const Rule& rule, const Provider& provider, const Registry& registry,
                       const EvalContext& ctx, Outcome outcome) {
   if (outcome != Outcome::kFail && outcome != Outcome::kReview)

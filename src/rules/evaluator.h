@@ -50,6 +50,12 @@ PairSelection SelectPairs(const RuleSet& rules, const Registry& registry, const 
 Finding Evaluate(const Rule& rule, const Provider& provider, const Registry& registry,
                  const EvalContext& ctx);
 
+// Evaluate's outcome alone, without making a finding: no strings at all,
+// which is what the passes and not-applicable pairs of a large run (most of
+// them) need. A fail or review is then explained by EvaluateKnown.
+Outcome EvaluateOutcome(const Rule& rule, const Provider& provider, const Registry& registry,
+                        const EvalContext& ctx);
+
 // Evaluate for a pair whose outcome an earlier Evaluate gave (with the same
 // registry, rule and context): the same finding, without evaluating again
 // what decided the outcome. How writers get a finding back cheaply

@@ -334,8 +334,8 @@ TEST(RegistryLoader, DocumentedProviderExampleIsValid) {
 namespace vendorlint {
 namespace {
 
-// The provider-file count bound (50,000 by default; the binary test of the
-// byte bound is in tests/cli/resource_limits_test.cc, and 50,001 files would
+// The provider-file count bound (200,000 by default; the binary test of the
+// byte bound is in tests/cli/resource_limits_test.cc, and 200,001 files would
 // take seconds to create): exceeded, the registry is refused from the listing.
 TEST(RegistryLoader, ProviderFileCountIsBounded) {
   std::string dir = MiniWith({{"providers/zz-extra.yaml", kGoodProvider}});
@@ -352,7 +352,7 @@ TEST(RegistryLoader, ProviderFileCountIsBounded) {
   EXPECT_EQ(diags[0].Format(), fmt::format("{}/providers: error: {} provider files; the limit is "
                                            "{} (split the registry)",
                                            dir, files, files - 1));
-  EXPECT_EQ(LoadOptions{}.max_provider_files, 50000u);
+  EXPECT_EQ(LoadOptions{}.max_provider_files, 200000u);
   EXPECT_EQ(LoadOptions{}.max_registry_bytes, uint64_t{512} << 20);
 }
 

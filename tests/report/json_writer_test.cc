@@ -74,6 +74,27 @@ TEST(JsonWriter, EscapesControlCharactersAndQuotes) {
 
 // Valid JSON either way, but raw they reorder text in a terminal (bidi) or end
 // a line in JavaScript (U+2028/2029): escaped, the decoded value is the same.
+// Plain text is copied a run at a time: every byte that is not plain must
+// still end a run, wherever it falls (first, last, alone, doubled).
+TEST(JsonWriter, EscapesWhereverTheSpecialCharacterFalls) {
+  EXPECT_EQ(JsonQuote(""), "\"\"");
+  EXPECT_EQ(JsonQuote("plain text, no escapes"), "\"plain text, no escapes\"");
+  for (int b = 0; b < 0x80; ++b) {
+    const char c = static_cast<char>(b);
+    const bool plain = b >= 0x20 && b < 0x7f && c != '"' && c != '\\';
+    if (plain) continue;
+    const std::string escaped = JsonQuote(std::string(1, c));
+    const std::string inner = escaped.substr(1, escaped.size() - 2);
+    ASSERT_GT(inner.size(), 1u) << "byte " << b << " was not escaped";
+    for (const std::string& text :
+         {std::string(1, c) + "ab", "ab" + std::string(1, c), "a" + std::string(2, c) + "b"}) {
+      std::string expected;
+      for (char t : text) expected += t == c ? inner : std::string(1, t);
+      EXPECT_EQ(JsonQuote(text), "\"" + expected + "\"") << "byte " << b;
+    }
+  }
+}
+
 TEST(JsonWriter, EscapesC1BidiAndLineSeparators) {
   EXPECT_EQ(JsonQuote("a\u0085b\u202Ec\u2028d\u2029e\u200Ff"),
             "\"a\\u0085b\\u202ec\\u2028d\\u2029e\\u200ff\"");
