@@ -331,9 +331,11 @@ bool ReadStringList(SchemaContext* ctx, const yaml::Node& n, std::string_view ke
   out->known = true;
   out->loc = ctx->Loc(n);
   bool ok = true;
+  out->items.reserve(n.items.size());
+  const std::string item_key = fmt::format("{} item", key);
   for (const auto& item : n.items) {
     LocatedString s;
-    if (ReadString(ctx, item, fmt::format("{} item", key), &s)) {
+    if (ReadString(ctx, item, item_key, &s)) {
       out->items.push_back(std::move(s));
     } else {
       ok = false;
