@@ -15,22 +15,26 @@
 #include "check/baseline.h"
 #include "check/waiver_loader.h"
 #include "cli/commands.h"
+#include "cli/schema_parts.h"
 #include "load/field_readers.h"
 #include "load/organization_loader.h"
 #include "load/taxonomy_loader.h"
 #include "model/field_catalog.h"
 #include "report/json_writer.h"
 #include "rules/rule_compiler.h"
-#include "rules/field_access.h"
-#include "rules/operator.h"
-#include "rules/predicate_compiler.h"
 #include "rules/rule_test_runner.h"
 #include "util/did_you_mean.h"
 
 namespace vendorlint {
 namespace {
 
-constexpr std::string_view kDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+using schema::Date;
+using schema::Enum;
+using schema::Fact;
+using schema::KeySchemas;
+using schema::ListOf;
+using schema::Strings;
+using schema::Text;
 
 std::string_view ParentOf(std::string_view path) {
   size_t dot = path.rfind('.');
@@ -56,52 +60,6 @@ const char* DefinitionName(Scope s) {
   return "provider";
 }
 
-template <typename Range>
-void Enum(JsonWriter& w, const Range& names) {
-  w.Key("enum");
-  w.BeginArray();
-  for (const auto& n : names) w.String(n);
-  w.EndArray();
-}
-
-// Free text: the loaders take any non-empty scalar (`row: 12` is the text "12").
-void Text(JsonWriter& w) {
-  w.Key("type");
-  w.BeginArray();
-  w.String("string");
-  w.String("number");
-  w.String("boolean");
-  w.EndArray();
-  w.Key("minLength");
-  w.Int(1);
-}
-
-void Fact(JsonWriter& w) {
-  w.Key("enum");
-  w.BeginArray();
-  w.Bool(true);
-  w.Bool(false);
-  w.String("unknown");
-  w.EndArray();
-}
-
-void Date(JsonWriter& w) {
-  w.Member("type", "string");
-  w.Member("pattern", kDatePattern);
-}
-
-void ListOf(JsonWriter& w, std::string_view item_type, const std::vector<std::string>& names) {
-  w.Member("type", "array");
-  w.Key("items");
-  w.BeginObject();
-  w.Member("type", item_type);
-  if (!names.empty()) Enum(w, names);
-  w.EndObject();
-  w.MemberBool("uniqueItems", true);
-}
-
-std::vector<std::string> Strings(std::span<const std::string_view> v) { return {v.begin(), v.end()}; }
-
 // --- Provider files, from the field table ------------------------------------
 
 struct ProviderSchema {
@@ -115,7 +73,7 @@ struct ProviderSchema {
     if (form == FieldYamlForm::kLinks) {
       w.Member("type", "array");
       w.Key("items");
-      KeyMapping(w, LinkKeyTable());
+      KeySchemas(&tax).Mapping(w, LinkKeyTable());
       w.EndObject();
       return;
     }
@@ -199,247 +157,7 @@ struct ProviderSchema {
     }
     w.EndObject();
   }
-
-  static void KeyMapping(JsonWriter& w, std::span<const KeySpec> table);
 };
-
-// --- The other files, from their loaders' key tables -------------------------
-
-void KeySchema(JsonWriter& w, const KeySpec& k);
-
-// The taxonomy whose keys fill `taxonomy_section` values (set by Generate;
-// one schema is generated per run).
-const Taxonomy* g_taxonomy = nullptr;
-
-std::vector<std::string> SectionKeys(std::string_view section) {
-  if (g_taxonomy == nullptr) return {};
-  for (TaxonomyKind k : kAllTaxonomyKinds)
-    if (section == TaxonomyKindSection(k)) return g_taxonomy->Keys(k);
-  return {};
-}
-
-void KeyMappingBody(JsonWriter& w, std::span<const KeySpec> table) {
-  w.Member("type", "object");
-  w.MemberBool("additionalProperties", false);
-  bool any_required = false;
-  for (const KeySpec& k : table) any_required = any_required || k.required;
-  if (any_required) {
-    w.Key("required");
-    w.BeginArray();
-    for (const KeySpec& k : table)
-      if (k.required) w.String(k.name);
-    w.EndArray();
-  }
-  w.Key("properties");
-  w.BeginObject();
-  for (const KeySpec& k : table) {
-    w.Key(k.name);
-    KeySchema(w, k);
-  }
-  w.EndObject();
-}
-
-void ProviderSchema::KeyMapping(JsonWriter& w, std::span<const KeySpec> table) {
-  w.BeginObject();
-  KeyMappingBody(w, table);
-  w.EndObject();
-}
-
-void KeySchema(JsonWriter& w, const KeySpec& k) {
-  w.BeginObject();
-  w.Member("description", k.doc);
-  switch (k.shape) {
-    case KeyShape::kAny:
-      break;
-    case KeyShape::kPredicate:
-      w.Member("$ref", "#/definitions/predicate");
-      break;
-    case KeyShape::kString:
-      if (!k.taxonomy_section.empty()) {
-        w.Member("type", "string");
-        Enum(w, SectionKeys(k.taxonomy_section));
-      } else if (k.choices.empty()) {
-        Text(w);
-      } else {
-        w.Member("type", "string");
-        Enum(w, k.choices);
-      }
-      break;
-    case KeyShape::kDate:
-      Date(w);
-      break;
-    case KeyShape::kInteger:
-      w.Member("type", "integer");
-      break;
-    case KeyShape::kBoolean:
-      w.Member("type", "boolean");
-      break;
-    case KeyShape::kFact:
-      Fact(w);
-      break;
-    case KeyShape::kStringList:
-      ListOf(w, "string",
-             k.taxonomy_section.empty() ? Strings(k.choices) : SectionKeys(k.taxonomy_section));
-      break;
-    case KeyShape::kCountryList:
-      // ReadCountryList takes the regions (EU, EEA, global) as well as codes.
-      ListOf(w, "string", Strings(LocationVocabulary()));
-      break;
-    case KeyShape::kMapping:
-      KeyMappingBody(w, k.fields);
-      break;
-    case KeyShape::kMappingList:
-      w.Member("type", "array");
-      w.Key("items");
-      ProviderSchema::KeyMapping(w, k.fields);
-      break;
-    case KeyShape::kFactMap:
-      w.Member("type", "object");
-      w.Key("additionalProperties");
-      w.BeginObject();
-      Fact(w);
-      w.EndObject();
-      break;
-    case KeyShape::kListMap:
-      KeyMappingBody(w, k.fields);
-      break;
-    case KeyShape::kProvider:
-      w.Member("$ref", "#/definitions/provider");
-      break;
-    case KeyShape::kProviderList:
-      w.Member("type", "array");
-      w.Key("items");
-      w.BeginObject();
-      w.Member("$ref", "#/definitions/provider");
-      w.EndObject();
-      break;
-  }
-  w.EndObject();
-}
-
-// --- Rule predicates, from the compiler's operator tables -------------------
-
-void PredicateRef(JsonWriter& w) {
-  w.BeginObject();
-  w.Member("$ref", "#/definitions/predicate");
-  w.EndObject();
-}
-
-// One predicate form: a mapping with exactly the key `op`.
-void OneKeyForm(JsonWriter& w, const std::string& op) {
-  w.Member("type", "object");
-  w.MemberBool("additionalProperties", false);
-  w.Key("required");
-  w.BeginArray();
-  w.String(op);
-  w.EndArray();
-  w.Key("properties");
-  w.BeginObject();
-  w.Key(op);
-  w.BeginObject();
-}
-
-void OperandSchema(JsonWriter& w, const OperatorInfo& info) {
-  w.BeginObject();
-  switch (info.operand) {
-    case OperandKind::kPattern:
-      w.Member("type", "string");
-      break;
-    case OperandKind::kBool:
-      w.Member("type", "boolean");
-      break;
-    case OperandKind::kDays:
-      w.Member("type", "integer");
-      break;
-    case OperandKind::kAttributes:
-      w.Member("type", "object");
-      break;
-    case OperandKind::kValueList:
-    case OperandKind::kKeys:
-      // A list, or the name of an organisation setting that holds one
-      // (`organization.settings.student_data_countries`, docs/rules.md).
-      w.Key("anyOf");
-      w.BeginArray();
-      w.BeginObject();
-      w.Member("type", "array");
-      w.Member("minItems", int64_t{1});
-      w.EndObject();
-      w.BeginObject();
-      w.Member("type", "string");
-      w.Member("pattern", "^organization\\.");
-      w.EndObject();
-      w.EndArray();
-      break;
-    case OperandKind::kValue:
-      break;
-  }
-  w.EndObject();
-}
-
-// Every field a condition can name, in any scope, and the provider's as
-// `provider.<path>` (from within `where`).
-std::vector<std::string> ConditionFields() {
-  std::vector<std::string> names;
-  for (Scope s : {Scope::kProvider, Scope::kFlow, Scope::kExclusion, Scope::kSource})
-    for (const auto& n : FieldNames(s))
-      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-  for (const auto& n : FieldNames(Scope::kProvider)) names.push_back("provider." + n);
-  return names;
-}
-
-void PredicateDefinition(JsonWriter& w) {
-  w.Key("predicate");
-  w.BeginObject();
-  w.Member("description",
-           "One operator key (all_of, any_of, not, any, all, none, host), or `field` with one "
-           "condition operator (docs/rules.md, \"Predicates\").");
-  w.Member("type", "object");
-  w.Key("anyOf");
-  w.BeginArray();
-  for (const std::string& op : PredicateOperatorNames()) {
-    if (op == "field") continue;
-    w.BeginObject();
-    OneKeyForm(w, op);
-    if (op == "all_of" || op == "any_of") {
-      w.Member("type", "array");
-      w.Member("minItems", int64_t{1});
-      w.Key("items");
-      PredicateRef(w);
-    } else if (op == "not") {
-      w.Member("$ref", "#/definitions/predicate");
-    } else {
-      KeyMappingBody(w, op == "host" ? HostKeyTable() : QuantifierKeyTable());
-    }
-    w.EndObject();  // the operand
-    w.EndObject();  // properties
-    w.EndObject();
-  }
-  // A field condition: `field` and exactly one condition operator.
-  w.BeginObject();
-  w.Member("type", "object");
-  w.MemberBool("additionalProperties", false);
-  w.Key("required");
-  w.BeginArray();
-  w.String("field");
-  w.EndArray();
-  w.Member("minProperties", int64_t{2});
-  w.Member("maxProperties", int64_t{2});
-  w.Key("properties");
-  w.BeginObject();
-  w.Key("field");
-  w.BeginObject();
-  w.Member("type", "string");
-  Enum(w, ConditionFields());
-  w.EndObject();
-  for (const OperatorInfo& info : Operators()) {
-    w.Key(info.name);
-    OperandSchema(w, info);
-  }
-  w.EndObject();
-  w.EndObject();
-  w.EndArray();
-  w.EndObject();
-}
 
 void Header(JsonWriter& w, std::string_view kind, std::string_view title) {
   w.BeginObject();
@@ -468,7 +186,7 @@ constexpr Kind kKinds[] = {
 };
 
 std::string Generate(const Kind& kind, const Taxonomy& tax) {
-  g_taxonomy = kind.needs_taxonomy ? &tax : nullptr;
+  const KeySchemas keys(kind.needs_taxonomy ? &tax : nullptr);
   JsonWriter w;
   Header(w, kind.name, kind.title);
   if (kind.name == "provider") {
@@ -476,22 +194,22 @@ std::string Generate(const Kind& kind, const Taxonomy& tax) {
     p.MappingBody(w, Scope::kProvider, "");
     p.Definitions(w, false);
   } else if (kind.name == "rule-test") {
-    KeyMappingBody(w, RuleTestKeyTable());
+    keys.MappingBody(w, RuleTestKeyTable());
     ProviderSchema{tax, false}.Definitions(w, true);
   } else if (kind.name == "rule") {
-    KeyMappingBody(w, RuleKeyTable());
+    keys.MappingBody(w, RuleKeyTable());
     w.Key("definitions");
     w.BeginObject();
-    PredicateDefinition(w);
+    schema::PredicateDefinition(w, keys);
     w.EndObject();
   } else if (kind.name == "waivers") {
-    KeyMappingBody(w, WaiversFileKeyTable());
+    keys.MappingBody(w, WaiversFileKeyTable());
   } else if (kind.name == "taxonomy") {
-    KeyMappingBody(w, TaxonomyKeyTable());
+    keys.MappingBody(w, TaxonomyKeyTable());
   } else if (kind.name == "baseline") {
-    KeyMappingBody(w, BaselineKeyTable());
+    keys.MappingBody(w, BaselineKeyTable());
   } else {
-    KeyMappingBody(w, OrganizationKeyTable());
+    keys.MappingBody(w, OrganizationKeyTable());
   }
   w.EndObject();
   return w.str();
