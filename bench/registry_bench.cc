@@ -12,9 +12,12 @@
 // `run` prints, for each size, in one run:
 //  - in-process phases, 1 and 2 threads, wall and CPU: read the bytes; the
 //    parse floor (read + yaml-cpp's event parse with a handler that does
-//    nothing: the cheapest any yaml-cpp loader can be); load (read, parse,
-//    build the model, cross-file checks); load through a warm parse cache;
-//    compile the rules; evaluate; summary and JSON report;
+//    nothing: the cheapest any yaml-cpp loader can be); with libyaml-dev,
+//    libyaml's event parse of the same bytes for comparison; load (read,
+//    parse, build the model, cross-file checks); load through a warm parse
+//    cache; compile the rules; evaluate as `check` does (the finding table:
+//    outcomes, fingerprints, questions); the summary and the JSON report,
+//    written while its findings are made again (counted, not kept);
 //  - the real binary as a child process (wall, CPU, peak RSS from wait4):
 //    `check --format json` cold with 1 and 2 threads, its ratio to the parse
 //    floor, `validate`, and `--cache` cold, warm and warm after one provider
@@ -44,6 +47,9 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 #include <yaml-cpp/eventhandler.h>
+#ifdef VL_BENCH_LIBYAML
+#include <yaml.h>
+#endif
 
 #include "check/finding_table.h"
 #include "load/registry_loader.h"
@@ -358,6 +364,29 @@ void Phases(const Options& o, const fs::path& dir, unsigned threads, Cost* floor
   };
   Cost r = Repeat(o.repeat, read), cr = Repeat(o.repeat, checked_read);
   Cost f = Repeat(o.repeat, floor);
+#ifdef VL_BENCH_LIBYAML
+  // libyaml's event parser on the same bytes: what the floor would be with
+  // the other parser Debian ships (not the one vendorlint uses).
+  auto libyaml = [&] {
+    Clock c;
+    ParallelFor(files.size(), threads, [&](size_t i) {
+      const std::string bytes = Slurp(files[i]);
+      yaml_parser_t parser;
+      yaml_parser_initialize(&parser);
+      yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                   bytes.size());
+      yaml_event_t event;
+      bool done = false;
+      while (!done && yaml_parser_parse(&parser, &event)) {
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+      }
+      yaml_parser_delete(&parser);
+    });
+    return Since(c);
+  };
+  Cost ly = Repeat(o.repeat, libyaml);
+#endif
   Cost l = Repeat(o.repeat, [&] { return load(""); });
   load(cache.string());  // fills the cache
   Cost warm = Repeat(o.repeat, [&] { return load(cache.string()); });
@@ -409,6 +438,10 @@ void Phases(const Options& o, const fs::path& dir, unsigned threads, Cost* floor
   Row("read the bytes, " + t, r);
   Row("read the bytes as the loader does (link and size checks), " + t, cr);
   Row("parse floor (read + yaml-cpp events), " + t, f);
+#ifdef VL_BENCH_LIBYAML
+  Row("for comparison: read + libyaml events, " + t, ly,
+      fmt::format("{:.1f}x faster than yaml-cpp", f.wall / ly.wall));
+#endif
   Row("load (read, parse, build the model), " + t, l,
       fmt::format("{:.2f}x the floor; model {:.0f} ms", l.wall / f.wall, l.wall - f.wall));
   Row("load through a warm `--cache`, " + t, warm,
