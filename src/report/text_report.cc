@@ -104,22 +104,53 @@ std::string Verdict(const Report& r, const Style& st) {
   return out;
 }
 
-// Every finding that fails the gate, with its evidence, the fix and where to
-// read more.
+// Every finding that fails the gate. The first kGateFailuresInFull of each
+// rule with their evidence, the fix and where to read more; the rule's others
+// one line each (the same fix applies; --verbose shows their evidence), so that
+// a registry where one rule fails for hundreds of providers still names each
+// of them without burying the other rules' failures.
+constexpr size_t kGateFailuresInFull = 5;
+
 std::string GateFailures(const Report& r, const Style& st) {
   std::string out;
   std::vector<size_t> failing;
   for (size_t i = 0; i < r.FindingCount(); ++i)
     if (r.VerdictAt(i).fails_gate) failing.push_back(i);
+  // Findings are in rule order: count each rule's as they come.
+  std::string_view rule;
+  size_t of_rule = 0;
+  size_t rule_total = 0;
+  auto total_of = [&](size_t from) {
+    size_t n = 0;
+    const std::string& id = r.RuleIdOf(failing[from]);
+    while (from + n < failing.size() && r.RuleIdOf(failing[from + n]) == id) ++n;
+    return n;
+  };
+  size_t at = 0;
   r.ForEachFindingAt(failing, [&](size_t, const Finding& f) {
     if (out.empty()) out += "\n" + st.Bold("Failing the gate:") + "\n";
+    if (f.rule_id != rule) {
+      rule = r.RuleIdOf(failing[at]);
+      of_rule = 0;
+      rule_total = total_of(at);
+    }
+    ++at;
+    ++of_rule;
+    if (of_rule == kGateFailuresInFull + 1) {
+      const Rule* def = r.rules->Find(f.rule_id);
+      const bool fix = def && !def->remediation.empty();
+      out += fmt::format("  {} more of {}, one line each ({}--verbose shows their evidence):\n",
+                         rule_total - kGateFailuresInFull, E(f.rule_id),
+                         fix ? "the fix above applies; " : "");
+    }
     out += fmt::format("  {} {} {} [{}]  {}\n", st.Outcome(f.outcome), E(f.provider_id),
                        E(f.rule_id), SeverityName(f.severity), st.Dim(Where(r, f.loc)));
+    if (of_rule > kGateFailuresInFull) return;
     out += fmt::format("         {}\n", E(f.message));
     for (const Evidence& e : f.evidence) out += EvidenceLine(r, st, e, "         ");
-    const Rule* rule = r.rules->Find(f.rule_id);
-    if (rule && !rule->remediation.empty())
-      out += fmt::format("         fix: {}\n", E(FirstSentence(rule->remediation)));
+    const Rule* rule_def = r.rules->Find(f.rule_id);
+    if (rule_def && !rule_def->remediation.empty())
+      out += fmt::format("         fix: {}\n", E(FirstSentence(rule_def->remediation)));
     out += fmt::format("         more: vendorlint explain {} --provider {}\n", E(f.rule_id),
                        E(f.provider_id));
   });

@@ -164,6 +164,52 @@ TEST(Report, TextGateFailureHasEvidenceAndRemediation) {
   EXPECT_EQ(WriteTextReport(fx.report, quiet), gate_failure + "\n" + summary);
 }
 
+// A rule that fails the gate for many providers: its first five in full, the
+// rest one line each under a line that says so; the next rule starts over.
+TEST(Report, TextGateFailuresOfOneRuleAfterTheFifthAreOneLineEach) {
+  Fixture fx;
+  fx.rules.rules[1].remediation = "Stop sending student data.";
+  ASSERT_TRUE(ParseFailOn("warning", &fx.report.policy));
+  // no-ads fails for ads-0 .. ads-7 (findings stay sorted by rule, then provider).
+  const Finding fail = fx.report.findings[2];
+  ASSERT_EQ(fail.outcome, Outcome::kFail);
+  ASSERT_EQ(fail.rule_id, "no-ads");
+  std::vector<Finding> findings(fx.report.findings.begin(), fx.report.findings.begin() + 2);
+  for (int k = 0; k < 8; ++k) {
+    Finding f = fail;
+    f.provider_id = fmt::format("ads-{}", k);
+    findings.push_back(f);
+  }
+  findings.insert(findings.end(), fx.report.findings.begin() + 3, fx.report.findings.end());
+  fx.report.findings = findings;
+  fx.report.summary = ComputeSummary(fx.registry, fx.rules, fx.report.findings, fx.report.policy);
+  const std::string out = WriteTextReport(fx.report, {});
+  std::string expected = "Failing the gate:\n";
+  for (int k = 0; k < 5; ++k)
+    expected += fmt::format(
+        "  FAIL   ads-{0} no-ads [warning]  registry/providers/ads.yaml:9:17\n"
+        "         Ads receives \"student\" data\n"
+        "         - data_flows[0].subjects[1]: data_flows[0] shares user.name about student "
+        "(registry/providers/ads.yaml:9:17)\n"
+        "         fix: Stop sending student data.\n"
+        "         more: vendorlint explain no-ads --provider ads-{0}\n",
+        k);
+  expected +=
+      "  3 more of no-ads, one line each (the fix above applies; --verbose shows their "
+      "evidence):\n";
+  for (int k = 5; k < 8; ++k)
+    expected += fmt::format("  FAIL   ads-{} no-ads [warning]  registry/providers/ads.yaml:9:17\n", k);
+  EXPECT_NE(out.find(expected + "\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("FAIL: 8 findings fail the gate"), std::string::npos) << out;
+  // --verbose still shows every one with its evidence.
+  TextOptions verbose;
+  verbose.verbose = true;
+  const std::string all = WriteTextReport(fx.report, verbose);
+  for (int k = 0; k < 8; ++k)
+    EXPECT_NE(all.find(fmt::format("ads-{}", k)), std::string::npos) << all;
+  EXPECT_EQ(all.find("more of no-ads"), std::string::npos) << all;
+}
+
 TEST(Report, TextEvidenceDoesNotRepeatItsPath) {
   Fixture fx;
   fx.report.findings[0].evidence[0].message = "storage.encrypted_at_rest: unknown";
