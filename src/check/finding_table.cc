@@ -159,6 +159,23 @@ std::string FindingTable::fingerprint(size_t i) const {
   return FormatFingerprint(records_[i].hash, it == suffixes_.end() ? 0 : it->second);
 }
 
+std::string FindingTable::message(size_t i) const {
+  const Record& r = records_[i];
+  const Rule& rule = RuleOf(i);
+  if (r.original != Outcome::kFail && r.original != Outcome::kReview) return rule.title;
+  // As Evaluate words it, and ApplyWaiver for an expired waiver.
+  const Provider& provider = ProviderOf(i);
+  const bool own_review_text = r.original == Outcome::kReview && !rule.review_message.empty();
+  std::string message =
+      RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
+  if (r.waiver >= 0) {
+    const Waiver& w = (*in_.waivers)[static_cast<size_t>(r.waiver)];
+    if (w.expires.value.DaysSinceEpoch() < in_.ctx.as_of.DaysSinceEpoch())
+      message += " (waiver expired on " + w.expires.value.ToString() + ")";
+  }
+  return message;
+}
+
 Finding FindingTable::Light(size_t i) const {
   const Record& r = records_[i];
   const Rule& rule = RuleOf(i);
@@ -169,17 +186,7 @@ Finding FindingTable::Light(size_t i) const {
   f.severity = rule.severity;
   f.outcome = r.outcome;
   f.loc = provider.id.loc;
-  f.message = rule.title;
-  if (r.original == Outcome::kFail || r.original == Outcome::kReview) {
-    // As Evaluate words it, and ApplyWaiver for an expired waiver.
-    const bool own_review_text = r.original == Outcome::kReview && !rule.review_message.empty();
-    f.message = RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
-    if (r.waiver >= 0) {
-      const Waiver& w = (*in_.waivers)[static_cast<size_t>(r.waiver)];
-      if (w.expires.value.DaysSinceEpoch() < in_.ctx.as_of.DaysSinceEpoch())
-        f.message += " (waiver expired on " + w.expires.value.ToString() + ")";
-    }
-  }
+  f.message = message(i);
   f.fingerprint = fingerprint(i);
   f.baseline = r.baseline;
   return f;

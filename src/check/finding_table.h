@@ -60,7 +60,11 @@ class FindingTable {
   Outcome outcome(size_t i) const { return records_[i].outcome; }
   Severity severity(size_t i) const { return RuleOf(i).severity; }
   BaselineState baseline(size_t i) const { return records_[i].baseline; }
+  // Whether a waiver (valid or expired) applies to finding i.
+  bool has_waiver(size_t i) const { return records_[i].waiver >= 0; }
   std::string fingerprint(size_t i) const;
+  // Finding i's message, made without evaluating (as Light has it).
+  std::string message(size_t i) const;
 
   // Finding i in full.
   Finding Materialise(size_t i) const;

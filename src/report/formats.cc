@@ -48,6 +48,7 @@ void RenderReport(std::string_view format, const Report& report, const RenderOpt
   if (format == "json") return WriteJsonReport(report, out);
   if (format == "junit") return WriteJunitReport(report, out);
   if (format == "sarif-dashboard") return WriteSarifDashboardReport(report, out);
+  if (format == "html") return WriteHtmlReport(report, out);
   const std::string text = RenderReport(format, report, options, notices);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

@@ -14,6 +14,7 @@
 #ifndef VENDORLINT_REPORT_HTML_REPORT_H_
 #define VENDORLINT_REPORT_HTML_REPORT_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,9 @@ std::string HtmlEscape(std::string_view s);
 std::string HtmlAnchor(std::string_view prefix, std::string_view a, std::string_view b = "");
 
 std::string WriteHtmlReport(const Report& report);
+// The same, written to `out` as it is made: the report is never held whole,
+// and only the findings it prints in full are made (a batch at a time).
+void WriteHtmlReport(const Report& report, std::ostream& out);
 
 }  // namespace vendorlint
 
