@@ -302,6 +302,43 @@ void FindingTable::ApplyBaseline(const std::vector<BaselineEntry>& baseline,
   for (size_t k = 0; k < listed.size(); ++k) records_[index[k]].baseline = listed[k].baseline;
 }
 
+std::vector<FindingTable::BaselineKey> FindingTable::BaselineKeys() const {
+  std::vector<BaselineKey> keys;
+  for (size_t i = 0; i < size(); ++i) {
+    if (!InBaseline(records_[i].outcome)) continue;
+    auto it = suffixes_.find(i);
+    keys.push_back(BaselineKey{records_[i].hash, it == suffixes_.end() ? 0 : it->second,
+                               rule_id(i), provider_id(i), i});
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+void FindingTable::ApplyBaseline(const FindingTable& base, std::vector<Finding>* absent) {
+  // As ApplyBaseline(BaselineOf(base's findings), ...) does it: equal keys
+  // are equal fingerprints (FormatFingerprint is one-to-one), rule and provider.
+  const std::vector<BaselineKey> known = base.BaselineKeys();
+  const std::vector<BaselineKey> current = BaselineKeys();
+  for (const BaselineKey& k : current) {
+    records_[k.index].baseline = std::binary_search(known.begin(), known.end(), k)
+                                     ? BaselineState::kUnchanged
+                                     : BaselineState::kNew;
+  }
+  std::vector<Finding> gone;
+  for (const BaselineKey& k : known) {
+    if (std::binary_search(current.begin(), current.end(), k)) continue;
+    Finding f = base.Light(k.index);
+    f.loc = Location{};
+    f.baseline = BaselineState::kAbsent;
+    gone.push_back(std::move(f));
+  }
+  std::sort(gone.begin(), gone.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.rule_id, a.provider_id, a.fingerprint) <
+           std::tie(b.rule_id, b.provider_id, b.fingerprint);
+  });
+  for (Finding& f : gone) absent->push_back(std::move(f));
+}
+
 ReportSummary FindingTable::Summarise(const GatePolicy& policy) const {
   ReportSummary s;
   // Without findings (an empty registry) nothing was selected away.

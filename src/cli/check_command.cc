@@ -213,9 +213,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
     base_input.registry = &base_reg;
     base_input.filter = EvalFilter{o.rule_ids, {}, o.tags};
     base_input.waivers = nullptr;
-    baseline = BaselineOf(FindingTable::Build(base_input, nullptr).BaselineFindings());
+    table.ApplyBaseline(FindingTable::Build(base_input, nullptr), &report.absent);
     report.has_baseline = true;
-    table.ApplyBaseline(baseline, &report.absent);
     changes = DiffRegistries(base_reg, reg);
     report.changes = &changes;
     report.base_registry = &base_reg;
