@@ -112,6 +112,16 @@ void Header(std::ostream& out, const Report& r) {
 }
 
 void Matrix(std::ostream& out, const Report& r) {
+  if (r.registry->providers.size() > kMaxMapProviders) {
+    // A row per provider and a cell per rule: at 20,000 providers over 100 MB
+    // that no browser shows usefully; the JSON report has every cell.
+    out << fmt::format(
+        "<section id=\"matrix\">\n<h2>Providers and rules</h2>\n<p>The matrix is left out: {} "
+        "providers are more than the {} a readable table holds. <code>vendorlint check --format "
+        "json</code> lists every finding.</p>\n</section>\n",
+        r.registry->providers.size(), kMaxMapProviders);
+    return;
+  }
   // The columns are the rules the findings cover, by id; a cell is the last
   // finding for its (provider, rule).
   std::set<std::string_view> rule_set;

@@ -7,9 +7,8 @@
 // Sections: verdict and counts; gate-failing findings with evidence,
 // citations and remediation; findings needing review; changes since the
 // baseline; the data map (report/data_map.h, inline SVG; left out above 500
-// providers); a provider x rule
-// matrix whose cells link to the finding (or, for pass and not applicable, to
-// the rule); other findings; a section per provider with its flows and facts;
+// providers); a provider x rule matrix whose cells link to the finding (or,
+// for pass and not applicable, to the rule; left out above 500 providers too); other findings; a section per provider with its flows and facts;
 // waivers with approver and expiry; the rules.
 #ifndef VENDORLINT_REPORT_HTML_REPORT_H_
 #define VENDORLINT_REPORT_HTML_REPORT_H_
