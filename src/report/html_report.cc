@@ -369,20 +369,20 @@ void WriteHtmlReport(const Report& r, std::ostream& out) {
     size_t rank = 0;
     // The same question about several providers is one row, with each
     // provider's line to answer it at.
+    // A row may settle thousands of findings: written a link at a time.
     for (const QuestionGroup& g : r.question_groups) {
-      std::string blocks, at;
-      for (size_t i : g.blocks) {
-        blocks += fmt::format("{}<a href=\"#{}\">{}/{}</a>", blocks.empty() ? "" : ", ",
-                              FindingAnchor(r, i), HtmlEscape(r.RuleIdOf(i)),
-                              HtmlEscape(r.ProviderIdOf(i)));
+      out << fmt::format("<tr><td>{}</td><td>{}</td><td>", ++rank, HtmlEscape(g.question));
+      for (size_t k = 0; k < g.members.size(); ++k) {
+        const Question q = r.QuestionAt(g.members[k]);
+        out << fmt::format("{}{}:{}", k ? "<br>" : "", HtmlEscape(r.Path(q.loc)), q.loc.line);
       }
-      for (size_t m : g.members) {
-        const Question q = r.QuestionAt(m);
-        at += fmt::format("{}{}:{}", at.empty() ? "" : "<br>", HtmlEscape(r.Path(q.loc)),
-                          q.loc.line);
+      out << "</td><td>";
+      for (size_t k = 0; k < g.blocks.size(); ++k) {
+        const size_t i = g.blocks[k];
+        out << fmt::format("{}<a href=\"#{}\">{}/{}</a>", k ? ", " : "", FindingAnchor(r, i),
+                           HtmlEscape(r.RuleIdOf(i)), HtmlEscape(r.ProviderIdOf(i)));
       }
-      out << fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", ++rank,
-                         HtmlEscape(g.question), at, blocks);
+      out << "</td></tr>\n";
     }
     out << "</table>\n";
   }
