@@ -171,6 +171,23 @@ std::string FindingTable::fingerprint(size_t i) const {
   return FormatFingerprint(records_[i].hash, it == suffixes_.end() ? 0 : it->second);
 }
 
+std::string FindingTable::message(size_t i) const {
+  const Record& r = records_[i];
+  const Rule& rule = RuleOf(i);
+  if (r.original != Outcome::kFail && r.original != Outcome::kReview) return rule.title;
+  // As Evaluate words it, and ApplyWaiver for an expired waiver.
+  const Provider& provider = ProviderOf(i);
+  const bool own_review_text = r.original == Outcome::kReview && !rule.review_message.empty();
+  std::string message =
+      RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
+  if (r.waiver >= 0) {
+    const Waiver& w = (*in_.waivers)[static_cast<size_t>(r.waiver)];
+    if (w.expires.value.DaysSinceEpoch() < in_.ctx.as_of.DaysSinceEpoch())
+      message += " (waiver expired on " + w.expires.value.ToString() + ")";
+  }
+  return message;
+}
+
 Finding FindingTable::Light(size_t i) const {
   const Record& r = records_[i];
   const Rule& rule = RuleOf(i);
@@ -181,17 +198,7 @@ Finding FindingTable::Light(size_t i) const {
   f.severity = rule.severity;
   f.outcome = r.outcome;
   f.loc = provider.id.loc;
-  f.message = rule.title;
-  if (r.original == Outcome::kFail || r.original == Outcome::kReview) {
-    // As Evaluate words it, and ApplyWaiver for an expired waiver.
-    const bool own_review_text = r.original == Outcome::kReview && !rule.review_message.empty();
-    f.message = RenderMessage(own_review_text ? rule.review_message : rule.message, rule, provider);
-    if (r.waiver >= 0) {
-      const Waiver& w = (*in_.waivers)[static_cast<size_t>(r.waiver)];
-      if (w.expires.value.DaysSinceEpoch() < in_.ctx.as_of.DaysSinceEpoch())
-        f.message += " (waiver expired on " + w.expires.value.ToString() + ")";
-    }
-  }
+  f.message = message(i);
   f.fingerprint = fingerprint(i);
   f.baseline = r.baseline;
   return f;
@@ -305,6 +312,43 @@ void FindingTable::ApplyBaseline(const std::vector<BaselineEntry>& baseline,
   }
   vendorlint::ApplyBaseline(baseline, &listed, absent);
   for (size_t k = 0; k < listed.size(); ++k) records_[index[k]].baseline = listed[k].baseline;
+}
+
+std::vector<FindingTable::BaselineKey> FindingTable::BaselineKeys() const {
+  std::vector<BaselineKey> keys;
+  for (size_t i = 0; i < size(); ++i) {
+    if (!InBaseline(records_[i].outcome)) continue;
+    auto it = suffixes_.find(i);
+    keys.push_back(BaselineKey{records_[i].hash, it == suffixes_.end() ? 0 : it->second,
+                               rule_id(i), provider_id(i), i});
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+void FindingTable::ApplyBaseline(const FindingTable& base, std::vector<Finding>* absent) {
+  // As ApplyBaseline(BaselineOf(base's findings), ...) does it: equal keys
+  // are equal fingerprints (FormatFingerprint is one-to-one), rule and provider.
+  const std::vector<BaselineKey> known = base.BaselineKeys();
+  const std::vector<BaselineKey> current = BaselineKeys();
+  for (const BaselineKey& k : current) {
+    records_[k.index].baseline = std::binary_search(known.begin(), known.end(), k)
+                                     ? BaselineState::kUnchanged
+                                     : BaselineState::kNew;
+  }
+  std::vector<Finding> gone;
+  for (const BaselineKey& k : known) {
+    if (std::binary_search(current.begin(), current.end(), k)) continue;
+    Finding f = base.Light(k.index);
+    f.loc = Location{};
+    f.baseline = BaselineState::kAbsent;
+    gone.push_back(std::move(f));
+  }
+  std::sort(gone.begin(), gone.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.rule_id, a.provider_id, a.fingerprint) <
+           std::tie(b.rule_id, b.provider_id, b.fingerprint);
+  });
+  for (Finding& f : gone) absent->push_back(std::move(f));
 }
 
 ReportSummary FindingTable::Summarise(const GatePolicy& policy) const {

@@ -22,6 +22,8 @@
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "check/baseline.h"
@@ -60,7 +62,11 @@ class FindingTable {
   Outcome outcome(size_t i) const { return records_[i].outcome; }
   Severity severity(size_t i) const { return RuleOf(i).severity; }
   BaselineState baseline(size_t i) const { return records_[i].baseline; }
+  // Whether a waiver (valid or expired) applies to finding i.
+  bool has_waiver(size_t i) const { return records_[i].waiver >= 0; }
   std::string fingerprint(size_t i) const;
+  // Finding i's message, made without evaluating (as Light has it).
+  std::string message(size_t i) const;
 
   // Finding i in full.
   Finding Materialise(size_t i) const;
@@ -89,6 +95,10 @@ class FindingTable {
   // ApplyBaseline on the table: marks fail, review and waived findings new or
   // unchanged; appends the entries no finding has to *absent.
   void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* absent);
+  // The same with `base`'s fail, review and waived findings as the baseline
+  // (`check --base`), compared by identity without making them: only the
+  // absent ones are made (light, without a location).
+  void ApplyBaseline(const FindingTable& base, std::vector<Finding>* absent);
 
   // ComputeSummary over the table.
   ReportSummary Summarise(const GatePolicy& policy) const;
@@ -104,6 +114,21 @@ class FindingTable {
     Outcome original = Outcome::kPass;  // as evaluated
     BaselineState baseline = BaselineState::kNone;
   };
+
+  // What a baseline entry is matched on: the fingerprint (hash and suffix),
+  // the rule and the provider; `index` is the finding's.
+  struct BaselineKey {
+    uint64_t hash = 0;
+    uint32_t suffix = 0;
+    std::string_view rule;
+    std::string_view provider;
+    size_t index = 0;
+    bool operator<(const BaselineKey& o) const {
+      return std::tie(hash, suffix, rule, provider) < std::tie(o.hash, o.suffix, o.rule, o.provider);
+    }
+  };
+  // The keys of the fail, review and waived findings, sorted.
+  std::vector<BaselineKey> BaselineKeys() const;
 
   const Rule& RuleOf(size_t i) const { return *pairs_.rules[i / pairs_.providers.size()]; }
   const Provider& ProviderOf(size_t i) const {

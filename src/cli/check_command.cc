@@ -98,11 +98,6 @@ bool ParseReportTargets(const CliOptions& o, std::vector<ReportTarget>* out, std
   return ok;
 }
 
-// Formats that read Report::findings as a list rather than streaming them.
-bool NeedsFindingList(const std::string& format) {
-  return format == "markdown" || format == "html" || format == "github";
-}
-
 // Formats for people, which ask the same question about several providers
 // once (Report::question_groups); the machine formats keep every question.
 bool PrintsQuestionGroups(const std::string& format) {
@@ -212,13 +207,14 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   report.table = &table;
   RegistryDiff changes;
   if (!o.base.empty()) {
-    EvalFilter base_filter{o.rule_ids, {}, o.tags};
-    std::vector<Finding> base_findings =
-        EvaluateAll(rules, base_reg, EvalContext{as_of, o.threads}, base_filter);
-    AssignFingerprints(base_reg, &base_findings);
-    baseline = BaselineOf(base_findings);
+    // The base's findings are only a baseline: its table (without waivers)
+    // gives the fails and reviews without holding every finding.
+    FindingTableInput base_input = table_input;
+    base_input.registry = &base_reg;
+    base_input.filter = EvalFilter{o.rule_ids, {}, o.tags};
+    base_input.waivers = nullptr;
+    table.ApplyBaseline(FindingTable::Build(base_input, nullptr), &report.absent);
     report.has_baseline = true;
-    table.ApplyBaseline(baseline, &report.absent);
     changes = DiffRegistries(base_reg, reg);
     report.changes = &changes;
     report.base_registry = &base_reg;
@@ -265,19 +261,10 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   std::string error;
   std::vector<std::string> notices;
   OutputFiles files;
-  // The formats for people still read the findings as a list (fails and
-  // reviews are what they print); every other format streams from the table.
-  if (std::any_of(formats.begin(), formats.end(), NeedsFindingList)) {
-    report.findings.reserve(table.size());
-    for (size_t i = 0; i < table.size(); ++i) report.findings.push_back(table.Materialise(i));
-    report.table = nullptr;
-  }
   // Only the baseline must survive a crash: a report is made again by running again.
-  bool staged =
-      o.write_baseline.empty() ||
-      files.Stage(o.write_baseline,
-                  WriteBaseline(report.table ? table.BaselineFindings() : report.findings), &error,
-                  OutputFiles::Durability::kFsync);
+  bool staged = o.write_baseline.empty() ||
+                files.Stage(o.write_baseline, WriteBaseline(table.BaselineFindings()), &error,
+                            OutputFiles::Durability::kFsync);
   for (const auto& t : targets) {
     staged =
         staged &&
@@ -291,7 +278,8 @@ int RunCheck(const CliOptions& options, std::ostream& out, std::ostream& err) {
   // large one waits in a spool file, not in memory.
   Spool spool;
   bool spooled = false;
-  const bool large = o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard";
+  const bool large = o.format == "json" || o.format == "junit" || o.format == "sarif-dashboard" ||
+                     o.format == "html";
   if (o.output.empty() && large) {
     std::string spool_error;
     spooled = spool.Write(

@@ -53,6 +53,7 @@ void RenderReport(std::string_view format, const Report& report, const RenderOpt
     if (notices) notices->insert(notices->end(), omissions.begin(), omissions.end());
     return;
   }
+  if (format == "html") return WriteHtmlReport(report, out);
   const std::string text = RenderReport(format, report, options, notices);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

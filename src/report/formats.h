@@ -28,8 +28,8 @@ struct RenderOptions {
 std::string RenderReport(std::string_view format, const Report& report,
                          const RenderOptions& options, std::vector<std::string>* notices = nullptr);
 
-// The same, written to `out` as it is made: JSON, the dashboard SARIF and
-// JUnit never hold the whole report (or every finding) in memory.
+// The same, written to `out` as it is made: JSON, the dashboard SARIF, JUnit
+// and HTML never hold the whole report (or every finding) in memory.
 void RenderReport(std::string_view format, const Report& report, const RenderOptions& options,
                   std::ostream& out, std::vector<std::string>* notices = nullptr);
 

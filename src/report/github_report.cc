@@ -49,21 +49,34 @@ std::string Where(const Report& r, const Location& loc) {
   return fmt::format("{}:{}:{}", r.Path(loc), loc.line, loc.column);
 }
 
+// The level of a finding's annotation; "" for none (pass, not applicable).
+const char* AnnotationLevel(Outcome outcome, Severity severity, const FindingVerdict& verdict) {
+  switch (outcome) {
+    case Outcome::kFail:
+      return LevelOf(severity);
+    case Outcome::kReview:
+      // --strict counts review as fail, so it is annotated like one.
+      return verdict.counts_as_fail ? LevelOf(severity) : "warning";
+    case Outcome::kWaived:
+      return "notice";
+    case Outcome::kPass:
+    case Outcome::kNotApplicable:
+      break;
+  }
+  return "";
+}
+
 std::string Annotation(const Report& r, const Finding& f) {
-  const char* level = "";
+  const char* level = AnnotationLevel(f.outcome, f.severity, r.VerdictOf(f));
   std::string message;
   switch (f.outcome) {
     case Outcome::kFail:
-      level = LevelOf(f.severity);
       message = f.message;
       break;
     case Outcome::kReview:
-      // --strict counts review as fail, so it is annotated like one.
-      level = r.VerdictOf(f).counts_as_fail ? LevelOf(f.severity) : "warning";
       message = "needs review: " + f.message;
       break;
     case Outcome::kWaived:
-      level = "notice";
       if (f.waiver) {
         message = fmt::format("waived by {} until {}: {} (was {}: {})", f.waiver->approved_by,
                               f.waiver->expires, f.waiver->justification,
@@ -101,8 +114,15 @@ struct Line {
   bool pressing = true;  // fails the gate, or is new since the baseline
   int kind = 0;          // 0 fail, 1 review, 2 waived, 3 waiver note
   size_t order = 0;      // report order
-  std::string text;
+  std::string text;      // (for a finding, made once it is chosen)
 };
+
+// The order lines are shown in: by level, what presses first, then kind,
+// then report order.
+bool ShownBefore(const Line& a, const Line& b) {
+  return std::tie(a.level, b.pressing, a.kind, a.order) <
+         std::tie(b.level, a.pressing, b.kind, b.order);
+}
 
 int LevelRank(std::string_view level) {
   return level == "error" ? 0 : level == "warning" ? 1 : 2;
@@ -115,10 +135,7 @@ constexpr size_t kShown[3] = {10, 10, 9};
 // Keeps the most important lines within kShown and returns them in display
 // order; counts what was left out per level.
 std::vector<Line> Select(std::vector<Line> lines, std::array<size_t, 3>* left_out) {
-  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-    return std::tie(a.level, b.pressing, a.kind, a.order) <
-           std::tie(b.level, a.pressing, b.kind, b.order);
-  });
+  std::stable_sort(lines.begin(), lines.end(), ShownBefore);
   std::vector<Line> shown;
   std::array<size_t, 3> taken{};
   *left_out = {};
@@ -143,30 +160,73 @@ std::string LeftOut(const std::array<size_t, 3>& left_out) {
       total, total == 1 ? "" : "s", left_out[0], left_out[1], left_out[2]);
 }
 
+// Keeps, per level, the lines Select would show of all those offered, and
+// counts the rest: the findings' annotations are chosen before any is made.
+class Chooser {
+ public:
+  void Offer(Line line) {
+    auto lv = static_cast<size_t>(line.level);
+    ++offered_[lv];
+    std::vector<Line>& best = best_[lv];
+    best.push_back(std::move(line));
+    if (best.size() >= 4 * kShown[lv]) Trim(lv);
+  }
+  // The lines kept, by level, in display order; what was left out per level.
+  std::vector<Line> Finish(std::array<size_t, 3>* left_out) {
+    std::vector<Line> shown;
+    for (size_t lv = 0; lv < 3; ++lv) {
+      Trim(lv);
+      (*left_out)[lv] = offered_[lv] - best_[lv].size();
+      for (Line& l : best_[lv]) shown.push_back(std::move(l));
+    }
+    return shown;
+  }
+
+ private:
+  void Trim(size_t lv) {
+    std::vector<Line>& best = best_[lv];
+    std::sort(best.begin(), best.end(), ShownBefore);  // order is unique: a total order
+    if (best.size() > kShown[lv]) best.resize(kShown[lv]);
+  }
+  std::array<std::vector<Line>, 3> best_;
+  std::array<size_t, 3> offered_{};
+};
+
 }  // namespace
 
 std::string WriteGithubAnnotations(const Report& r) {
-  std::vector<Line> lines;
+  // Which findings are annotated, and which of those are shown, come from
+  // their outcome and verdict alone; only the shown ones are made.
+  Chooser chooser;
   size_t new_count = 0;
-  for (const Finding& f : r.findings) {
-    std::string text = Annotation(r, f);
-    if (text.empty()) continue;
-    if (r.VerdictOf(f).is_new) ++new_count;
-    // The level is the command's own: "::error ...".
-    std::string_view level = std::string_view(text).substr(2, text.find(' ') - 2);
-    bool pressing = r.VerdictOf(f).fails_gate || r.VerdictOf(f).is_new;
-    int kind = f.outcome == Outcome::kFail ? 0 : f.outcome == Outcome::kReview ? 1 : 2;
-    lines.push_back(Line{LevelRank(level), pressing, kind, lines.size(), std::move(text)});
+  for (size_t i = 0; i < r.FindingCount(); ++i) {
+    const Outcome outcome = r.OutcomeOf(i);
+    if (outcome == Outcome::kPass || outcome == Outcome::kNotApplicable) continue;
+    const FindingVerdict v = r.VerdictAt(i);
+    if (v.is_new) ++new_count;
+    const bool pressing = v.fails_gate || v.is_new;
+    const int kind = outcome == Outcome::kFail ? 0 : outcome == Outcome::kReview ? 1 : 2;
+    chooser.Offer(
+        Line{LevelRank(AnnotationLevel(outcome, r.SeverityOf(i), v)), pressing, kind, i, {}});
   }
-  for (const Diagnostic& d : r.waiver_notes) {
+  // Waiver notes follow the findings in report order.
+  for (size_t k = 0; k < r.waiver_notes.size(); ++k) {
+    const Diagnostic& d = r.waiver_notes[k];
     std::string level = LevelOf(d.severity);
-    lines.push_back(Line{LevelRank(level), d.severity == Severity::kError, 3, lines.size(),
-                         Command(level, d.file, d.line, d.column, "vendorlint waivers",
-                                 {TruncateUtf8(d.message, kMaxDiagnosticBytes)})});
+    chooser.Offer(Line{LevelRank(level), d.severity == Severity::kError, 3,
+                       r.FindingCount() + k,
+                       Command(level, d.file, d.line, d.column, "vendorlint waivers",
+                               {TruncateUtf8(d.message, kMaxDiagnosticBytes)})});
   }
   std::array<size_t, 3> left_out{};
+  std::vector<Line> shown = chooser.Finish(&left_out);
+  std::vector<size_t> findings;
+  for (const Line& l : shown)
+    if (l.kind != 3) findings.push_back(l.order);
+  std::vector<Finding> made = r.FindingsAt(findings);
   std::string out;
-  for (const Line& l : Select(std::move(lines), &left_out)) out += l.text;
+  size_t next = 0;
+  for (const Line& l : shown) out += l.kind == 3 ? l.text : Annotation(r, made[next++]);
   std::string summary = SummaryLine(r);
   if (r.has_baseline)
     summary += fmt::format("; baseline: {} new, {} fixed", new_count, r.absent.size());

@@ -65,54 +65,52 @@ std::string HtmlUrl(std::string_view url, std::string_view text) {
   return "<span class=\"url\">" + shown + "</span>";
 }
 
-std::string HtmlProviderSections(const Registry& reg) {
+std::string HtmlProviderSection(const Registry& reg, const Provider& p) {
   std::string out;
-  for (const Provider& p : reg.providers) {
-    out += fmt::format("<section class=\"provider\" id=\"{}\">\n<h3>{} <code>{}</code></h3>\n",
-                       HtmlAnchor("p", p.id.value), HtmlEscape(ProviderName(p)), HtmlEscape(p.id.value));
-    if (p.summary) out += "<p>" + HtmlEscape(p.summary->value) + "</p>\n";
-    out += "<dl class=\"facts\">\n";
-    std::string entity = OptionalText(p.entity.legal_name);
-    if (p.entity.country) entity += " (" + p.entity.country->value + ")";
-    Fact(&out, "legal entity", entity);
-    Fact(&out, "role", OptionalText(p.role));
-    Fact(&out, "purposes", NamesText(reg.taxonomy, TaxonomyKind::kPurpose, p.purposes));
-    Fact(&out, "contexts", NamesText(reg.taxonomy, TaxonomyKind::kContext, p.contexts));
-    Fact(&out, "locations", LocationsText(p.locations));
-    Fact(&out, "retention", RetentionText(p.retention));
-    Fact(&out, "DPA", DpaText(p.contracts.dpa));
-    Fact(&out, "transfer safeguards", TransferSafeguardsText(p.contracts));
-    Fact(&out, "stores personal data", FactText(p.storage.stores_data));
-    Fact(&out, "security", SecurityText(p.storage));
-    if (p.storage.hosted_on) Fact(&out, "hosted on", p.storage.hosted_on->value);
-    Fact(&out, "trains AI models", FactText(p.ai.trains_models));
-    Fact(&out, "generative AI", FactText(p.ai.generative));
-    Fact(&out, "last reviewed",
-         p.last_reviewed ? p.last_reviewed->value.ToString() +
-                               (p.reviewed_by ? " by " + p.reviewed_by->value : "")
-                         : std::string(kNotStated));
-    if (p.formerly.known) Fact(&out, "formerly", ListText(p.formerly));
-    if (p.links.known) {
-      std::string links;
-      for (const Link& l : p.links.items)
-        links += (links.empty() ? "" : "<br>") + HtmlEscape(l.kind.value) + ": " + HtmlUrl(l.url.value);
-      out += "<dt>links</dt><dd>" + (links.empty() ? std::string("none") : links) + "</dd>\n";
-    }
-    std::string sources;
-    for (const Source& s : p.sources.items) {
-      sources += (sources.empty() ? "" : "<br>") + HtmlEscape(s.disclosure.value);
-      if (s.section) sources += ", " + HtmlEscape(s.section->value);
-    }
-    if (!sources.empty()) out += "<dt>sources</dt><dd>" + sources + "</dd>\n";
-    out += "</dl>\n";
-    Flows(&out, reg, p);
-    if (p.exclusions.known && !p.exclusions.items.empty()) {
-      out += "<p>The disclosure says it does <em>not</em>:</p><ul>\n";
-      for (const Exclusion& e : p.exclusions.items) out += "<li>" + HtmlEscape(e.statement.value) + "</li>\n";
-      out += "</ul>\n";
-    }
-    out += "</section>\n";
+  out += fmt::format("<section class=\"provider\" id=\"{}\">\n<h3>{} <code>{}</code></h3>\n",
+                     HtmlAnchor("p", p.id.value), HtmlEscape(ProviderName(p)), HtmlEscape(p.id.value));
+  if (p.summary) out += "<p>" + HtmlEscape(p.summary->value) + "</p>\n";
+  out += "<dl class=\"facts\">\n";
+  std::string entity = OptionalText(p.entity.legal_name);
+  if (p.entity.country) entity += " (" + p.entity.country->value + ")";
+  Fact(&out, "legal entity", entity);
+  Fact(&out, "role", OptionalText(p.role));
+  Fact(&out, "purposes", NamesText(reg.taxonomy, TaxonomyKind::kPurpose, p.purposes));
+  Fact(&out, "contexts", NamesText(reg.taxonomy, TaxonomyKind::kContext, p.contexts));
+  Fact(&out, "locations", LocationsText(p.locations));
+  Fact(&out, "retention", RetentionText(p.retention));
+  Fact(&out, "DPA", DpaText(p.contracts.dpa));
+  Fact(&out, "transfer safeguards", TransferSafeguardsText(p.contracts));
+  Fact(&out, "stores personal data", FactText(p.storage.stores_data));
+  Fact(&out, "security", SecurityText(p.storage));
+  if (p.storage.hosted_on) Fact(&out, "hosted on", p.storage.hosted_on->value);
+  Fact(&out, "trains AI models", FactText(p.ai.trains_models));
+  Fact(&out, "generative AI", FactText(p.ai.generative));
+  Fact(&out, "last reviewed",
+       p.last_reviewed ? p.last_reviewed->value.ToString() +
+                             (p.reviewed_by ? " by " + p.reviewed_by->value : "")
+                       : std::string(kNotStated));
+  if (p.formerly.known) Fact(&out, "formerly", ListText(p.formerly));
+  if (p.links.known) {
+    std::string links;
+    for (const Link& l : p.links.items)
+      links += (links.empty() ? "" : "<br>") + HtmlEscape(l.kind.value) + ": " + HtmlUrl(l.url.value);
+    out += "<dt>links</dt><dd>" + (links.empty() ? std::string("none") : links) + "</dd>\n";
   }
+  std::string sources;
+  for (const Source& s : p.sources.items) {
+    sources += (sources.empty() ? "" : "<br>") + HtmlEscape(s.disclosure.value);
+    if (s.section) sources += ", " + HtmlEscape(s.section->value);
+  }
+  if (!sources.empty()) out += "<dt>sources</dt><dd>" + sources + "</dd>\n";
+  out += "</dl>\n";
+  Flows(&out, reg, p);
+  if (p.exclusions.known && !p.exclusions.items.empty()) {
+    out += "<p>The disclosure says it does <em>not</em>:</p><ul>\n";
+    for (const Exclusion& e : p.exclusions.items) out += "<li>" + HtmlEscape(e.statement.value) + "</li>\n";
+    out += "</ul>\n";
+  }
+  out += "</section>\n";
   return out;
 }
 

@@ -9,8 +9,9 @@
 
 namespace vendorlint {
 
-// "<section id=p-ID>..." for every provider of `registry`, in id order.
-std::string HtmlProviderSections(const Registry& registry);
+// "<section id=p-ID>...": `provider`'s facts and flows (the report writes
+// one for every provider of the registry, in turn).
+std::string HtmlProviderSection(const Registry& registry, const Provider& provider);
 
 // `url` as escaped text, and as a link when it is http(s) (a javascript: or
 // data: URL from the registry must never become a link).

@@ -1,8 +1,9 @@
 #include "report/markdown_report.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
-
+#include <span>
 #include <vector>
 
 #include <fmt/format.h>
@@ -69,29 +70,34 @@ class Writer {
   }
   std::string Link(const Location& loc) const { return Link(r_.Path(loc), loc.line); }
 
-  // Appends rows while they fit; returns how many were left out.
-  size_t Rows(const std::vector<std::string>& rows) {
+  // Appends rows 0, 1, ... of `count` (made by row(k)) while they fit;
+  // returns how many were left out. Only the rows that fit are made.
+  size_t Rows(size_t count, const std::function<std::string(size_t)>& row) {
     size_t k = 0;
-    for (; k < rows.size(); ++k) {
-      if (k >= o_.max_rows || out.size() + rows[k].size() + kReserve > o_.max_bytes) break;
-      out += rows[k];
+    for (; k < count && k < o_.max_rows; ++k) {
+      std::string text = row(k);
+      if (out.size() + text.size() + kReserve > o_.max_bytes) break;
+      out += text;
     }
-    return rows.size() - k;
+    return count - k;
   }
 
+  // The most rows any list or table shows: the findings worth making.
+  size_t max_rows() const { return o_.max_rows; }
+
   void Table(std::string_view heading, std::string_view header, std::string_view align,
-             const std::vector<std::string>& rows) {
-    if (rows.empty()) return;
-    out += fmt::format("### {} ({})\n\n{}\n{}\n", heading, rows.size(), header, align);
-    size_t left = Rows(rows);
+             size_t count, const std::function<std::string(size_t)>& row) {
+    if (count == 0) return;
+    out += fmt::format("### {} ({})\n\n{}\n{}\n", heading, count, header, align);
+    size_t left = Rows(count, row);
     // A blank line first: a plain line right after a table would be read as
     // one more row.
     if (left) out += fmt::format("\n... and {} more\n", left);
     out += "\n";
   }
 
-  void List(const std::vector<std::string>& items) {
-    size_t left = Rows(items);
+  void List(size_t count, const std::function<std::string(size_t)>& item) {
+    size_t left = Rows(count, item);
     if (left) out += fmt::format("- ... and {} more\n", left);
   }
 
@@ -127,41 +133,51 @@ void Counts(Writer* w, const Report& r, size_t new_count) {
   w->out += "\n\n";
 }
 
+// The first findings of `indices` that a list or table can show, made once.
+std::vector<Finding> Shown(const Writer& w, const Report& r, const std::vector<size_t>& indices) {
+  return r.FindingsAt(std::span<const size_t>(indices).first(std::min(indices.size(), w.max_rows())));
+}
+
 void NewAndFixed(Writer* w, const Report& r) {
-  std::vector<std::string> rows;
   // What fails the gate first, then other fails, then reviews; report order
   // within each.
-  std::vector<const Finding*> fresh;
-  for (const Finding& f : r.findings)
-    if (r.VerdictOf(f).is_new) fresh.push_back(&f);
-  auto rank = [&](const Finding* f) {
-    return r.VerdictOf(*f).fails_gate ? 0 : f->outcome == Outcome::kFail ? 1 : 2;
+  std::vector<size_t> fresh;
+  for (size_t i = 0; i < r.FindingCount(); ++i)
+    if (r.VerdictAt(i).is_new) fresh.push_back(i);
+  auto rank = [&](size_t i) {
+    return r.VerdictAt(i).fails_gate ? 0 : r.OutcomeOf(i) == Outcome::kFail ? 1 : 2;
   };
   std::stable_sort(fresh.begin(), fresh.end(),
-                   [&](const Finding* a, const Finding* b) { return rank(a) < rank(b); });
-  for (const Finding* fp : fresh) {
-    const Finding& f = *fp;
-    rows.push_back(fmt::format("| {} | {} | {} | {} | {} | {} |\n", OutcomeName(f.outcome),
-                               Code(f.rule_id), SeverityName(f.severity), Code(f.provider_id),
-                               MessageCell(*w, f), w->Link(f.loc)));
-  }
+                   [&](size_t a, size_t b) { return rank(a) < rank(b); });
+  const std::vector<Finding> shown = Shown(*w, r, fresh);
   w->Table("New findings", "| outcome | rule | severity | provider | message | location |",
-           "|---|---|---|---|---|---|", rows);
-  rows.clear();
-  for (const Finding& f : r.absent) {
-    rows.push_back(fmt::format("| {} | {} | {} | {} |\n", Code(f.rule_id), SeverityName(f.severity),
-                               Code(f.provider_id), MarkdownEscape(f.message)));
-  }
-  w->Table("Fixed findings", "| rule | severity | provider | message |", "|---|---|---|---|", rows);
+           "|---|---|---|---|---|---|", fresh.size(), [&](size_t k) {
+             const Finding& f = shown[k];
+             return fmt::format("| {} | {} | {} | {} | {} | {} |\n", OutcomeName(f.outcome),
+                                Code(f.rule_id), SeverityName(f.severity), Code(f.provider_id),
+                                MessageCell(*w, f), w->Link(f.loc));
+           });
+  w->Table("Fixed findings", "| rule | severity | provider | message |", "|---|---|---|---|",
+           r.absent.size(), [&](size_t k) {
+             const Finding& f = r.absent[k];
+             return fmt::format("| {} | {} | {} | {} |\n", Code(f.rule_id),
+                                SeverityName(f.severity), Code(f.provider_id),
+                                MarkdownEscape(f.message));
+           });
 }
 
 // Every finding that fails the gate, as the text report has it: the message
 // and location, then each evidence item with its line, then the fix (the
 // first sentence of the rule's remediation) and where to read more.
 void GateFailures(Writer* w, const Report& r) {
-  std::vector<std::string> items;
-  for (const Finding& f : r.findings) {
-    if (!r.VerdictOf(f).fails_gate) continue;
+  std::vector<size_t> failing;
+  for (size_t i = 0; i < r.FindingCount(); ++i)
+    if (r.VerdictAt(i).fails_gate) failing.push_back(i);
+  if (failing.empty()) return;
+  const std::vector<Finding> shown = Shown(*w, r, failing);
+  w->out += fmt::format("### ❌ Failing the gate ({})\n\n", failing.size());
+  w->List(failing.size(), [&](size_t k) {
+    const Finding& f = shown[k];
     std::string item = fmt::format("- **{}** · {} ({}, {}): {} — {}\n", Code(f.rule_id),
                                    Code(f.provider_id), OutcomeName(f.outcome),
                                    SeverityName(f.severity), MessageCell(*w, f), w->Link(f.loc));
@@ -174,11 +190,8 @@ void GateFailures(Writer* w, const Report& r) {
       item += fmt::format("  - **Fix:** {}\n", MarkdownEscape(FirstSentence(rule->remediation)));
     item += fmt::format("  - More: {}\n", Code(fmt::format("vendorlint explain {} --provider {}",
                                                            f.rule_id, f.provider_id)));
-    items.push_back(std::move(item));
-  }
-  if (items.empty()) return;
-  w->out += fmt::format("### ❌ Failing the gate ({})\n\n", items.size());
-  w->List(items);
+    return item;
+  });
   w->out += "\n";
 }
 
@@ -186,48 +199,60 @@ void GateFailures(Writer* w, const Report& r) {
 // baseline): one row each, without evidence; fails that come down to one
 // unstated field once per rule, with the providers listed.
 void OtherFails(Writer* w, const Report& r) {
-  std::vector<std::string> rows;
-  std::vector<const UnstatedFailGroup*> group_of(r.findings.size(), nullptr);
+  std::vector<const UnstatedFailGroup*> group_of(r.FindingCount(), nullptr);
   for (const UnstatedFailGroup& g : r.unstated_fails)
     for (size_t k : g.findings) group_of[k] = &g;
-  for (size_t k = 0; k < r.findings.size(); ++k) {
-    const Finding& f = r.findings[k];
-    if (f.outcome != Outcome::kFail || r.VerdictOf(f).fails_gate) continue;
+  // A row is a finding, or a group at its first finding.
+  std::vector<size_t> rows, singles;
+  for (size_t k = 0; k < r.FindingCount(); ++k) {
+    if (r.OutcomeOf(k) != Outcome::kFail || r.VerdictAt(k).fails_gate) continue;
     if (const UnstatedFailGroup* g = group_of[k]) {
       if (g->findings.front() != k) continue;
-      std::string ids;
-      for (size_t m : g->findings)
-        ids += (ids.empty() ? "" : ", ") + Code(r.ProviderIdOf(m));
-      rows.push_back(fmt::format("| {} | {} | {} providers: {} | {} is not stated | |\n",
-                                 Code(f.rule_id), SeverityName(f.severity), g->findings.size(),
-                                 ids, Code(g->field)));
-      continue;
+    } else if (rows.size() < w->max_rows()) {
+      singles.push_back(k);
     }
-    rows.push_back(fmt::format("| {} | {} | {} | {} | {} |\n", Code(f.rule_id),
-                               SeverityName(f.severity), Code(f.provider_id), MessageCell(*w, f),
-                               w->Link(f.loc)));
+    rows.push_back(k);
   }
+  const std::vector<Finding> shown = r.FindingsAt(singles);
+  size_t next_single = 0;
   w->Table("Other fails (not failing the gate)",
-           "| rule | severity | provider | message | location |", "|---|---|---|---|---|", rows);
+           "| rule | severity | provider | message | location |", "|---|---|---|---|---|",
+           rows.size(), [&](size_t k) {
+             const size_t i = rows[k];
+             if (const UnstatedFailGroup* g = group_of[i]) {
+               std::string ids;
+               for (size_t m : g->findings)
+                 ids += (ids.empty() ? "" : ", ") + Code(r.ProviderIdOf(m));
+               return fmt::format("| {} | {} | {} providers: {} | {} is not stated | |\n",
+                                  Code(r.RuleIdOf(i)), SeverityName(r.SeverityOf(i)),
+                                  g->findings.size(), ids, Code(g->field));
+             }
+             const Finding& f = shown[next_single++];
+             return fmt::format("| {} | {} | {} | {} | {} |\n", Code(f.rule_id),
+                                SeverityName(f.severity), Code(f.provider_id),
+                                MessageCell(*w, f), w->Link(f.loc));
+           });
 }
 
 // Collapsed: review items are many and need a person, not a fix in this PR.
 void Review(Writer* w, const Report& r) {
-  std::vector<std::string> items;
-  for (const Finding& f : r.findings) {
-    if (f.outcome != Outcome::kReview) continue;
+  std::vector<size_t> reviews;
+  for (size_t i = 0; i < r.FindingCount(); ++i)
+    if (r.OutcomeOf(i) == Outcome::kReview) reviews.push_back(i);
+  if (reviews.empty()) return;
+  const std::vector<Finding> shown = Shown(*w, r, reviews);
+  // The blank line after <summary> lets GitHub render the Markdown inside.
+  w->out += fmt::format("<details>\n<summary>Needs review ({})</summary>\n\n", reviews.size());
+  w->List(reviews.size(), [&](size_t k) {
+    const Finding& f = shown[k];
     std::string item =
         fmt::format("- {} · {} ({}): {} — {}\n", Code(f.rule_id), Code(f.provider_id),
                     SeverityName(f.severity), MessageCell(*w, f), w->Link(f.loc));
     for (const Evidence& e : f.evidence)
-      item +=
-          fmt::format("  - {}: {} — {}\n", Code(e.path.Format()), MarkdownEscape(e.message), w->Link(e.loc));
-    items.push_back(std::move(item));
-  }
-  if (items.empty()) return;
-  // The blank line after <summary> lets GitHub render the Markdown inside.
-  w->out += fmt::format("<details>\n<summary>Needs review ({})</summary>\n\n", items.size());
-  w->List(items);
+      item += fmt::format("  - {}: {} — {}\n", Code(e.path.Format()), MarkdownEscape(e.message),
+                          w->Link(e.loc));
+    return item;
+  });
   w->out += "\n</details>\n\n";
 }
 
@@ -235,63 +260,63 @@ void Review(Writer* w, const Report& r) {
 // The same question about several providers is one row: the providers'
 // lines to answer it at, and the rules it blocks with how many findings each.
 void Questions(Writer* w, const Report& r) {
-  std::vector<std::string> rows;
-  for (const QuestionGroup& g : r.question_groups) {
-    std::string blocks, at;
-    if (g.members.size() == 1) {
-      for (size_t i : g.blocks) {
-        blocks += fmt::format("{}{} · {}", blocks.empty() ? "" : "<br>",
-                              Code(r.RuleIdOf(i)), Code(r.ProviderIdOf(i)));
-      }
-      at = w->Link(r.QuestionAt(g.members.front()).loc);
-    } else {
-      std::map<std::string_view, size_t> by_rule;
-      for (size_t i : g.blocks) ++by_rule[r.RuleIdOf(i)];
-      for (const auto& [rule, n] : by_rule)
-        blocks += fmt::format("{}{} ×{}", blocks.empty() ? "" : "<br>", Code(rule), n);
-      for (size_t m : g.members) {
-        at += fmt::format("{}{}", at.empty() ? "" : "<br>", w->Link(r.QuestionAt(m).loc));
-      }
-    }
-    rows.push_back(fmt::format("| {} | {} | {} | {} |\n", MarkdownEscape(g.question),
-                               g.blocks.size(), blocks, at));
-  }
   w->Table(fmt::format("Questions that would settle {} review{}", r.ReviewsBlocked(),
                        r.ReviewsBlocked() == 1 ? "" : "s"),
-           "| question | blocks | findings | answer at |", "|---|---:|---|---|", rows);
+           "| question | blocks | findings | answer at |", "|---|---:|---|---|",
+           r.question_groups.size(), [&](size_t k) {
+             const QuestionGroup& g = r.question_groups[k];
+             std::string blocks, at;
+             if (g.members.size() == 1) {
+               for (size_t i : g.blocks) {
+                 blocks += fmt::format("{}{} · {}", blocks.empty() ? "" : "<br>",
+                                       Code(r.RuleIdOf(i)), Code(r.ProviderIdOf(i)));
+               }
+               at = w->Link(r.QuestionAt(g.members.front()).loc);
+             } else {
+               std::map<std::string_view, size_t> by_rule;
+               for (size_t i : g.blocks) ++by_rule[r.RuleIdOf(i)];
+               for (const auto& [rule, n] : by_rule)
+                 blocks += fmt::format("{}{} ×{}", blocks.empty() ? "" : "<br>", Code(rule), n);
+               for (size_t m : g.members) {
+                 at += fmt::format("{}{}", at.empty() ? "" : "<br>",
+                                   w->Link(r.QuestionAt(m).loc));
+               }
+             }
+             return fmt::format("| {} | {} | {} | {} |\n", MarkdownEscape(g.question),
+                                g.blocks.size(), blocks, at);
+           });
 }
 
 void Waived(Writer* w, const Report& r) {
-  std::vector<std::string> rows;
-  for (const Finding& f : r.findings) {
-    if (f.outcome != Outcome::kWaived) continue;
-    if (!f.waiver) {
-      rows.push_back(fmt::format("| {} | {} | | | | |\n", Code(f.rule_id), Code(f.provider_id)));
-      continue;
-    }
-    const AppliedWaiver& wv = *f.waiver;
-    rows.push_back(fmt::format("| {} | {} | {} | {} | {} | {} {} |\n", Code(f.rule_id),
-                               Code(f.provider_id), OutcomeName(wv.original),
-                               MarkdownEscape(wv.approved_by), MarkdownEscape(wv.expires),
-                               MarkdownEscape(wv.justification), w->Link(wv.loc)));
-  }
+  std::vector<size_t> waived;
+  for (size_t i = 0; i < r.FindingCount(); ++i)
+    if (r.OutcomeOf(i) == Outcome::kWaived) waived.push_back(i);
+  const std::vector<Finding> shown = Shown(*w, r, waived);
   w->Table("Waived findings", "| rule | provider | was | approved by | expires | justification |",
-           "|---|---|---|---|---|---|", rows);
+           "|---|---|---|---|---|---|", waived.size(), [&](size_t k) {
+             const Finding& f = shown[k];
+             if (!f.waiver)
+               return fmt::format("| {} | {} | | | | |\n", Code(f.rule_id), Code(f.provider_id));
+             const AppliedWaiver& wv = *f.waiver;
+             return fmt::format("| {} | {} | {} | {} | {} | {} {} |\n", Code(f.rule_id),
+                                Code(f.provider_id), OutcomeName(wv.original),
+                                MarkdownEscape(wv.approved_by), MarkdownEscape(wv.expires),
+                                MarkdownEscape(wv.justification), w->Link(wv.loc));
+           });
 }
 
 void WaiverNotes(Writer* w, const Report& r) {
   if (r.waiver_notes.empty()) return;
-  std::vector<std::string> items;
-  for (const Diagnostic& d : r.waiver_notes) {
+  w->out += fmt::format("### Waiver notes ({})\n\n", r.waiver_notes.size());
+  w->List(r.waiver_notes.size(), [&](size_t k) {
+    const Diagnostic& d = r.waiver_notes[k];
     const char* mark = d.severity == Severity::kError     ? "❌"
                        : d.severity == Severity::kWarning ? "⚠️"
                                                           : "ℹ️";
     std::string where = w->Link(d.file, d.line);
-    items.push_back(fmt::format("- {} {}: {}{}\n", mark, SeverityName(d.severity),
-                                where.empty() ? "" : where + ": ", MarkdownEscape(d.message)));
-  }
-  w->out += fmt::format("### Waiver notes ({})\n\n", items.size());
-  w->List(items);
+    return fmt::format("- {} {}: {}{}\n", mark, SeverityName(d.severity),
+                       where.empty() ? "" : where + ": ", MarkdownEscape(d.message));
+  });
   w->out += "\n";
 }
 
@@ -303,10 +328,10 @@ std::string WriteMarkdownReport(const Report& r, const MarkdownOptions& options)
   Writer w(r, options);
   size_t new_count = 0;
   bool attention = !r.waiver_notes.empty() || (r.has_baseline && !r.absent.empty());
-  for (const Finding& f : r.findings) {
-    if (r.VerdictOf(f).is_new) ++new_count;
-    attention = attention || f.outcome == Outcome::kFail || f.outcome == Outcome::kReview ||
-                f.outcome == Outcome::kWaived;
+  for (size_t i = 0; i < r.FindingCount(); ++i) {
+    if (r.VerdictAt(i).is_new) ++new_count;
+    const Outcome o = r.OutcomeOf(i);
+    attention = attention || o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
   }
   w.out +=
       fmt::format("## vendorlint: {}\n\n", r.summary.gate_pass ? "✅ gate passed" : "❌ gate failed");

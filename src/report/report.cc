@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <string_view>
@@ -42,6 +43,18 @@ void Report::ForEachFindingAt(std::span<const size_t> indices,
                               const std::function<void(size_t, const Finding&)>& fn) const {
   if (table) return table->ForEach(indices, fn);
   for (size_t i : indices) fn(i, findings[i]);
+}
+
+std::vector<Finding> Report::FindingsAt(std::span<const size_t> indices) const {
+  std::vector<size_t> order(indices.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return indices[a] < indices[b]; });
+  std::vector<size_t> ascending(indices.size());
+  for (size_t k = 0; k < order.size(); ++k) ascending[k] = indices[order[k]];
+  std::vector<Finding> out(indices.size());
+  size_t next = 0;
+  ForEachFindingAt(ascending, [&](size_t, const Finding& f) { out[order[next++]] = f; });
+  return out;
 }
 
 void Report::RenderFindings(OutcomeSet which,

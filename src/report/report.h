@@ -111,8 +111,19 @@ struct Report {
   Severity SeverityOf(size_t i) const {
     return table ? table->severity(i) : findings[i].severity;
   }
+  // Whether a waiver (valid, or expired on a fail or review) applies to finding i.
+  bool HasWaiverAt(size_t i) const {
+    return table ? table->has_waiver(i) : findings[i].waiver.has_value();
+  }
+  // Finding i's message, without making the finding (no evaluation).
+  std::string MessageOf(size_t i) const {
+    return table ? table->message(i) : findings[i].message;
+  }
   // VerdictOf finding i, without making it.
   FindingVerdict VerdictAt(size_t i) const;
+  // The findings at `indices` (in any order, each once), made in parallel
+  // batches: result k is finding indices[k]. For the few a writer prints in full.
+  std::vector<Finding> FindingsAt(std::span<const size_t> indices) const;
   // Calls fn(i, finding) in order for the findings at `indices` (ascending),
   // made in parallel batches; each exists only during its call.
   void ForEachFindingAt(std::span<const size_t> indices,

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <span>
 #include <string>
@@ -228,6 +229,46 @@ TEST_F(FindingTableTest, BaselineStatesAndAbsentEntriesMatchTheListPipeline) {
   ASSERT_EQ(table_diags.size(), 1u);
   EXPECT_EQ(table_diags[0].Format(), list_diags[0].Format());
   EXPECT_TRUE(table.CheckBaselineLabels(all, "baseline.yaml", &table_diags));
+}
+
+// `check --base`: the base registry's table as the baseline gives the states
+// and absent findings that the base's finding list (BaselineOf) gave.
+TEST_F(FindingTableTest, BaseTableAsBaselineMatchesTheBasesFindingList) {
+  Registry base;
+  LoadOptions lo;
+  lo.registry_dir = std::string(VL_SOURCE_DIR) + "/tests/fixtures/registry-earlier";
+  std::vector<Diagnostic> diags;
+  ASSERT_TRUE(LoadRegistry(lo, &base, &diags));
+  std::vector<Finding> base_findings = EvaluateAll(rules_, base, ctx_);
+  AssignFingerprints(base, &base_findings);
+  const std::vector<BaselineEntry> baseline = BaselineOf(base_findings);
+  std::vector<Diagnostic> notes;
+  std::vector<Finding> absent_list;
+  std::vector<Finding> expected = ListPipeline(&baseline, &absent_list, &notes);
+
+  FindingTable table = Table(2, &notes);
+  FindingTableInput base_in;
+  base_in.rules = &rules_;
+  base_in.registry = &base;
+  base_in.ctx = ctx_;
+  base_in.ctx.threads = 2;
+  std::vector<Finding> absent_table;
+  table.ApplyBaseline(FindingTable::Build(base_in, nullptr), &absent_table);
+
+  std::array<size_t, 4> states{};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(table.baseline(i), expected[i].baseline) << i;
+    ++states[static_cast<size_t>(table.baseline(i))];
+  }
+  // Both kinds occur: the comparison means something.
+  EXPECT_GT(states[static_cast<size_t>(BaselineState::kNew)], 0u);
+  EXPECT_GT(states[static_cast<size_t>(BaselineState::kUnchanged)], 0u);
+  ASSERT_FALSE(absent_list.empty());
+  ASSERT_EQ(absent_table.size(), absent_list.size());
+  for (size_t k = 0; k < absent_list.size(); ++k) {
+    ExpectSameFinding(absent_table[k], absent_list[k], k);
+    EXPECT_EQ(absent_table[k].baseline, BaselineState::kAbsent);
+  }
 }
 
 TEST_F(FindingTableTest, WritersGetTheWantedOutcomesInOrderInBoundedChunks) {

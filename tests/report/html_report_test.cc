@@ -61,6 +61,13 @@ TEST(HtmlReport, AHugeRegistryGetsNoMap) {
                       "readable map holds. <code>vendorlint map --format dot</code> writes it.</p>"),
             std::string::npos);
   EXPECT_EQ(html.find("<svg"), std::string::npos);
+  // Nor a matrix: a row per provider would be as unreadable.
+  EXPECT_NE(html.find("<section id=\"matrix\">\n<h2>Providers and rules</h2>\n<p>The matrix is "
+                      "left out: 501 providers are more than the 500 a readable table holds. "
+                      "<code>vendorlint check --format json</code> lists every finding.</p>\n"
+                      "</section>\n"),
+            std::string::npos);
+  EXPECT_EQ(html.find("<table class=\"matrix\">"), std::string::npos);
 }
 
 }  // namespace
