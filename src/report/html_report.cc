@@ -20,6 +20,13 @@ namespace vendorlint {
 namespace {
 
 constexpr size_t kMaxMapProviders = 500;
+// A rule's findings in a section beyond this many are one line each (with
+// their anchors, so every link still lands), and a question row links at
+// most this many findings and answer lines: a rule that fails for thousands
+// of providers must not make the report too large to open or print (20,000
+// providers: 556 MB before).
+constexpr size_t kDetailsInFull = 50;
+constexpr size_t kMaxRowLinks = 100;
 
 bool NeedsDetail(Outcome o) {
   return o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
@@ -84,6 +91,50 @@ std::string Detail(const Report& r, const Finding& f) {
                        HtmlEscape(w.expires), HtmlEscape(w.justification), Where(r, w.loc));
   }
   return out + "</article>\n";
+}
+
+// One finding on one line: outcome, provider, message and where; its anchor
+// is the full card's.
+std::string Compact(const Report& r, const Finding& f) {
+  const std::string outcome = OutcomeName(f.outcome);
+  return fmt::format(
+      "<li class=\"finding-line {0}\" id=\"{1}\"><span class=\"label {0}\">{0}</span> "
+      "<a href=\"#{2}\">{3}</a>: {4} {5}</li>\n",
+      outcome, FindingAnchor(f), HtmlAnchor("p", f.provider_id),
+      HtmlEscape(ProviderLabel(r, f.provider_id)), HtmlEscape(f.message), Where(r, f.loc));
+}
+
+// The findings at `indices` (in rule order): each rule's first kDetailsInFull
+// in full, its others one line each under a note that says how many.
+void Details(std::ostream& out, const Report& r, const std::vector<size_t>& indices) {
+  std::string_view rule;
+  size_t of_rule = 0;
+  size_t rule_total = 0;
+  size_t at = 0;
+  r.ForEachFindingAt(indices, [&](size_t, const Finding& f) {
+    if (f.rule_id != rule) {
+      if (of_rule > kDetailsInFull) out << "</ul>\n";
+      rule = r.RuleIdOf(indices[at]);
+      of_rule = 0;
+      rule_total = 0;
+      while (at + rule_total < indices.size() && r.RuleIdOf(indices[at + rule_total]) == rule)
+        ++rule_total;
+    }
+    ++at;
+    ++of_rule;
+    if (of_rule <= kDetailsInFull) {
+      out << Detail(r, f);
+      return;
+    }
+    if (of_rule == kDetailsInFull + 1)
+      out << fmt::format(
+          "<p class=\"more\">{} more findings of <a href=\"#{}\"><code>{}</code></a>, one line "
+          "each: the rule's citations and remediation are above and under Rules; the JSON report "
+          "has each one's evidence.</p>\n<ul class=\"finding-lines\">\n",
+          rule_total - kDetailsInFull, HtmlAnchor("r", f.rule_id), HtmlEscape(f.rule_id));
+    out << Compact(r, f);
+  });
+  if (of_rule > kDetailsInFull) out << "</ul>\n";
 }
 
 void Header(std::ostream& out, const Report& r) {
@@ -353,7 +404,7 @@ void WriteHtmlReport(const Report& r, std::ostream& out) {
   std::vector<size_t> failing;
   for (size_t i = 0; i < r.FindingCount(); ++i)
     if (r.VerdictAt(i).fails_gate) failing.push_back(i);
-  r.ForEachFindingAt(failing, [&](size_t, const Finding& f) { out << Detail(r, f); });
+  Details(out, r, failing);
   if (failing.empty()) out << "<p>No finding fails the gate.</p>\n";
   failing = {};
   out << "</section>\n";
@@ -372,16 +423,21 @@ void WriteHtmlReport(const Report& r, std::ostream& out) {
     // A row may settle thousands of findings: written a link at a time.
     for (const QuestionGroup& g : r.question_groups) {
       out << fmt::format("<tr><td>{}</td><td>{}</td><td>", ++rank, HtmlEscape(g.question));
-      for (size_t k = 0; k < g.members.size(); ++k) {
+      for (size_t k = 0; k < g.members.size() && k < kMaxRowLinks; ++k) {
         const Question q = r.QuestionAt(g.members[k]);
         out << fmt::format("{}{}:{}", k ? "<br>" : "", HtmlEscape(r.Path(q.loc)), q.loc.line);
       }
+      if (g.members.size() > kMaxRowLinks)
+        out << fmt::format("<br>and {} more (the JSON report's <code>questions</code> list each)",
+                           g.members.size() - kMaxRowLinks);
       out << "</td><td>";
-      for (size_t k = 0; k < g.blocks.size(); ++k) {
+      for (size_t k = 0; k < g.blocks.size() && k < kMaxRowLinks; ++k) {
         const size_t i = g.blocks[k];
         out << fmt::format("{}<a href=\"#{}\">{}/{}</a>", k ? ", " : "", FindingAnchor(r, i),
                            HtmlEscape(r.RuleIdOf(i)), HtmlEscape(r.ProviderIdOf(i)));
       }
+      if (g.blocks.size() > kMaxRowLinks)
+        out << fmt::format(" and {} more", g.blocks.size() - kMaxRowLinks);
       out << "</td></tr>\n";
     }
     out << "</table>\n";
@@ -413,7 +469,7 @@ void WriteHtmlReport(const Report& r, std::ostream& out) {
   std::vector<size_t> other;
   for (size_t i = 0; i < r.FindingCount(); ++i)
     if (NeedsDetail(r.OutcomeOf(i)) && !r.VerdictAt(i).fails_gate) other.push_back(i);
-  r.ForEachFindingAt(other, [&](size_t, const Finding& f) { out << Detail(r, f); });
+  Details(out, r, other);
   if (other.empty()) out << "<p>None.</p>\n";
   other = {};
   out << "</section>\n";

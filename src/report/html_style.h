@@ -25,7 +25,8 @@ code, .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-siz
   padding: 8px 12px; margin: 10px 0; }
 .finding.fail { border-left-color: var(--fail); } .finding.review { border-left-color: var(--review); }
 .finding.waived { border-left-color: var(--waived); }
-.finding:target { outline: 3px solid #1565c0; }
+.finding:target, .finding-line:target { outline: 3px solid #1565c0; }
+.finding-lines { padding-left: 0; list-style: none; } .finding-line { margin: 2px 0; }
 .finding h3 { margin: 0 0 4px; }
 .label { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase;
   padding: 1px 6px; border-radius: 3px; color: #fff; background: var(--na); }
