@@ -63,7 +63,8 @@ struct ParseCacheStats {
 struct ParseCacheTuning {
   // More packs than this after a run: that run compacts them into one.
   size_t max_packs = 8;
-  // What a compaction keeps beyond this run's own entries (bytes of pack).
+  // A compaction keeps every entry the run used or made, and adds the
+  // others (newest packs first) while the pack stays under this many bytes.
   uint64_t keep_bytes = uint64_t{64} << 20;
   // A larger pack file is not read (nor written): no pack we write comes
   // near it (a 512 MiB registry's entries are about half its size).
