@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -71,7 +72,7 @@ bool IsHex(std::string_view s) {
                      [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-// Unique among this folder's writers: the pid and a per-process counter
+// With the pid, makes temporary names unique among this folder's writers
 // (O_EXCL refuses anything already there, a planted link included).
 std::atomic<uint64_t> temp_counter{0};
 
@@ -305,7 +306,10 @@ bool ParseCache::Finish() {
   if (total + CachePack::kHeaderBytes + CachePack::kTrailerBytes > tuning_.max_pack_bytes)
     return false;
 
-  const std::string temp = fmt::format(".tmp-pack-{}-{}", getpid(), temp_counter++);
+  // The clock too: processes in different pid namespaces may share a folder.
+  const std::string temp =
+      fmt::format(".tmp-pack-{}-{}-{}", getpid(), temp_counter++,
+                  std::chrono::steady_clock::now().time_since_epoch().count());
   int fd =
       openat(dir_fd_, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return false;
