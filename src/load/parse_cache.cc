@@ -1,16 +1,20 @@
 #include "load/parse_cache.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include "load/provider_codec.h"
 #include "util/date.h"
@@ -20,39 +24,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Bumped whenever the entry layout or provider_codec.cc's encoding changes.
-constexpr uint32_t kEntryFormat = 1;
-constexpr char kMagic[4] = {'V', 'L', 'P', 'C'};
-constexpr size_t kDigestBytes = 32;
-// magic, format (4 bytes, little-endian), key; the payload; then the SHA-256
-// of everything before it.
-constexpr size_t kHeaderBytes = sizeof(kMagic) + 4 + kDigestBytes;
+// Bumped whenever provider_codec.cc's encoding changes; part of the context,
+// so entries of another encoding are never looked at.
+constexpr uint32_t kEntryFormat = 2;
+
+// Temporary files another run left behind this long ago died with it.
+constexpr time_t kStaleTempSeconds = 24 * 60 * 60;
 
 // An entry holds the model of one file and at most Limits::max_errors
 // diagnostics of at most kMaxDiagnosticBytes each: a few times the file's
-// size plus room for those. Anything larger is not an entry we wrote, and
-// reading it would let a planted file make a run allocate without bound.
+// size plus room for those. Anything larger is not an entry we wrote.
 size_t MaxEntryBytes(size_t source_bytes) { return 8 * source_bytes + (size_t{256} << 10); }
-
-// SHA-256 (OpenSSL's libcrypto): the key must not collide even for files an
-// adversary writes (a pull request's provider file could otherwise be made to
-// load another file's cached model), and the same digest checks an entry's
-// integrity. With SHA extensions it hashes well over 1 GB/s, a small share of
-// reading and parsing the same bytes.
-bool Sha256(std::initializer_list<std::string_view> parts, ParseCache::Digest* out) {
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  if (ctx == nullptr) return false;
-  bool ok = EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
-  for (std::string_view p : parts) ok = ok && EVP_DigestUpdate(ctx, p.data(), p.size()) == 1;
-  unsigned int len = 0;
-  ok = ok && EVP_DigestFinal_ex(ctx, out->data(), &len) == 1 && len == kDigestBytes;
-  EVP_MD_CTX_free(ctx);
-  return ok;
-}
-
-std::string_view View(const ParseCache::Digest& d) {
-  return {reinterpret_cast<const char*>(d.data()), d.size()};
-}
 
 std::string U32Bytes(uint64_t v) {
   std::string s(4, '\0');
@@ -68,35 +50,31 @@ std::string ToolIdentity() {
   return fmt::format("{}:{}.{}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
-bool ReadAll(int fd, size_t size, std::string* out) {
-  out->resize(size);
+bool PreadAll(int fd, size_t size, uint64_t at, char* out) {
   size_t done = 0;
   while (done < size) {
-    ssize_t n = read(fd, out->data() + done, size - done);
+    ssize_t n = pread(fd, out + done, size - done, static_cast<off_t>(at + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     done += static_cast<size_t>(n);
   }
-  // The file must not have grown since fstat.
-  char extra = 0;
-  return read(fd, &extra, 1) == 0;
-}
-
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<size_t>(n));
-  }
   return true;
 }
 
-// Owned by us and writable by no one else: what a planted entry or folder
+// Owned by us and writable by no one else: what a planted file or folder
 // would not be.
 bool OwnedAndPrivate(const struct stat& st) {
   return st.st_uid == geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
+
+bool IsHex(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// With the pid, makes temporary names unique among this folder's writers
+// (O_EXCL refuses anything already there, a planted link included).
+std::atomic<uint64_t> temp_counter{0};
 
 }  // namespace
 
@@ -109,19 +87,10 @@ std::string ParseCache::DefaultDir() {
   return "";
 }
 
-std::string ParseCache::EntryName(const Digest& key) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string name;
-  for (uint8_t b : key) {
-    name.push_back(kHex[b >> 4]);
-    name.push_back(kHex[b & 0xf]);
-  }
-  return name + ".vlc";
-}
-
 std::unique_ptr<ParseCache> ParseCache::Open(const std::string& dir,
                                              std::string_view taxonomy_bytes,
-                                             const yaml::Limits& limits, std::string* why) {
+                                             const yaml::Limits& limits, std::string* why,
+                                             const Tuning& tuning) {
   std::error_code ec;
   fs::path path(dir);
   if (!fs::exists(fs::symlink_status(path, ec))) {
@@ -161,21 +130,84 @@ std::unique_ptr<ParseCache> ParseCache::Open(const std::string& dir,
   std::string header = fmt::format(
       "vendorlint parse cache\n{}\n{}\n{}\n{} {} {} {}\n", kEntryFormat, VENDORLINT_VERSION,
       ToolIdentity(), limits.max_bytes, limits.max_depth, limits.max_nodes, limits.max_errors);
-  if (!Sha256({taxonomy_bytes}, &taxonomy) || !Sha256({header, View(taxonomy)}, &context)) {
+  if (!Sha256({taxonomy_bytes}, &taxonomy) ||
+      !Sha256({header, DigestBytes(taxonomy)}, &context)) {
     *why = "SHA-256 is not available";
     close(fd);
     return nullptr;
   }
-  return std::unique_ptr<ParseCache>(new ParseCache(fd, context));
+  std::unique_ptr<ParseCache> cache(new ParseCache(fd, context, tuning));
+  cache->ReadFolder();
+  return cache;
 }
 
 ParseCache::~ParseCache() { close(dir_fd_); }
+
+// Lists the folder and reads every usable pack of this context whole: one
+// open and a few large reads per pack, however many entries it holds.
+void ParseCache::ReadFolder() {
+  int list_fd = openat(dir_fd_, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  DIR* d = list_fd < 0 ? nullptr : fdopendir(list_fd);
+  if (d == nullptr) {
+    if (list_fd >= 0) close(list_fd);
+    return;
+  }
+  while (const dirent* e = readdir(d)) {
+    std::string_view name = e->d_name;
+    if (CachePack::IsName(name)) {
+      pack_names_.emplace_back(name);
+    } else if (name.size() == 64 + 4 && name.ends_with(".vlc") && IsHex(name.substr(0, 64))) {
+      old_files_.emplace_back(name);
+    } else if (name.starts_with(".tmp-")) {
+      temp_files_.emplace_back(name);
+    }
+  }
+  closedir(d);
+  // Sorted, so that lookups try packs in the same order whatever the listing's.
+  std::sort(pack_names_.begin(), pack_names_.end());
+  for (const std::string& name : pack_names_) {
+    int fd = openat(dir_fd_, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+      // Removed since the listing (another run compacted): just a miss.
+      if (errno != ENOENT) ++packs_ignored_;
+      continue;
+    }
+    struct stat st {};
+    std::string bytes;
+    char header[CachePack::kHeaderBytes];
+    CachePack::Header h = CachePack::Header::kInvalid;
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && OwnedAndPrivate(st) &&
+              st.st_size >= 0 && static_cast<uint64_t>(st.st_size) <= tuning_.max_pack_bytes &&
+              PreadAll(fd, sizeof(header), 0, header);
+    if (ok) {
+      h = CachePack::CheckHeader(std::string_view(header, sizeof(header)),
+                                 static_cast<uint64_t>(st.st_size), context_);
+      // Only now, with its sizes known to add up to the file's, is it read.
+      if (h == CachePack::Header::kOk) {
+        bytes.resize(static_cast<size_t>(st.st_size));
+        ok = PreadAll(fd, bytes.size(), 0, bytes.data());
+      }
+    }
+    close(fd);
+    if (ok && h == CachePack::Header::kOtherContext) continue;  // another taxonomy or tool
+    Pack p;
+    if (!ok || h != CachePack::Header::kOk ||
+        !CachePack::Parse(std::move(bytes), context_, &p.pack)) {
+      ++packs_ignored_;
+      continue;
+    }
+    p.name = name;
+    p.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    p.used.assign(p.pack.size(), 0);
+    packs_.push_back(std::move(p));
+  }
+}
 
 ParseCache::Digest ParseCache::KeyOf(std::string_view expected_id, std::string_view bytes) const {
   Digest key{};
   // The id's length first, so that (id, bytes) pairs cannot run together.
   // A failed hash gives the zero key, which Load and Store refuse.
-  if (!Sha256({View(context_), U32Bytes(expected_id.size()), expected_id, bytes}, &key))
+  if (!Sha256({DigestBytes(context_), U32Bytes(expected_id.size()), expected_id, bytes}, &key))
     key = Digest{};
   return key;
 }
@@ -184,71 +216,136 @@ ParseCache::Lookup ParseCache::Load(const Digest& key, const std::string& path, 
                                     size_t source_bytes, Provider* p,
                                     std::vector<Diagnostic>* diags) const {
   if (key == Digest{}) return Lookup::kMissing;
-  const std::string name = EntryName(key);
-  int fd = openat(dir_fd_, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return errno == ENOENT ? Lookup::kMissing : Lookup::kRejected;
-  struct stat st {};
-  thread_local std::string entry;  // reused, like the loader's file buffer
-  bool read_ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && OwnedAndPrivate(st) &&
-                 st.st_size >= 0 &&
-                 static_cast<uint64_t>(st.st_size) <= MaxEntryBytes(source_bytes) &&
-                 static_cast<size_t>(st.st_size) >= kHeaderBytes + kDigestBytes &&
-                 ReadAll(fd, static_cast<size_t>(st.st_size), &entry);
-  close(fd);
-  if (!read_ok) return Lookup::kRejected;
-
-  std::string_view all(entry);
-  std::string_view signed_part = all.substr(0, all.size() - kDigestBytes);
-  Digest sum{};
-  if (all.substr(0, sizeof(kMagic)) != std::string_view(kMagic, sizeof(kMagic)) ||
-      all.substr(sizeof(kMagic), 4) != U32Bytes(kEntryFormat) ||
-      all.substr(sizeof(kMagic) + 4, kDigestBytes) != View(key) || !Sha256({signed_part}, &sum) ||
-      all.substr(signed_part.size()) != View(sum))
-    return Lookup::kRejected;
-  Provider decoded;
-  std::vector<Diagnostic> decoded_diags;
-  if (!DecodeProviderResult(signed_part.substr(kHeaderBytes), path, file_id, &decoded,
-                            &decoded_diags))
-    return Lookup::kRejected;
-  // A review date after today is an error the loader reports, and such
-  // results are never stored; if the clock went back, parse again.
-  if (decoded.last_reviewed && Date::Today() < decoded.last_reviewed->value)
-    return Lookup::kRejected;
-  *p = std::move(decoded);
-  diags->insert(diags->end(), std::make_move_iterator(decoded_diags.begin()),
-                std::make_move_iterator(decoded_diags.end()));
-  return Lookup::kHit;
+  bool rejected = false;
+  // Another pack may hold a good copy of an entry that failed its checks.
+  for (const Pack& pack : packs_) {
+    const size_t i = pack.pack.Find(key);
+    if (i == pack.pack.size()) continue;
+    std::string_view payload;
+    Provider decoded;
+    std::vector<Diagnostic> decoded_diags;
+    if (pack.pack.Length(i) > MaxEntryBytes(source_bytes) || !pack.pack.Payload(i, &payload) ||
+        !DecodeProviderResult(payload, path, file_id, &decoded, &decoded_diags) ||
+        // A review date after today is an error the loader reports, and such
+        // results are never stored; if the clock went back, parse again.
+        (decoded.last_reviewed && Date::Today() < decoded.last_reviewed->value)) {
+      rejected = true;
+      continue;
+    }
+    pack.used[i] = 1;
+    *p = std::move(decoded);
+    diags->insert(diags->end(), std::make_move_iterator(decoded_diags.begin()),
+                  std::make_move_iterator(decoded_diags.end()));
+    return Lookup::kHit;
+  }
+  return rejected ? Lookup::kRejected : Lookup::kMissing;
 }
 
 bool ParseCache::Store(const Digest& key, const std::string& path, uint32_t file_id,
                        size_t source_bytes, const Provider& p,
                        const std::vector<Diagnostic>& diags) const {
   if (key == Digest{}) return false;
-  std::string entry(kMagic, sizeof(kMagic));
-  entry += U32Bytes(kEntryFormat);
-  entry += View(key);
-  if (!EncodeProviderResult(p, diags, path, file_id, &entry)) return false;
+  thread_local std::string payload;  // reused, like the loader's file buffer
+  payload.clear();
+  if (!EncodeProviderResult(p, diags, path, file_id, &payload)) return false;
   Digest sum{};
-  if (!Sha256({entry}, &sum)) return false;
-  entry += View(sum);
-  if (entry.size() > MaxEntryBytes(source_bytes)) return false;
+  if (payload.size() > MaxEntryBytes(source_bytes) || !PackEntrySum(key, payload, &sum))
+    return false;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (new_data_.size() + payload.size() > tuning_.max_pack_bytes) return false;
+  new_entries_.push_back(NewEntry{key, new_data_.size(), payload.size(), sum});
+  new_data_ += payload;
+  return true;
+}
 
-  const std::string name = EntryName(key);
-  // Unique among this folder's writers: the pid and a per-process counter
-  // (O_EXCL refuses anything already there, a planted link included).
+bool ParseCache::Finish() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (new_entries_.empty()) return true;
+  // In order of priority: what this run made, what it used, then the rest.
+  std::vector<PackEntry> entries;
+  uint64_t total = 0;
+  for (const NewEntry& e : new_entries_) {
+    entries.push_back(
+        PackEntry{e.key, std::string_view(new_data_).substr(e.offset, e.length), e.sum});
+    total += e.length + CachePack::kRecordBytes;
+  }
+  const bool compact = pack_names_.size() + 1 > tuning_.max_packs;
+  if (compact) {
+    for (const Pack& pack : packs_) {
+      for (size_t i = 0; i < pack.pack.size(); ++i) {
+        std::string_view payload;
+        if (pack.used[i] && pack.pack.Payload(i, &payload)) {
+          entries.push_back(PackEntry{pack.pack.Key(i), payload, pack.pack.Sum(i)});
+          total += payload.size() + CachePack::kRecordBytes;
+        }
+      }
+    }
+    std::vector<const Pack*> newest;
+    for (const Pack& pack : packs_) newest.push_back(&pack);
+    std::stable_sort(newest.begin(), newest.end(), [](const Pack* a, const Pack* b) {
+      return a->mtime_ns > b->mtime_ns;
+    });
+    for (const Pack* pack : newest) {
+      for (size_t i = 0; i < pack->pack.size(); ++i) {
+        const uint64_t cost = pack->pack.Length(i) + CachePack::kRecordBytes;
+        std::string_view payload;
+        // Each is checked: a compaction does not carry corruption forward.
+        if (pack->used[i] || total + cost > tuning_.keep_bytes || !pack->pack.Payload(i, &payload))
+          continue;
+        entries.push_back(PackEntry{pack->pack.Key(i), payload, pack->pack.Sum(i)});
+        total += cost;
+      }
+    }
+  }
+  // By key, first (highest priority) copy of each.
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const PackEntry& a, const PackEntry& b) { return a.key < b.key; });
+  entries.erase(std::unique(entries.begin(), entries.end(),
+                            [](const PackEntry& a, const PackEntry& b) { return a.key == b.key; }),
+                entries.end());
+  if (total + CachePack::kHeaderBytes + CachePack::kTrailerBytes > tuning_.max_pack_bytes)
+    return false;
+
+  // The clock too: processes in different pid namespaces may share a folder.
   const std::string temp =
-      fmt::format(".tmp-{}-{}-{}", name.substr(0, 16), getpid(), temp_counter_++);
+      fmt::format(".tmp-pack-{}-{}-{}", getpid(), temp_counter++,
+                  std::chrono::steady_clock::now().time_since_epoch().count());
   int fd =
       openat(dir_fd_, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return false;
-  // No fsync: a torn entry after a crash fails its checksum and is rebuilt.
-  bool ok = WriteAll(fd, entry);
+  std::string name;
+  // No fsync: a torn pack after a crash fails its checks and is rebuilt.
+  bool ok = WritePack(fd, context_, entries, &name);
   ok = close(fd) == 0 && ok;
-  // rename() replaces whatever had the name (a corrupt entry, a link) atomically:
-  // a concurrent reader sees the old entry or the new one, never a mix.
+  // rename() replaces whatever had the name (a corrupt pack, a link)
+  // atomically: a concurrent reader sees the old file or the new one.
   ok = ok && renameat(dir_fd_, temp.c_str(), dir_fd_, name.c_str()) == 0;
-  if (!ok) unlinkat(dir_fd_, temp.c_str(), 0);
-  return ok;
+  if (!ok) {
+    unlinkat(dir_fd_, temp.c_str(), 0);
+    return false;
+  }
+  if (compact) {
+    RemoveOldFiles(name);
+    compacted_ = true;
+  }
+  return true;
+}
+
+// After a compaction: the packs it replaced, whatever their context or state
+// (a run reading one keeps what it read), the old layout's entry files, and
+// temporary files old enough to be a crashed run's. unlink() removes a
+// symbolic link, never what it points to.
+void ParseCache::RemoveOldFiles(const std::string& kept) const {
+  for (const std::string& name : pack_names_)
+    if (name != kept) unlinkat(dir_fd_, name.c_str(), 0);
+  for (const std::string& name : old_files_) unlinkat(dir_fd_, name.c_str(), 0);
+  const time_t now = time(nullptr);
+  for (const std::string& name : temp_files_) {
+    struct stat st {};
+    if (fstatat(dir_fd_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode) &&
+        st.st_mtim.tv_sec + kStaleTempSeconds < now)
+      unlinkat(dir_fd_, name.c_str(), 0);
+  }
 }
 
 }  // namespace vendorlint

@@ -232,7 +232,8 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   std::unique_ptr<ParseCache> cache;
   if (!options.cache_dir.empty()) {
     std::string why;
-    cache = ParseCache::Open(options.cache_dir, taxonomy_bytes, options.limits, &why);
+    cache = ParseCache::Open(options.cache_dir, taxonomy_bytes, options.limits, &why,
+                             options.cache_tuning);
     if (cache == nullptr)
       local.push_back(Diagnostic{options.cache_dir, 0, 0, Severity::kWarning,
                                  "parse cache not used: " + why});
@@ -262,10 +263,17 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
     }
   });
   for (auto& d : slot_diags) local.insert(local.end(), d.begin(), d.end());
+  // This run's new entries go into one pack file, written once, here.
+  const bool written = cache == nullptr || cache->Finish();
   if (options.cache_stats != nullptr) {
     ParseCacheStats& st = *options.cache_stats;
     st = ParseCacheStats{};
     st.used = cache != nullptr;
+    if (cache != nullptr) {
+      st.packs_read = cache->packs_read();
+      st.packs_ignored = cache->packs_ignored();
+      st.compacted = cache->compacted();
+    }
     for (size_t i = 0; i < outcomes.size(); ++i) {
       switch (outcomes[i]) {
         case CacheOutcome::kNone:
@@ -281,9 +289,10 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
           ++st.parsed;
           break;
       }
-      st.stored += stored[i];
+      st.stored += written ? size_t{stored[i]} : size_t{0};
     }
   }
+  cache.reset();  // the packs read are not needed past the load
 
   // Ids must be unique (a mismatched id can collide with another file's).
   std::map<std::string, const Provider*> seen;

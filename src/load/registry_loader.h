@@ -33,6 +33,8 @@ struct LoadOptions {
   std::string cache_dir;
   // When set, receives what the cache did (tests, `--verbose`, bench/).
   ParseCacheStats* cache_stats = nullptr;
+  // How many packs, and how much, the cache keeps (tests make them small).
+  ParseCache::Tuning cache_tuning;
 };
 
 // Returns true if the registry is valid. Diagnostics (sorted by file, line,

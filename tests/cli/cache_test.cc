@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -112,6 +113,34 @@ TEST(Cache, ASyntheticRegistryIsByteIdenticalAndOnlyTheChangedFileIsParsed) {
             "vendorlint: parse cache " + cache +
                 ": 231 provider files reused, 1 parsed (0 entries refused), 1 stored\n");
   ExpectSameWithCache({"check", "--format", "json", "--as-of", "2026-11-22"}, dir, cache);
+}
+
+TEST(Cache, TwoRunsFillingOneFolderAtOnceGiveTheResultsOfNoCache) {
+  std::string dir = SyntheticProject(4);  // 116 providers
+  std::string cache = MakeTempDir() + "/cache";
+  const std::vector<std::string> args = {"check", "--format", "json", "--as-of", "2026-11-22"};
+  RunResult plain = RunVendorlint(args, dir, {"VENDORLINT_CACHE="});
+  std::vector<std::string> cached = args;
+  cached.insert(cached.end(), {"--cache", cache, "--verbose"});
+  // Two processes, each filling the empty folder with its own pack.
+  RunResult a, b;
+  std::thread ta([&] { a = RunVendorlint(cached, dir); });
+  std::thread tb([&] { b = RunVendorlint(cached, dir); });
+  ta.join();
+  tb.join();
+  for (const RunResult* r : {&a, &b}) {
+    EXPECT_EQ(r->exit_code, plain.exit_code);
+    EXPECT_TRUE(r->out == plain.out);
+  }
+  // Whichever finished last, the folder holds whole packs only, and a warm
+  // run reuses every file.
+  RunResult warm = RunVendorlint(cached, dir);
+  EXPECT_TRUE(warm.out == plain.out);
+  EXPECT_EQ(CacheLine(warm.err),
+            "vendorlint: parse cache " + cache +
+                ": 116 provider files reused, 0 parsed (0 entries refused), 0 stored\n");
+  for (const auto& e : fs::directory_iterator(cache))
+    EXPECT_TRUE(e.path().filename().string().starts_with("pack-")) << e.path();
 }
 
 TEST(Cache, TheEnvironmentTurnsItOnAndOffOverridesIt) {
