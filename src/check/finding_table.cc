@@ -63,8 +63,8 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
   const unsigned threads = Threads(in.ctx.threads);
 
   // Evaluate and fingerprint on every thread; waivers, questions and groups
-  // in index order on one thread, for the previous window while the next is
-  // evaluated (with more than one thread), so that they cost no wall time.
+  // in index order as one task, for the previous window while the next is
+  // evaluated, so that with more than one thread they cost no wall time.
   using Window = std::pair<std::vector<std::vector<size_t>>, std::vector<std::vector<Finding>>>;
   auto merge = [&](Window& w) {
     for (size_t c = 0; c < w.first.size(); ++c) {
@@ -91,17 +91,17 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
       n, kAllOutcomes, [](size_t) { return Outcome::kPass; }, kChunksPerThread * threads,
       [&](const std::vector<std::vector<size_t>>& chunks) {
         std::vector<std::vector<Finding>> made(chunks.size());
-        // The merge reads and writes only the previous window's findings and
-        // records (outcome, waiver); evaluation writes only this window's hashes.
-        std::thread merger;
-        if (!pending.first.empty()) {
-          if (threads > 1) {
-            merger = std::thread([&] { merge(pending); });
-          } else {
+        // The merge of the previous window is one more task beside this
+        // window's chunks (the first, as the longest), on the same threads.
+        // It reads and writes only the previous window's findings and records
+        // (outcome, waiver); evaluation writes only this window's hashes.
+        const size_t merges = pending.first.empty() ? 0 : 1;
+        ParallelFor(chunks.size() + merges, threads, [&](size_t task) {
+          if (task < merges) {
             merge(pending);
+            return;
           }
-        }
-        ParallelFor(chunks.size(), threads, [&](size_t c) {
+          const size_t c = task - merges;
           made[c].reserve(chunks[c].size());
           for (size_t i : chunks[c]) {
             const Rule& rule = t.RuleOf(i);
@@ -121,7 +121,6 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
             }
           }
         });
-        if (merger.joinable()) merger.join();
         pending = Window{chunks, std::move(made)};
       });
   merge(pending);
