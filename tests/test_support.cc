@@ -7,10 +7,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -52,6 +54,35 @@ struct TempDirs {
   }
 };
 TempDirs g_temp_dirs;
+std::mutex g_temp_dirs_mutex;  // tests may run the binary from several threads
+
+// The environment a child runs with: this process's, without the variables
+// `unset` names, with `env`'s KEY=VALUE entries set ("-KEY" unsets KEY).
+// Made before fork: between fork and exec a child of a threaded process may
+// only make async-signal-safe calls, and an allocation there can wait
+// forever on a lock another thread held at the fork (it did, under ASan).
+std::vector<std::string> ChildEnvironment(const std::vector<std::string>& env,
+                                          const std::vector<std::string>& unset) {
+  auto key_of = [](std::string_view kv) { return kv.substr(0, kv.find('=')); };
+  std::vector<std::string> drop = unset;
+  for (const auto& kv : env) drop.emplace_back(key_of(kv.starts_with("-") ? kv.substr(1) : kv));
+  std::vector<std::string> out;
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string_view kv(*e);
+    if (std::find(drop.begin(), drop.end(), key_of(kv)) == drop.end()) out.emplace_back(kv);
+  }
+  for (const auto& kv : env)
+    if (!kv.starts_with("-")) out.push_back(kv);
+  return out;
+}
+
+// Pointers into `strings` (which must outlive them), null-terminated.
+std::vector<char*> CArray(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
 
 std::string Slurp(int fd) {
   std::string s;
@@ -65,6 +96,7 @@ std::string Slurp(int fd) {
 std::string MakeTempDir() {
   std::string tmpl = (fs::temp_directory_path() / "vendorlint-test-XXXXXX").string();
   if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  std::lock_guard<std::mutex> lock(g_temp_dirs_mutex);
   g_temp_dirs.dirs.push_back(tmpl);
   return tmpl;
 }
@@ -73,9 +105,19 @@ RunResult RunVendorlint(const std::vector<std::string>& args, const std::string&
                         const std::vector<std::string>& env) {
   std::string dir = MakeTempDir();
   std::string out_path = dir + "/stdout", err_path = dir + "/stderr";
+  // Outputs do not depend on the CI the tests run in (check's Markdown links
+  // follow these); a test that wants them passes them in `env`.
+  std::vector<std::string> envs =
+      ChildEnvironment(env, {"GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA",
+                             "CI_PROJECT_URL", "CI_COMMIT_SHA"});
+  std::vector<char*> envp = CArray(envs);
+  std::vector<std::string> argvs = {BinaryPath()};
+  argvs.insert(argvs.end(), args.begin(), args.end());
+  std::vector<char*> argv = CArray(argvs);
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
+    // Only async-signal-safe calls from here to exec.
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
     int o = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     int e = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -84,19 +126,7 @@ RunResult RunVendorlint(const std::vector<std::string>& args, const std::string&
     dup2(e, 2);
     int devnull = open("/dev/null", O_RDONLY);
     if (devnull >= 0) dup2(devnull, 0);
-    // Outputs do not depend on the CI the tests run in (check's Markdown links
-    // follow these); a test that wants them passes them in `env`.
-    for (const char* ci : {"GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA", "CI_PROJECT_URL",
-                           "CI_COMMIT_SHA"})
-      unsetenv(ci);
-    for (const auto& kv : env) putenv(const_cast<char*>(kv.c_str()));
-    std::vector<char*> argv;
-    std::string bin = BinaryPath();
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
+    execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   int status = 0;
@@ -113,25 +143,18 @@ RunResult RunVendorlint(const std::vector<std::string>& args, const std::string&
 
 RunResult RunVendorlintOnTerminal(const std::vector<std::string>& args, const std::string& cwd,
                                   const std::vector<std::string>& env) {
+  std::vector<std::string> envs = ChildEnvironment(env, {});
+  std::vector<char*> envp = CArray(envs);
+  std::vector<std::string> argvs = {BinaryPath()};
+  argvs.insert(argvs.end(), args.begin(), args.end());
+  std::vector<char*> argv = CArray(argvs);
   int master = -1;
   pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
   if (pid < 0) throw std::runtime_error("forkpty failed");
   if (pid == 0) {
+    // Only async-signal-safe calls from here to exec.
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    for (const auto& kv : env) {
-      if (kv.starts_with("-")) {
-        unsetenv(kv.c_str() + 1);
-      } else {
-        putenv(const_cast<char*>(kv.c_str()));
-      }
-    }
-    std::vector<char*> argv;
-    std::string bin = BinaryPath();
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
+    execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
   RunResult r;
