@@ -3,6 +3,7 @@
 // groups, summary) makes, whatever the number of threads and however a writer
 // asks for them. Checked on the real registry and policy pack.
 #include "check/finding_table.h"
+#include "check/fixtures/waiver_for.h"
 
 #include <gtest/gtest.h>
 
@@ -55,18 +56,6 @@ void ExpectSameFinding(const Finding& a, const Finding& b, size_t i) {
   }
 }
 
-Waiver MakeWaiver(const Finding& f, Date expires, uint32_t line, std::string evidence = "") {
-  Waiver w;
-  w.path = "waivers.yaml";
-  w.loc = Location{0, line, 5};
-  w.rule.value = f.rule_id;
-  w.provider.value = f.provider_id;
-  if (!evidence.empty()) w.evidence = LocatedString{evidence, Location{0, line + 1, 15}};
-  w.justification.value = "Accepted: " + f.rule_id;
-  w.approved_by.value = "DPO";
-  w.expires.value = expires;
-  return w;
-}
 
 class FindingTableTest : public ::testing::Test {
  protected:
@@ -96,11 +85,12 @@ class FindingTableTest : public ::testing::Test {
       if (f.outcome == Outcome::kPass && !pass) pass = &f;
     }
     ASSERT_TRUE(fail && review && pass && second_fail);
-    waivers_.push_back(MakeWaiver(*fail, Date{2027, 1, 1}, 2));
-    waivers_.push_back(MakeWaiver(*review, Date{2026, 11, 1}, 8));
+    waivers_.push_back(testing::WaiverFor(*fail, Date{2027, 1, 1}, 2));
+    waivers_.push_back(testing::WaiverFor(*review, Date{2026, 11, 1}, 8));
     waivers_.push_back(
-        MakeWaiver(*second_fail, Date{2026, 12, 1}, 14, second_fail->evidence[0].path.Format()));
-    waivers_.push_back(MakeWaiver(*pass, Date{2027, 1, 1}, 20));
+        testing::WaiverFor(*second_fail, Date{2026, 12, 1}, 14,
+                           second_fail->evidence[0].path.Format()));
+    waivers_.push_back(testing::WaiverFor(*pass, Date{2027, 1, 1}, 20));
   }
 
   // The list pipeline, as `check` ran it before the table.

@@ -4,6 +4,7 @@
 // both. Checked on the real registry and policy pack, with waivers (valid and
 // expired) and a baseline, under several gate policies.
 #include "report/report.h"
+#include "check/fixtures/waiver_for.h"
 
 #include <gtest/gtest.h>
 
@@ -27,17 +28,6 @@
 namespace vendorlint {
 namespace {
 
-Waiver MakeWaiver(const Finding& f, Date expires, uint32_t line) {
-  Waiver w;
-  w.path = "waivers.yaml";
-  w.loc = Location{0, line, 5};
-  w.rule.value = f.rule_id;
-  w.provider.value = f.provider_id;
-  w.justification.value = "Accepted: " + f.rule_id;
-  w.approved_by.value = "DPO";
-  w.expires.value = expires;
-  return w;
-}
 
 class ReportAccessorsTest : public ::testing::Test {
  protected:
@@ -60,8 +50,8 @@ class ReportAccessorsTest : public ::testing::Test {
       if (f.outcome == Outcome::kReview && !review) review = &f;
     }
     ASSERT_TRUE(fail && review);
-    waivers_.push_back(MakeWaiver(*fail, Date{2027, 1, 1}, 2));
-    waivers_.push_back(MakeWaiver(*review, Date{2026, 11, 1}, 8));
+    waivers_.push_back(testing::WaiverFor(*fail, Date{2027, 1, 1}, 2));
+    waivers_.push_back(testing::WaiverFor(*review, Date{2026, 11, 1}, 8));
 
     // The held report, made as the list pipeline makes it.
     held_.findings = EvaluateAll(rules_, reg_, ctx_);
