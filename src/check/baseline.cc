@@ -296,11 +296,15 @@ void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Findi
     f.baseline = BaselineState::kAbsent;
     gone.push_back(std::move(f));
   }
-  std::sort(gone.begin(), gone.end(), [](const Finding& a, const Finding& b) {
+  SortAbsent(&gone);
+  for (auto& f : gone) absent->push_back(std::move(f));
+}
+
+void SortAbsent(std::vector<Finding>* absent) {
+  std::sort(absent->begin(), absent->end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.rule_id, a.provider_id, a.fingerprint) <
            std::tie(b.rule_id, b.provider_id, b.fingerprint);
   });
-  for (auto& f : gone) absent->push_back(std::move(f));
 }
 
 }  // namespace vendorlint

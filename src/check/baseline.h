@@ -86,19 +86,23 @@ bool CheckBaselineLabels(const std::vector<BaselineEntry>& baseline,
                          const std::vector<Finding>& findings, const std::string& path,
                          std::vector<Diagnostic>* diags);
 
-// Marks every fail, review and waived finding kUnchanged when `baseline` has
-// an entry with its fingerprint, rule and provider, else kNew; other findings keep kNone. Appends to *absent
-// one finding (baseline = kAbsent; fingerprint, rule_id, provider_id,
-// outcome, severity, message from the entry) per baseline entry that no such
-// finding has, sorted by rule id, provider id, then fingerprint. Call
-// CheckBaselineLabels first.
 // The entries a baseline file written from `findings` would hold (fail,
 // review and waived findings), without a location: `check --base` computes
 // the base's findings in the same run instead of reading a file.
 std::vector<BaselineEntry> BaselineOf(const std::vector<Finding>& findings);
 
+// Marks every fail, review and waived finding kUnchanged when `baseline` has
+// an entry with its fingerprint, rule and provider, else kNew; other findings
+// keep kNone. Appends to *absent one finding (baseline = kAbsent; fingerprint,
+// rule_id, provider_id, outcome, severity, message from the entry) per
+// baseline entry that no such finding has, in SortAbsent's order. Call
+// CheckBaselineLabels first.
 void ApplyBaseline(const std::vector<BaselineEntry>& baseline, std::vector<Finding>* findings,
                    std::vector<Finding>* absent);
+
+// Absent findings in the order every report lists them: rule id, provider id,
+// then fingerprint.
+void SortAbsent(std::vector<Finding>* absent);
 
 }  // namespace vendorlint
 

@@ -343,10 +343,7 @@ void FindingTable::ApplyBaseline(const FindingTable& base, std::vector<Finding>*
     f.baseline = BaselineState::kAbsent;
     gone.push_back(std::move(f));
   }
-  std::sort(gone.begin(), gone.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.rule_id, a.provider_id, a.fingerprint) <
-           std::tie(b.rule_id, b.provider_id, b.fingerprint);
-  });
+  SortAbsent(&gone);
   for (Finding& f : gone) absent->push_back(std::move(f));
 }
 

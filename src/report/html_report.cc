@@ -107,34 +107,23 @@ std::string Compact(const Report& r, const Finding& f) {
 // The findings at `indices` (in rule order): each rule's first kDetailsInFull
 // in full, its others one line each under a note that says how many.
 void Details(std::ostream& out, const Report& r, const std::vector<size_t>& indices) {
-  std::string_view rule;
-  size_t of_rule = 0;
-  size_t rule_total = 0;
+  const std::vector<RunPlace> places = PlacesInRuleRuns(r, indices);
   size_t at = 0;
   r.ForEachFindingAt(indices, [&](size_t, const Finding& f) {
-    if (f.rule_id != rule) {
-      if (of_rule > kDetailsInFull) out << "</ul>\n";
-      rule = r.RuleIdOf(indices[at]);
-      of_rule = 0;
-      rule_total = 0;
-      while (at + rule_total < indices.size() && r.RuleIdOf(indices[at + rule_total]) == rule)
-        ++rule_total;
-    }
-    ++at;
-    ++of_rule;
-    if (of_rule <= kDetailsInFull) {
+    const RunPlace place = places[at++];
+    if (place.nth <= kDetailsInFull) {
       out << Detail(r, f);
       return;
     }
-    if (of_rule == kDetailsInFull + 1)
+    if (place.nth == kDetailsInFull + 1)
       out << fmt::format(
           "<p class=\"more\">{} more findings of <a href=\"#{}\"><code>{}</code></a>, one line "
           "each: the rule's citations and remediation are above and under Rules; the JSON report "
           "has each one's evidence.</p>\n<ul class=\"finding-lines\">\n",
-          rule_total - kDetailsInFull, HtmlAnchor("r", f.rule_id), HtmlEscape(f.rule_id));
+          place.of - kDetailsInFull, HtmlAnchor("r", f.rule_id), HtmlEscape(f.rule_id));
     out << Compact(r, f);
+    if (place.nth == place.of) out << "</ul>\n";
   });
-  if (of_rule > kDetailsInFull) out << "</ul>\n";
 }
 
 void Header(std::ostream& out, const Report& r) {

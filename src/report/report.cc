@@ -75,6 +75,17 @@ void Report::RenderFindings(OutcomeSet which,
   }
 }
 
+std::vector<RunPlace> PlacesInRuleRuns(const Report& r, std::span<const size_t> indices) {
+  std::vector<RunPlace> places(indices.size());
+  size_t start = 0;
+  for (size_t k = 0; k <= indices.size(); ++k) {
+    if (k < indices.size() && r.RuleIdOf(indices[k]) == r.RuleIdOf(indices[start])) continue;
+    for (size_t j = start; j < k; ++j) places[j] = RunPlace{j - start + 1, k - start};
+    start = k;
+  }
+  return places;
+}
+
 void LoadSourceLines(Report* report) {
   const auto& files = report->registry->files;
   report->file_text.assign(files.size(), {});

@@ -154,6 +154,15 @@ struct Report {
   const std::string& Path(const Location& loc) const { return registry->files.at(loc.file); }
 };
 
+// For findings listed in rule order (`indices`, as the writers list them):
+// where each stands in its rule's run, 1-based, and how long the run is; what
+// the human-readable writers fold a long run by. Read without making them.
+struct RunPlace {
+  size_t nth = 0;
+  size_t of = 0;
+};
+std::vector<RunPlace> PlacesInRuleRuns(const Report& r, std::span<const size_t> indices);
+
 // Reads every registry file into report->file_text. A file that cannot be
 // read gets no lines (its snippets are left out; the run goes on).
 void LoadSourceLines(Report* report);

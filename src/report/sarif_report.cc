@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "check/baseline.h"
 #include "report/gzip_size.h"
 #include "report/json_writer.h"
 #include "report/sarif_results.h"
@@ -305,10 +306,7 @@ std::string WriteSarifDashboardReport(const Report& r) {
 void WriteSarifDashboardReport(const Report& r, std::ostream& out) {
   // Absent findings last, in a fixed order whatever order the baseline had.
   std::vector<Finding> absent = r.absent;
-  std::sort(absent.begin(), absent.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.rule_id, a.provider_id, a.fingerprint) <
-           std::tie(b.rule_id, b.provider_id, b.fingerprint);
-  });
+  SortAbsent(&absent);
   for (Finding& f : absent) f.baseline = BaselineState::kAbsent;  // whatever the caller left
   const OutcomeSet reported = OutcomeBit(Outcome::kPass) | OutcomeBit(Outcome::kFail) |
                               OutcomeBit(Outcome::kReview) | OutcomeBit(Outcome::kWaived);

@@ -116,41 +116,23 @@ std::string GateFailures(const Report& r, const Style& st) {
   std::vector<size_t> failing;
   for (size_t i = 0; i < r.FindingCount(); ++i)
     if (r.VerdictAt(i).fails_gate) failing.push_back(i);
-  // Findings are in rule order: count each rule's as they come.
-  std::string_view rule;
-  size_t of_rule = 0;
-  size_t rule_total = 0;
-  auto total_of = [&](size_t from) {
-    size_t n = 0;
-    const std::string& id = r.RuleIdOf(failing[from]);
-    while (from + n < failing.size() && r.RuleIdOf(failing[from + n]) == id) ++n;
-    return n;
-  };
+  const std::vector<RunPlace> places = PlacesInRuleRuns(r, failing);
   size_t at = 0;
   r.ForEachFindingAt(failing, [&](size_t, const Finding& f) {
     if (out.empty()) out += "\n" + st.Bold("Failing the gate:") + "\n";
-    if (f.rule_id != rule) {
-      rule = r.RuleIdOf(failing[at]);
-      of_rule = 0;
-      rule_total = total_of(at);
-    }
-    ++at;
-    ++of_rule;
-    if (of_rule == kGateFailuresInFull + 1) {
-      const Rule* def = r.rules->Find(f.rule_id);
-      const bool fix = def && !def->remediation.empty();
+    const RunPlace place = places[at++];
+    const Rule* rule = r.rules->Find(f.rule_id);
+    const bool has_fix = rule && !rule->remediation.empty();
+    if (place.nth == kGateFailuresInFull + 1)
       out += fmt::format("  {} more of {}, one line each ({}--verbose shows their evidence):\n",
-                         rule_total - kGateFailuresInFull, E(f.rule_id),
-                         fix ? "the fix above applies; " : "");
-    }
+                         place.of - kGateFailuresInFull, E(f.rule_id),
+                         has_fix ? "the fix above applies; " : "");
     out += fmt::format("  {} {} {} [{}]  {}\n", st.Outcome(f.outcome), E(f.provider_id),
                        E(f.rule_id), SeverityName(f.severity), st.Dim(Where(r, f.loc)));
-    if (of_rule > kGateFailuresInFull) return;
+    if (place.nth > kGateFailuresInFull) return;
     out += fmt::format("         {}\n", E(f.message));
     for (const Evidence& e : f.evidence) out += EvidenceLine(r, st, e, "         ");
-    const Rule* rule_def = r.rules->Find(f.rule_id);
-    if (rule_def && !rule_def->remediation.empty())
-      out += fmt::format("         fix: {}\n", E(FirstSentence(rule_def->remediation)));
+    if (has_fix) out += fmt::format("         fix: {}\n", E(FirstSentence(rule->remediation)));
     out += fmt::format("         more: vendorlint explain {} --provider {}\n", E(f.rule_id),
                        E(f.provider_id));
   });
