@@ -170,7 +170,7 @@ bool HandlesPersonalData(const Provider& p) {
   if (!p.data_flows.known) return true;
   for (const auto& f : p.data_flows.items)
     if (f.direction.value != Direction::kReceived) return true;
-  return p.storage.stores_data.value == Tri::kTrue;
+  return p.storage->stores_data.value == Tri::kTrue;
 }
 
 std::string FlowsText(const Provider& p) {
@@ -220,7 +220,7 @@ struct ProviderDiffer {
 
   void Locations(const Provider& o, const Provider& n, const KeyList& lo, const KeyList& ln,
                  const std::string& path) const {
-    Location loc = LocOr(ln.loc, LocOr(n.locations.loc, n.loc));
+    Location loc = LocOr(ln.loc, LocOr(n.locations->loc, n.loc));
     if (lo.known != ln.known) {
       Value(path, DiffListText(lo), DiffListText(ln), ln.known ? Impact::kLow : Impact::kMedium,
             ln.known ? "now stated" : "no longer stated", loc);
@@ -288,9 +288,9 @@ struct ProviderDiffer {
   }
 
   void Storage(const Provider& o, const Provider& n) const {
-    Location at = LocOr(n.storage.loc, n.loc);
-    const auto& so = o.storage;
-    const auto& sn = n.storage;
+    Location at = LocOr(n.storage->loc, n.loc);
+    const ::vendorlint::Storage& so = *o.storage;
+    const ::vendorlint::Storage& sn = *n.storage;
     if (so.stores_data.value != sn.stores_data.value) {
       bool more = sn.stores_data.value != Tri::kFalse && so.stores_data.value == Tri::kFalse;
       Value("storage.stores_data", FactText(so.stores_data), FactText(sn.stores_data),
@@ -329,12 +329,12 @@ struct ProviderDiffer {
       Value("name", o.name.value, n.name.value, Impact::kLow, "the provider's name changed",
             n.name.loc);
     Cosmetic("formerly", DiffListText(o.formerly), DiffListText(n.formerly), LocOr(n.formerly.loc, at));
-    Location ent = LocOr(n.entity.loc, at);
-    Value("entity.legal_name", Text(o.entity.legal_name), Text(n.entity.legal_name),
-          Impact::kMedium, "another company processes the data", loc_of(n.entity.legal_name, ent));
-    Value("entity.country", Text(o.entity.country), Text(n.entity.country), Impact::kMedium,
-          "the provider's company is in another country", loc_of(n.entity.country, ent));
-    Cosmetic("entity.statement", Text(o.entity.statement), Text(n.entity.statement), ent);
+    Location ent = LocOr(n.entity->loc, at);
+    Value("entity.legal_name", Text(o.entity->legal_name), Text(n.entity->legal_name),
+          Impact::kMedium, "another company processes the data", loc_of(n.entity->legal_name, ent));
+    Value("entity.country", Text(o.entity->country), Text(n.entity->country), Impact::kMedium,
+          "the provider's company is in another country", loc_of(n.entity->country, ent));
+    Cosmetic("entity.statement", Text(o.entity->statement), Text(n.entity->statement), ent);
     Value("role", Text(o.role), Text(n.role), Impact::kMedium, "the provider's role changed",
           loc_of(n.role, at));
     Links(o, n);
@@ -346,52 +346,52 @@ struct ProviderDiffer {
     DiffFlows(b, o, n);
     DiffExclusions(b, o, n);
     Storage(o, n);
-    Location locs = LocOr(n.locations.loc, at);
-    Locations(o, n, o.locations.processing, n.locations.processing, "locations.processing");
-    Locations(o, n, o.locations.storage, n.locations.storage, "locations.storage");
-    Cosmetic("locations.statement", Text(o.locations.statement), Text(n.locations.statement), locs);
-    Location ret = LocOr(n.retention.loc, at);
-    std::string days_o = o.retention.days ? std::to_string(o.retention.days->value) : "";
-    std::string days_n = n.retention.days ? std::to_string(n.retention.days->value) : "";
-    bool longer = (o.retention.days && n.retention.days &&
-                   n.retention.days->value > o.retention.days->value) ||
-                  (Text(o.retention.policy) != Text(n.retention.policy) &&
-                   Text(n.retention.policy) != "none");
-    if (Text(o.retention.policy) != Text(n.retention.policy) || days_o != days_n)
+    Location locs = LocOr(n.locations->loc, at);
+    Locations(o, n, o.locations->processing, n.locations->processing, "locations.processing");
+    Locations(o, n, o.locations->storage, n.locations->storage, "locations.storage");
+    Cosmetic("locations.statement", Text(o.locations->statement), Text(n.locations->statement), locs);
+    Location ret = LocOr(n.retention->loc, at);
+    std::string days_o = o.retention->days ? std::to_string(o.retention->days->value) : "";
+    std::string days_n = n.retention->days ? std::to_string(n.retention->days->value) : "";
+    bool longer = (o.retention->days && n.retention->days &&
+                   n.retention->days->value > o.retention->days->value) ||
+                  (Text(o.retention->policy) != Text(n.retention->policy) &&
+                   Text(n.retention->policy) != "none");
+    if (Text(o.retention->policy) != Text(n.retention->policy) || days_o != days_n)
       b.Add(ChangeKind::kChanged, longer ? Impact::kMedium : Impact::kLow,
             longer ? "data may be kept longer" : "data is kept for less time", "retention",
-            fmt::format("{}{}", Text(o.retention.policy), days_o.empty() ? "" : " " + days_o + " days"),
-            fmt::format("{}{}", Text(n.retention.policy), days_n.empty() ? "" : " " + days_n + " days"),
-            "retention changed", loc_of(n.retention.policy, ret));
-    Cosmetic("retention.statement", Text(o.retention.statement), Text(n.retention.statement), ret);
-    Location ai = LocOr(n.ai.loc, at);
+            fmt::format("{}{}", Text(o.retention->policy), days_o.empty() ? "" : " " + days_o + " days"),
+            fmt::format("{}{}", Text(n.retention->policy), days_n.empty() ? "" : " " + days_n + " days"),
+            "retention changed", loc_of(n.retention->policy, ret));
+    Cosmetic("retention.statement", Text(o.retention->statement), Text(n.retention->statement), ret);
+    Location ai = LocOr(n.ai->loc, at);
     auto ai_fact = [&](const char* path, const TriFact& a, const TriFact& c, const char* more) {
       if (a.value == c.value) return;
       bool worse = a.value == Tri::kFalse;
       Value(path, FactText(a), FactText(c), worse ? Impact::kMedium : Impact::kLow,
             worse ? more : "an AI fact changed", LocOr(c.loc, ai));
     };
-    ai_fact("ai.trains_models", o.ai.trains_models, n.ai.trains_models,
+    ai_fact("ai.trains_models", o.ai->trains_models, n.ai->trains_models,
             "the data may now train AI models");
-    ai_fact("ai.generative", o.ai.generative, n.ai.generative, "the provider may now be generative AI");
-    Cosmetic("ai.statement", Text(o.ai.statement), Text(n.ai.statement), ai);
-    Location con = LocOr(n.contracts.loc, at);
-    if (o.contracts.dpa.is_signed.value != n.contracts.dpa.is_signed.value) {
-      bool lost = o.contracts.dpa.is_signed.value == Tri::kTrue;
-      Value("contracts.dpa.signed", FactText(o.contracts.dpa.is_signed),
-            FactText(n.contracts.dpa.is_signed), lost ? Impact::kMedium : Impact::kLow,
+    ai_fact("ai.generative", o.ai->generative, n.ai->generative, "the provider may now be generative AI");
+    Cosmetic("ai.statement", Text(o.ai->statement), Text(n.ai->statement), ai);
+    Location con = LocOr(n.contracts->loc, at);
+    if (o.contracts->dpa.is_signed.value != n.contracts->dpa.is_signed.value) {
+      bool lost = o.contracts->dpa.is_signed.value == Tri::kTrue;
+      Value("contracts.dpa.signed", FactText(o.contracts->dpa.is_signed),
+            FactText(n.contracts->dpa.is_signed), lost ? Impact::kMedium : Impact::kLow,
             lost ? "a signed DPA is no longer recorded" : "the DPA's status changed",
-            LocOr(n.contracts.dpa.is_signed.loc, con));
+            LocOr(n.contracts->dpa.is_signed.loc, con));
     }
-    Value("contracts.dpa.date", o.contracts.dpa.date ? o.contracts.dpa.date->value.ToString() : "",
-          n.contracts.dpa.date ? n.contracts.dpa.date->value.ToString() : "", Impact::kLow,
+    Value("contracts.dpa.date", o.contracts->dpa.date ? o.contracts->dpa.date->value.ToString() : "",
+          n.contracts->dpa.date ? n.contracts->dpa.date->value.ToString() : "", Impact::kLow,
           "the DPA's date changed", con);
-    Value("contracts.dpa.url", Text(o.contracts.dpa.url), Text(n.contracts.dpa.url), Impact::kLow,
-          "the DPA's link changed", loc_of(n.contracts.dpa.url, con));
-    Value("contracts.transfer_mechanisms", DiffListText(o.contracts.transfer_mechanisms),
-          DiffListText(n.contracts.transfer_mechanisms), Impact::kMedium,
-          "the legal basis for transfers changed", LocOr(n.contracts.transfer_mechanisms.loc, con));
-    Cosmetic("contracts.statement", Text(o.contracts.statement), Text(n.contracts.statement), con);
+    Value("contracts.dpa.url", Text(o.contracts->dpa.url), Text(n.contracts->dpa.url), Impact::kLow,
+          "the DPA's link changed", loc_of(n.contracts->dpa.url, con));
+    Value("contracts.transfer_mechanisms", DiffListText(o.contracts->transfer_mechanisms),
+          DiffListText(n.contracts->transfer_mechanisms), Impact::kMedium,
+          "the legal basis for transfers changed", LocOr(n.contracts->transfer_mechanisms.loc, con));
+    Cosmetic("contracts.statement", Text(o.contracts->statement), Text(n.contracts->statement), con);
     auto sources = [](const Provider& p) {
       std::vector<std::string> v;
       for (const auto& s : p.sources.items)

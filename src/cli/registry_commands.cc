@@ -113,7 +113,7 @@ std::vector<Line> Lines(const std::vector<ProviderRow>& rows) {
   for (const auto& r : rows) {
     const Provider& p = *r.provider;
     lines.push_back({p.id.value, join(p.contexts), join(p.purposes), Cell(r, r.shared),
-                     Cell(r, r.received), TriName(p.storage.encrypted_at_rest.value)});
+                     Cell(r, r.received), TriName(p.storage->encrypted_at_rest.value)});
   }
   return lines;
 }
@@ -196,7 +196,7 @@ void ProvidersJson(const std::vector<ProviderRow>& rows, std::ostream& out) {
     list("purposes", p.purposes);
     subjects("shared_about", r, r.shared);
     subjects("received_about", r, r.received);
-    w.Member("encrypted_at_rest", TriName(p.storage.encrypted_at_rest.value));
+    w.Member("encrypted_at_rest", TriName(p.storage->encrypted_at_rest.value));
     w.EndObject();
   }
   w.EndArray();

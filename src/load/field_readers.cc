@@ -159,17 +159,17 @@ void RdFormerly(FieldReadContext& c, const yaml::Node& n, void* r) {
   NameList(c, n, "formerly", {}, &Prov(r).formerly);
 }
 void RdEntity(FieldReadContext& c, const yaml::Node& n, void* r) {
-  GroupLoc(c, n, &Prov(r).entity.loc);
+  GroupLoc(c, n, &Prov(r).entity.Mutable().loc);
 }
 void RdEntityLegalName(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "entity.legal_name", &Prov(r).entity.legal_name);
+  OptString(c, n, "entity.legal_name", &Prov(r).entity.Mutable().legal_name);
 }
 void RdEntityCountry(FieldReadContext& c, const yaml::Node& n, void* r) {
   LocatedString s;
-  if (ReadCountry(c.ctx, n, "entity.country", false, &s)) Prov(r).entity.country = std::move(s);
+  if (ReadCountry(c.ctx, n, "entity.country", false, &s)) Prov(r).entity.Mutable().country = std::move(s);
 }
 void RdEntityStatement(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "entity.statement", &Prov(r).entity.statement);
+  OptString(c, n, "entity.statement", &Prov(r).entity.Mutable().statement);
 }
 void RdRole(FieldReadContext& c, const yaml::Node& n, void* r) {
   OptEnum(c, n, "role", RoleNames(), &Prov(r).role);
@@ -233,43 +233,43 @@ void RdDataFlows(FieldReadContext& c, const yaml::Node& n, void* r) {
   RecordList(c, n, "data_flows", RecordListScope("data_flows"), &Prov(r).data_flows);
 }
 void RdStorage(FieldReadContext& c, const yaml::Node& n, void* r) {
-  GroupLoc(c, n, &Prov(r).storage.loc);
+  GroupLoc(c, n, &Prov(r).storage.Mutable().loc);
 }
 void RdStoresData(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadTri(c.ctx, n, "stores_data", &Prov(r).storage.stores_data);
+  ReadTri(c.ctx, n, "stores_data", &Prov(r).storage.Mutable().stores_data);
 }
 void RdEncrypted(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadTri(c.ctx, n, "encrypted_at_rest", &Prov(r).storage.encrypted_at_rest);
+  ReadTri(c.ctx, n, "encrypted_at_rest", &Prov(r).storage.Mutable().encrypted_at_rest);
 }
 void RdPasswordsHashed(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadTri(c.ctx, n, "passwords_hashed", &Prov(r).storage.passwords_hashed);
+  ReadTri(c.ctx, n, "passwords_hashed", &Prov(r).storage.Mutable().passwords_hashed);
 }
 void RdStorageLocation(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "location", &Prov(r).storage.location);
+  OptString(c, n, "location", &Prov(r).storage.Mutable().location);
 }
 void RdHostedOn(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptId(c, n, "hosted_on", &Prov(r).storage.hosted_on);
+  OptId(c, n, "hosted_on", &Prov(r).storage.Mutable().hosted_on);
 }
 void RdStorageNotes(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "notes", &Prov(r).storage.notes);
+  OptString(c, n, "notes", &Prov(r).storage.Mutable().notes);
 }
 void RdLocations(FieldReadContext& c, const yaml::Node& n, void* r) {
-  GroupLoc(c, n, &Prov(r).locations.loc);
+  GroupLoc(c, n, &Prov(r).locations.Mutable().loc);
 }
 void RdLocationsProcessing(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadCountryList(c.ctx, n, "locations.processing", &Prov(r).locations.processing);
+  ReadCountryList(c.ctx, n, "locations.processing", &Prov(r).locations.Mutable().processing);
 }
 void RdLocationsStorage(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadCountryList(c.ctx, n, "locations.storage", &Prov(r).locations.storage);
+  ReadCountryList(c.ctx, n, "locations.storage", &Prov(r).locations.Mutable().storage);
 }
 void RdLocationsStatement(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "locations.statement", &Prov(r).locations.statement);
+  OptString(c, n, "locations.statement", &Prov(r).locations.Mutable().statement);
 }
 void RdRetention(FieldReadContext& c, const yaml::Node& n, void* r) {
-  GroupLoc(c, n, &Prov(r).retention.loc);
+  GroupLoc(c, n, &Prov(r).retention.Mutable().loc);
 }
 void RdRetentionPolicy(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptEnum(c, n, "retention.policy", RetentionPolicyNames(), &Prov(r).retention.policy);
+  OptEnum(c, n, "retention.policy", RetentionPolicyNames(), &Prov(r).retention.Mutable().policy);
 }
 void RdRetentionDays(FieldReadContext& c, const yaml::Node& n, void* r) {
   int64_t days = 0;
@@ -280,42 +280,42 @@ void RdRetentionDays(FieldReadContext& c, const yaml::Node& n, void* r) {
                                 days));
     return;
   }
-  Prov(r).retention.days = Located<int64_t>{days, c.ctx->Loc(n)};
+  Prov(r).retention.Mutable().days = Located<int64_t>{days, c.ctx->Loc(n)};
 }
 void RdRetentionStatement(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "retention.statement", &Prov(r).retention.statement);
+  OptString(c, n, "retention.statement", &Prov(r).retention.Mutable().statement);
 }
-void RdAi(FieldReadContext& c, const yaml::Node& n, void* r) { GroupLoc(c, n, &Prov(r).ai.loc); }
+void RdAi(FieldReadContext& c, const yaml::Node& n, void* r) { GroupLoc(c, n, &Prov(r).ai.Mutable().loc); }
 void RdAiTrains(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadTri(c.ctx, n, "ai.trains_models", &Prov(r).ai.trains_models);
+  ReadTri(c.ctx, n, "ai.trains_models", &Prov(r).ai.Mutable().trains_models);
 }
 void RdAiGenerative(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadTri(c.ctx, n, "ai.generative", &Prov(r).ai.generative);
+  ReadTri(c.ctx, n, "ai.generative", &Prov(r).ai.Mutable().generative);
 }
 void RdAiStatement(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "ai.statement", &Prov(r).ai.statement);
+  OptString(c, n, "ai.statement", &Prov(r).ai.Mutable().statement);
 }
 void RdContracts(FieldReadContext& c, const yaml::Node& n, void* r) {
-  GroupLoc(c, n, &Prov(r).contracts.loc);
+  GroupLoc(c, n, &Prov(r).contracts.Mutable().loc);
 }
 void RdDpa(FieldReadContext& c, const yaml::Node& n, void* r) {
-  GroupLoc(c, n, &Prov(r).contracts.dpa.loc);
+  GroupLoc(c, n, &Prov(r).contracts.Mutable().dpa.loc);
 }
 void RdDpaSigned(FieldReadContext& c, const yaml::Node& n, void* r) {
-  ReadTri(c.ctx, n, "contracts.dpa.signed", &Prov(r).contracts.dpa.is_signed);
+  ReadTri(c.ctx, n, "contracts.dpa.signed", &Prov(r).contracts.Mutable().dpa.is_signed);
 }
 void RdDpaDate(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptDate(c, n, "contracts.dpa.date", &Prov(r).contracts.dpa.date);
+  OptDate(c, n, "contracts.dpa.date", &Prov(r).contracts.Mutable().dpa.date);
 }
 void RdDpaUrl(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptUrl(c, n, "contracts.dpa.url", &Prov(r).contracts.dpa.url);
+  OptUrl(c, n, "contracts.dpa.url", &Prov(r).contracts.Mutable().dpa.url);
 }
 void RdTransferMechanisms(FieldReadContext& c, const yaml::Node& n, void* r) {
   NameList(c, n, "contracts.transfer_mechanisms", TransferMechanismNames(),
-           &Prov(r).contracts.transfer_mechanisms);
+           &Prov(r).contracts.Mutable().transfer_mechanisms);
 }
 void RdContractsStatement(FieldReadContext& c, const yaml::Node& n, void* r) {
-  OptString(c, n, "contracts.statement", &Prov(r).contracts.statement);
+  OptString(c, n, "contracts.statement", &Prov(r).contracts.Mutable().statement);
 }
 void RdExclusions(FieldReadContext& c, const yaml::Node& n, void* r) {
   RecordList(c, n, "exclusions", RecordListScope("exclusions"), &Prov(r).exclusions);

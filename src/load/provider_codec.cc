@@ -265,6 +265,16 @@ void Io(Ar& a, std::optional<T>& v) {
   Io(a, *v);
 }
 
+// A group made by the loader is stored as made; an absent one stays unmade
+// when read back, so a warm model is the size of a cold one.
+template <class Ar, class T>
+void Io(Ar& a, Group<T>& g) {
+  bool has = g.made();
+  a.Bool(has);
+  if (!has || !a.ok()) return;
+  Io(a, g.Mutable());
+}
+
 // Items are appended one at a time, so a lying count stops at the first item
 // that runs out of bytes instead of allocating for all of them.
 template <class Ar, class T>

@@ -64,8 +64,8 @@ void CheckProviderReferences(const std::vector<Provider>& providers,
   if (disclosure_ids.size() > kListed)
     declared += fmt::format(" and {} more", disclosure_ids.size() - kListed);
   for (const auto& p : providers) {
-    if (p.storage.hosted_on) {
-      const LocatedString& h = *p.storage.hosted_on;
+    if (p.storage->hosted_on) {
+      const LocatedString& h = *p.storage->hosted_on;
       if (h.value == p.id.value) {
         error(h.loc, fmt::format("provider `{}` cannot be hosted on itself", Excerpt(h.value)));
       } else if (!by_id.count(h.value) && !broken.count(h.value)) {
@@ -89,12 +89,12 @@ void CheckProviderReferences(const std::vector<Provider>& providers,
   // bar" unanswerable.
   for (const auto& p : providers) {
     const Provider* cur = &p;
-    for (size_t steps = 0; cur && cur->storage.hosted_on; ++steps) {
-      auto it = by_id.find(cur->storage.hosted_on->value);
+    for (size_t steps = 0; cur && cur->storage->hosted_on; ++steps) {
+      auto it = by_id.find(cur->storage->hosted_on->value);
       if (it == by_id.end() || it->second == cur) break;
       cur = it->second;
       if (cur == &p || steps > providers.size()) {
-        error(p.storage.hosted_on->loc,
+        error(p.storage->hosted_on->loc,
               fmt::format("hosting chain starting at `{}` loops back to itself", p.id.value));
         break;
       }

@@ -168,6 +168,16 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   }
   std::vector<std::string> names;
   std::string providers_dir = Join(dir, "providers");
+  // The providers folder is resolved once too; if it lies outside the root
+  // (a link), each file takes the full check and is refused.
+  if (char* resolved = ::realpath(providers_dir.c_str(), nullptr)) {
+    const std::string& root = options.limits.resolved_root;
+    if (!root.empty() && std::string_view(resolved).starts_with(root == "/" ? root : root + "/")) {
+      options.limits.dir = providers_dir;
+      options.limits.resolved_dir = resolved;
+    }
+    ::free(resolved);
+  }
   if (!fs::is_directory(providers_dir, ec)) {
     local.push_back(Diagnostic{providers_dir, 0, 0, Severity::kError,
                                "providers folder not found: add one `<id>.yaml` per provider"});
@@ -221,6 +231,8 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   if (!options.taxonomy_path.empty()) {
     taxonomy_limits.root = fs::path(taxonomy_path).parent_path().string();
     taxonomy_limits.resolved_root.clear();
+    taxonomy_limits.dir.clear();
+    taxonomy_limits.resolved_dir.clear();
   }
   std::string taxonomy_bytes;
   if (!LoadTaxonomy(taxonomy_path, taxonomy_id, taxonomy_limits, &reg->taxonomy, &local,

@@ -489,14 +489,13 @@ std::optional<std::string> RealPath(const std::string& path) {
   return out;
 }
 
-}  // namespace
+// O_NONBLOCK: opening a FIFO must not wait for a writer.
+constexpr int kOpenFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
 
-bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
-                     std::vector<Diagnostic>* diags) {
-  auto fail = [&](std::string message) {
-    diags->push_back({path, 0, 0, Severity::kError, std::move(message)});
-    return false;
-  };
+// Resolves the whole path and opens it if it lies inside the root. Returns
+// the descriptor, -1 with errno set when the open fails, or -3 when the file
+// is refused (reported in `diags`).
+int OpenChecked(const std::string& path, const Limits& limits, std::vector<Diagnostic>* diags) {
   std::string open_path = path;
   int nofollow = 0;
   {
@@ -513,18 +512,55 @@ bool ReadFileLimited(const std::string& path, const Limits& limits, std::string*
     if (real && root) {
       std::string prefix = *root == "/" ? *root : *root + "/";
       if (!real->starts_with(prefix)) {
-        return fail(fmt::format(
-            "refused: a symbolic link to a file outside `{}`; only files inside it are read "
-            "(replace the link with the file itself)",
-            root_dir));
+        diags->push_back({path, 0, 0, Severity::kError,
+                          fmt::format("refused: a symbolic link to a file outside `{}`; only "
+                                      "files inside it are read (replace the link with the "
+                                      "file itself)",
+                                      root_dir)});
+        return -3;
       }
       // The resolved path has no links left: what was checked is what is read.
       open_path = *real;
       nofollow = O_NOFOLLOW;
     }
   }
-  // O_NONBLOCK: opening a FIFO must not wait for a writer.
-  const int fd = ::open(open_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | nofollow);
+  return ::open(open_path.c_str(), kOpenFlags | nofollow);
+}
+
+// The fast path for a file named `<limits.dir>/<name>`: open
+// `<limits.resolved_dir>/<name>` without following a link. The folder was
+// resolved (and checked to lie inside the root) once by the caller, so only
+// the name itself could lead elsewhere, and O_NOFOLLOW refuses it if it is a
+// link. Returns the descriptor or -1 with errno set; -2 when the path is not
+// of that form or the name is a link (ELOOP): the caller then resolves the
+// whole path as for any other file.
+int OpenInResolvedDir(const std::string& path, const Limits& limits) {
+  const std::string& dir = limits.dir;
+  if (limits.resolved_dir.empty() || dir.empty() || path.size() <= dir.size() + 1 ||
+      !path.starts_with(dir) || path[dir.size()] != '/') {
+    return -2;
+  }
+  std::string_view name = std::string_view(path).substr(dir.size() + 1);
+  if (name.find('/') != std::string_view::npos || name == "." || name == "..") return -2;
+  std::string resolved = limits.resolved_dir;
+  if (resolved != "/") resolved += '/';
+  resolved += name;
+  const int fd = ::open(resolved.c_str(), kOpenFlags | O_NOFOLLOW);
+  if (fd < 0 && errno == ELOOP) return -2;
+  return fd;
+}
+
+}  // namespace
+
+bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
+                     std::vector<Diagnostic>* diags) {
+  auto fail = [&](std::string message) {
+    diags->push_back({path, 0, 0, Severity::kError, std::move(message)});
+    return false;
+  };
+  int fd = OpenInResolvedDir(path, limits);
+  if (fd == -2) fd = OpenChecked(path, limits, diags);
+  if (fd == -3) return false;  // refused, reported
   if (fd < 0) return fail(std::string("cannot read file: ") + std::strerror(errno));
   struct Closer {
     int fd;

@@ -24,6 +24,7 @@
 #include "util/date.h"
 #include "util/location.h"
 #include "util/source_files.h"
+#include "model/group.h"
 #include "model/taxonomy.h"
 #include "model/tri.h"
 
@@ -186,18 +187,20 @@ std::span<const std::string_view> NoticeBasisNames();
 std::span<const std::string_view> TransferMechanismNames();
 std::span<const std::string_view> LinkKindNames();
 
+// The groups entity, locations, retention, ai, contracts and storage are
+// held out of line (model/group.h): read them with `->`, write with Mutable().
 struct Provider {
   Location loc;  // start of the document
   uint32_t file = 0;
   LocatedString id;
   LocatedString name;
   KeyList formerly;  // previous names or ids
-  Entity entity;
+  Group<Entity> entity;
   std::optional<LocatedString> role;  // processor | sub_processor | controller | third_party
-  Locations locations;
-  Retention retention;
-  Ai ai;
-  Contracts contracts;
+  Group<Locations> locations;
+  Group<Retention> retention;
+  Group<Ai> ai;
+  Group<Contracts> contracts;
   List<Link> links;
   KeyList link_kinds;  // the links' kinds, in order (for rules); known with `links`
   KeyList contexts;
@@ -206,7 +209,7 @@ struct Provider {
   std::optional<Located<Date>> last_reviewed;  // last compliance review
   std::optional<LocatedString> reviewed_by;
   List<DataFlow> data_flows;
-  Storage storage;
+  Group<Storage> storage;
   List<Exclusion> exclusions;
   List<Source> sources;
   std::optional<LocatedString> notes;

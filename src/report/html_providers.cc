@@ -71,21 +71,21 @@ std::string HtmlProviderSection(const Registry& reg, const Provider& p) {
                      HtmlAnchor("p", p.id.value), HtmlEscape(ProviderName(p)), HtmlEscape(p.id.value));
   if (p.summary) out += "<p>" + HtmlEscape(p.summary->value) + "</p>\n";
   out += "<dl class=\"facts\">\n";
-  std::string entity = OptionalText(p.entity.legal_name);
-  if (p.entity.country) entity += " (" + p.entity.country->value + ")";
+  std::string entity = OptionalText(p.entity->legal_name);
+  if (p.entity->country) entity += " (" + p.entity->country->value + ")";
   Fact(&out, "legal entity", entity);
   Fact(&out, "role", OptionalText(p.role));
   Fact(&out, "purposes", NamesText(reg.taxonomy, TaxonomyKind::kPurpose, p.purposes));
   Fact(&out, "contexts", NamesText(reg.taxonomy, TaxonomyKind::kContext, p.contexts));
   Fact(&out, "locations", LocationsText(p.locations));
   Fact(&out, "retention", RetentionText(p.retention));
-  Fact(&out, "DPA", DpaText(p.contracts.dpa));
+  Fact(&out, "DPA", DpaText(p.contracts->dpa));
   Fact(&out, "transfer safeguards", TransferSafeguardsText(p.contracts));
-  Fact(&out, "stores personal data", FactText(p.storage.stores_data));
+  Fact(&out, "stores personal data", FactText(p.storage->stores_data));
   Fact(&out, "security", SecurityText(p.storage));
-  if (p.storage.hosted_on) Fact(&out, "hosted on", p.storage.hosted_on->value);
-  Fact(&out, "trains AI models", FactText(p.ai.trains_models));
-  Fact(&out, "generative AI", FactText(p.ai.generative));
+  if (p.storage->hosted_on) Fact(&out, "hosted on", p.storage->hosted_on->value);
+  Fact(&out, "trains AI models", FactText(p.ai->trains_models));
+  Fact(&out, "generative AI", FactText(p.ai->generative));
   Fact(&out, "last reviewed",
        p.last_reviewed ? p.last_reviewed->value.ToString() +
                              (p.reviewed_by ? " by " + p.reviewed_by->value : "")

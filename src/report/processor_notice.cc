@@ -25,14 +25,14 @@ ProcessorNotice NoticeFor(const Provider& p) {
   ProcessorNotice n;
   n.name = p.name.value;
   n.who = p.name.value;
-  if (p.entity.legal_name) n.who += ", " + p.entity.legal_name->value;
-  if (p.entity.country) n.who += " (" + p.entity.country->value + ")";
-  if (!p.entity.legal_name && !p.entity.country) n.who += " (legal entity not recorded)";
-  if (p.locations.processing.known) n.where += "processing: " + KeysOf(p.locations.processing);
-  if (p.locations.storage.known)
-    n.where += std::string(n.where.empty() ? "" : "; ") + "storage: " + KeysOf(p.locations.storage);
-  if (p.storage.hosted_on)
-    n.where += (n.where.empty() ? "" : "; ") + std::string("hosted on ") + p.storage.hosted_on->value;
+  if (p.entity->legal_name) n.who += ", " + p.entity->legal_name->value;
+  if (p.entity->country) n.who += " (" + p.entity->country->value + ")";
+  if (!p.entity->legal_name && !p.entity->country) n.who += " (legal entity not recorded)";
+  if (p.locations->processing.known) n.where += "processing: " + KeysOf(p.locations->processing);
+  if (p.locations->storage.known)
+    n.where += std::string(n.where.empty() ? "" : "; ") + "storage: " + KeysOf(p.locations->storage);
+  if (p.storage->hosted_on)
+    n.where += (n.where.empty() ? "" : "; ") + std::string("hosted on ") + p.storage->hosted_on->value;
   if (n.where.empty()) n.where = "not recorded";
   std::vector<std::string> data;
   std::set<std::string> purposes;

@@ -135,9 +135,9 @@ bool ExclusionInSection(const Exclusion& e, std::string_view key) {
 }
 
 std::string HostName(const Registry& reg, const Provider& p) {
-  if (!p.storage.hosted_on) return "";
-  const Provider* host = reg.FindProvider(p.storage.hosted_on->value);
-  return host ? host->name.value : p.storage.hosted_on->value;
+  if (!p.storage->hosted_on) return "";
+  const Provider* host = reg.FindProvider(p.storage->hosted_on->value);
+  return host ? host->name.value : p.storage->hosted_on->value;
 }
 
 std::string StorageSentence(const Registry& reg, const Provider& p) {
@@ -187,13 +187,13 @@ std::string WhatText(const Registry& reg, const Provider& p, std::string_view se
 // Where the data a provider gets is stored, in words.
 std::string StoredText(const Registry& reg, const Provider& p) {
   std::string where;
-  if (p.locations.storage.known) {
+  if (p.locations->storage.known) {
     std::vector<std::string> places;
-    for (const auto& l : p.locations.storage.items) places.push_back(l.value);
+    for (const auto& l : p.locations->storage.items) places.push_back(l.value);
     where = places.empty() ? "not stored" : Join(places);
-  } else if (p.storage.location) {
-    where = p.storage.location->value;
-  } else if (p.storage.stores_data.value == Tri::kFalse) {
+  } else if (p.storage->location) {
+    where = p.storage->location->value;
+  } else if (p.storage->stores_data.value == Tri::kFalse) {
     where = "not stored";
   } else {
     where = std::string(kNotStated);

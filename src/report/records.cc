@@ -17,9 +17,9 @@ std::string Where(const Registry& reg, const Location& loc) {
 }
 
 std::string HostText(const Registry& reg, const Provider& p) {
-  if (!p.storage.hosted_on) return "";
-  const Provider* host = reg.FindProvider(p.storage.hosted_on->value);
-  return host ? ProviderName(*host) : p.storage.hosted_on->value;
+  if (!p.storage->hosted_on) return "";
+  const Provider* host = reg.FindProvider(p.storage->hosted_on->value);
+  return host ? ProviderName(*host) : p.storage->hosted_on->value;
 }
 
 // Who receives the data of a flow: the provider (and its host) for data it
@@ -42,7 +42,7 @@ std::string Activity(const Provider& p, const DataFlow& f, size_t index) {
                      what.empty() ? "" : ": " + what);
 }
 
-std::string EntityText(const Provider& p) { return OptionalText(p.entity.legal_name); }
+std::string EntityText(const Provider& p) { return OptionalText(p.entity->legal_name); }
 
 }  // namespace
 
@@ -60,7 +60,7 @@ RecordTable RopaTable(const Registry& reg) {
   for (const Provider& p : reg.providers) {
     std::vector<std::string> common_tail = {
         LocationsText(p.locations), TransferSafeguardsText(p.contracts), RetentionText(p.retention),
-        SecurityText(p.storage), DpaText(p.contracts.dpa)};
+        SecurityText(p.storage), DpaText(p.contracts->dpa)};
     if (p.data_flows.items.empty()) {
       std::vector<std::string> row = {
           "use of " + ProviderName(p) + " (no data flow recorded)", ProviderName(p), EntityText(p),
@@ -115,11 +115,11 @@ RecordTable SubprocessorTable(const Registry& reg) {
       purpose = purposes + ": " + purpose;
     }
     t.rows.push_back({ProviderName(p), EntityText(p),
-                      p.entity.country ? p.entity.country->value : std::string(kNotStated),
-                      OptionalText(p.role), ListText(p.locations.processing),
-                      ListText(p.locations.storage), purpose,
+                      p.entity->country ? p.entity->country->value : std::string(kNotStated),
+                      OptionalText(p.role), ListText(p.locations->processing),
+                      ListText(p.locations->storage), purpose,
                       NamesText(reg.taxonomy, TaxonomyKind::kCategory, gets),
-                      DpaText(p.contracts.dpa), p.id.value});
+                      DpaText(p.contracts->dpa), p.id.value});
   }
   return t;
 }

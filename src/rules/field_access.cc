@@ -13,7 +13,7 @@ Location ProviderAnchor(const Provider& p) { return p.id.loc.valid() ? p.id.loc 
 // Where evidence about an unstated storage fact points: the `storage` mapping
 // when the provider has one, else the provider's id.
 Location StorageAnchor(const Provider& p) {
-  return p.storage.loc.valid() ? p.storage.loc : ProviderAnchor(p);
+  return p.storage->loc.valid() ? p.storage->loc : ProviderAnchor(p);
 }
 
 FieldView FactView(const TriFact& f, Location anchor) {
@@ -127,13 +127,13 @@ FieldView PFormerly(const Provider& p, const void*) {
   return KeyListView(p.formerly, "formerly", ProviderAnchor(p));
 }
 FieldView PEntityLegalName(const Provider& p, const void*) {
-  return OptStringView(p.entity.legal_name, GroupAnchor(p, p.entity.loc));
+  return OptStringView(p.entity->legal_name, GroupAnchor(p, p.entity->loc));
 }
 FieldView PEntityCountry(const Provider& p, const void*) {
-  return OptEnumView(p.entity.country, GroupAnchor(p, p.entity.loc));
+  return OptEnumView(p.entity->country, GroupAnchor(p, p.entity->loc));
 }
 FieldView PEntityStatement(const Provider& p, const void*) {
-  return OptStringView(p.entity.statement, GroupAnchor(p, p.entity.loc));
+  return OptStringView(p.entity->statement, GroupAnchor(p, p.entity->loc));
 }
 FieldView PRole(const Provider& p, const void*) { return OptEnumView(p.role, ProviderAnchor(p)); }
 // In rules, `links` is the list of the links' kinds.
@@ -144,58 +144,58 @@ FieldView PReviewedBy(const Provider& p, const void*) {
   return OptStringView(p.reviewed_by, ProviderAnchor(p));
 }
 FieldView PLocationsProcessing(const Provider& p, const void*) {
-  return KeyListView(p.locations.processing, "locations.processing",
-                     GroupAnchor(p, p.locations.loc));
+  return KeyListView(p.locations->processing, "locations.processing",
+                     GroupAnchor(p, p.locations->loc));
 }
 FieldView PLocationsStorage(const Provider& p, const void*) {
-  return KeyListView(p.locations.storage, "locations.storage", GroupAnchor(p, p.locations.loc));
+  return KeyListView(p.locations->storage, "locations.storage", GroupAnchor(p, p.locations->loc));
 }
 FieldView PLocationsStatement(const Provider& p, const void*) {
-  return OptStringView(p.locations.statement, GroupAnchor(p, p.locations.loc));
+  return OptStringView(p.locations->statement, GroupAnchor(p, p.locations->loc));
 }
 FieldView PRetentionPolicy(const Provider& p, const void*) {
-  return OptEnumView(p.retention.policy, GroupAnchor(p, p.retention.loc));
+  return OptEnumView(p.retention->policy, GroupAnchor(p, p.retention->loc));
 }
 FieldView PRetentionDays(const Provider& p, const void*) {
   FieldView v;
-  v.loc = GroupAnchor(p, p.retention.loc);
-  if (p.retention.days) {
+  v.loc = GroupAnchor(p, p.retention->loc);
+  if (p.retention->days) {
     v.stated = true;
-    v.number = p.retention.days->value;
-    v.loc = p.retention.days->loc;
+    v.number = p.retention->days->value;
+    v.loc = p.retention->days->loc;
   }
   return v;
 }
 FieldView PRetentionStatement(const Provider& p, const void*) {
-  return OptStringView(p.retention.statement, GroupAnchor(p, p.retention.loc));
+  return OptStringView(p.retention->statement, GroupAnchor(p, p.retention->loc));
 }
 FieldView PAiTrains(const Provider& p, const void*) {
-  return FactView(p.ai.trains_models, GroupAnchor(p, p.ai.loc));
+  return FactView(p.ai->trains_models, GroupAnchor(p, p.ai->loc));
 }
 FieldView PAiGenerative(const Provider& p, const void*) {
-  return FactView(p.ai.generative, GroupAnchor(p, p.ai.loc));
+  return FactView(p.ai->generative, GroupAnchor(p, p.ai->loc));
 }
 FieldView PAiStatement(const Provider& p, const void*) {
-  return OptStringView(p.ai.statement, GroupAnchor(p, p.ai.loc));
+  return OptStringView(p.ai->statement, GroupAnchor(p, p.ai->loc));
 }
 Location DpaAnchor(const Provider& p) {
-  return p.contracts.dpa.loc.valid() ? p.contracts.dpa.loc : GroupAnchor(p, p.contracts.loc);
+  return p.contracts->dpa.loc.valid() ? p.contracts->dpa.loc : GroupAnchor(p, p.contracts->loc);
 }
 FieldView PDpaSigned(const Provider& p, const void*) {
-  return FactView(p.contracts.dpa.is_signed, DpaAnchor(p));
+  return FactView(p.contracts->dpa.is_signed, DpaAnchor(p));
 }
 FieldView PDpaDate(const Provider& p, const void*) {
-  return OptDateView(p.contracts.dpa.date, DpaAnchor(p));
+  return OptDateView(p.contracts->dpa.date, DpaAnchor(p));
 }
 FieldView PDpaUrl(const Provider& p, const void*) {
-  return OptStringView(p.contracts.dpa.url, DpaAnchor(p));
+  return OptStringView(p.contracts->dpa.url, DpaAnchor(p));
 }
 FieldView PTransferMechanisms(const Provider& p, const void*) {
-  return KeyListView(p.contracts.transfer_mechanisms, "contracts.transfer_mechanisms",
-                     GroupAnchor(p, p.contracts.loc));
+  return KeyListView(p.contracts->transfer_mechanisms, "contracts.transfer_mechanisms",
+                     GroupAnchor(p, p.contracts->loc));
 }
 FieldView PContractsStatement(const Provider& p, const void*) {
-  return OptStringView(p.contracts.statement, GroupAnchor(p, p.contracts.loc));
+  return OptStringView(p.contracts->statement, GroupAnchor(p, p.contracts->loc));
 }
 FieldView PSummary(const Provider& p, const void*) {
   return OptStringView(p.summary, ProviderAnchor(p));
@@ -222,22 +222,22 @@ FieldView PSources(const Provider& p, const void*) {
   return RecordListView(p.sources, ProviderAnchor(p));
 }
 FieldView PStoresData(const Provider& p, const void*) {
-  return FactView(p.storage.stores_data, StorageAnchor(p));
+  return FactView(p.storage->stores_data, StorageAnchor(p));
 }
 FieldView PEncrypted(const Provider& p, const void*) {
-  return FactView(p.storage.encrypted_at_rest, StorageAnchor(p));
+  return FactView(p.storage->encrypted_at_rest, StorageAnchor(p));
 }
 FieldView PPasswordsHashed(const Provider& p, const void*) {
-  return FactView(p.storage.passwords_hashed, StorageAnchor(p));
+  return FactView(p.storage->passwords_hashed, StorageAnchor(p));
 }
 FieldView PStorageLocation(const Provider& p, const void*) {
-  return OptStringView(p.storage.location, StorageAnchor(p));
+  return OptStringView(p.storage->location, StorageAnchor(p));
 }
 FieldView PHostedOn(const Provider& p, const void*) {
-  return OptStringView(p.storage.hosted_on, StorageAnchor(p));
+  return OptStringView(p.storage->hosted_on, StorageAnchor(p));
 }
 FieldView PStorageNotes(const Provider& p, const void*) {
-  return OptStringView(p.storage.notes, StorageAnchor(p));
+  return OptStringView(p.storage->notes, StorageAnchor(p));
 }
 
 FieldView FDirection(const Provider&, const void* e) { return DirectionView(Flow(e).direction); }

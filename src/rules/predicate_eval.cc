@@ -255,8 +255,8 @@ Tri PredicateEvaluator::EvalHost(const Predicate& p, const Frame& f,
   std::vector<std::vector<Evidence>> evs;
   // A chain can visit each provider at most once, so it ends even if the
   // registry (against the loader's checks) contains a hosting cycle.
-  while (current->storage.hosted_on) {
-    const LocatedString& hosted_on = *current->storage.hosted_on;
+  while (current->storage->hosted_on) {
+    const LocatedString& hosted_on = *current->storage->hosted_on;
     const EvidencePath link_path = EvidencePath(prefix).Field("storage.hosted_on");
     const Provider* host = registry_.FindProvider(hosted_on.value);
     evs.emplace_back();
@@ -291,7 +291,7 @@ Tri PredicateEvaluator::EvalHost(const Predicate& p, const Frame& f,
   if (ev == nullptr) return result;
   if (rs.empty()) {
     const Provider& prov = *f.provider;
-    Location anchor = prov.storage.loc.valid() ? prov.storage.loc : ProviderAnchor(prov);
+    Location anchor = prov.storage->loc.valid() ? prov.storage->loc : ProviderAnchor(prov);
     const EvidencePath path = EvidencePath(f.provider_prefix).Field("storage.hosted_on");
     ev->push_back({path, anchor, path + " is not stated: there is no host"});
     return result;

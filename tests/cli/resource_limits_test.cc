@@ -126,6 +126,42 @@ TEST(SymlinkLimits, LinkInsideTheRegistryIsFollowed) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// The providers folder is resolved once per load (yaml::Limits::resolved_dir):
+// a folder that is itself a link out of the registry must not let its files in.
+TEST(SymlinkLimits, ProvidersFolderLinkedOutsideTheRegistryIsRefusedFileByFile) {
+  std::string dir = CopyProject();
+  std::string elsewhere = MakeTempDir() + "/providers";
+  fs::rename(dir + "/registry/providers", elsewhere);
+  fs::create_symlink(elsewhere, dir + "/registry/providers");
+  auto r = RunVendorlint({"validate"}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("registry/providers/algolia.yaml: error: refused: a symbolic link to a "
+                       "file outside `registry`"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("registry/providers/zendesk.yaml: error: refused: a symbolic link"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(SymlinkLimits, ProvidersFolderLinkedInsideTheRegistryIsFollowed) {
+  std::string dir = CopyProject();
+  fs::rename(dir + "/registry/providers", dir + "/registry/real-providers");
+  fs::create_symlink("real-providers", dir + "/registry/providers");
+  // A file link inside the linked folder that leads out is still refused.
+  Outside o;
+  fs::create_symlink(o.secret, dir + "/registry/real-providers/zz.yaml");
+  auto r = RunVendorlint({"validate"}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "registry/providers/zz.yaml: error: refused: a symbolic link to a file outside "
+            "`registry`; only files inside it are read (replace the link with the file itself)\n"
+            "vendorlint: 1 error in registry; nothing was evaluated\n");
+  fs::remove(dir + "/registry/real-providers/zz.yaml");
+  r = RunVendorlint({"validate"}, dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 // A message template that repeats a long name: capped at 4 KiB with a marker
 // giving the full size (it used to render 50 MB per finding).
 TEST(ResourceLimits, RenderedMessageIsCapped) {

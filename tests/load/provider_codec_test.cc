@@ -35,8 +35,8 @@ TEST(ProviderCodec, EveryProviderOfTheRegistryRoundTrips) {
     EXPECT_EQ(back.id.value, p.id.value);
     EXPECT_EQ(back.id.loc, p.id.loc);
     EXPECT_EQ(back.data_flows.items.size(), p.data_flows.items.size());
-    EXPECT_EQ(back.storage.encrypted_at_rest.value, p.storage.encrypted_at_rest.value);
-    EXPECT_EQ(back.storage.encrypted_at_rest.loc, p.storage.encrypted_at_rest.loc);
+    EXPECT_EQ(back.storage->encrypted_at_rest.value, p.storage->encrypted_at_rest.value);
+    EXPECT_EQ(back.storage->encrypted_at_rest.loc, p.storage->encrypted_at_rest.loc);
   }
 }
 

@@ -68,9 +68,9 @@ TEST(RegistryLoader, LoadsTheMiniRegistryWithLocations) {
   const Provider& cloud = reg.providers[0];
   EXPECT_EQ(cloud.id.value, "cloud");
   EXPECT_EQ(reg.FilePath(cloud.id.loc), MiniDir() + "/providers/cloud.yaml");
-  EXPECT_EQ(cloud.storage.encrypted_at_rest.value, Tri::kTrue);
-  EXPECT_EQ(cloud.storage.encrypted_at_rest.loc.line, 12u);
-  EXPECT_EQ(cloud.storage.encrypted_at_rest.loc.column, 22u);
+  EXPECT_EQ(cloud.storage->encrypted_at_rest.value, Tri::kTrue);
+  EXPECT_EQ(cloud.storage->encrypted_at_rest.loc.line, 12u);
+  EXPECT_EQ(cloud.storage->encrypted_at_rest.loc.column, 22u);
   ASSERT_EQ(cloud.data_flows.items.size(), 1u);
   const DataFlow& f = cloud.data_flows.items[0];
   EXPECT_EQ(f.direction.value, Direction::kShared);
@@ -81,14 +81,14 @@ TEST(RegistryLoader, LoadsTheMiniRegistryWithLocations) {
 
   const Provider& db = reg.providers[1];
   // Absent facts are unknown, never false.
-  EXPECT_EQ(db.storage.encrypted_at_rest.value, Tri::kUnknown);
-  EXPECT_FALSE(db.storage.encrypted_at_rest.loc.valid());
+  EXPECT_EQ(db.storage->encrypted_at_rest.value, Tri::kUnknown);
+  EXPECT_FALSE(db.storage->encrypted_at_rest.loc.valid());
   EXPECT_FALSE(db.data_flows.items[0].subjects.known);
   EXPECT_FALSE(db.links.known);
   EXPECT_EQ(db.PrivacyPolicy(), nullptr);
   EXPECT_TRUE(db.data_flows.items[0].Has(Qualifier::kIncidental));
-  ASSERT_TRUE(db.storage.hosted_on.has_value());
-  EXPECT_EQ(db.storage.hosted_on->value, "cloud");
+  ASSERT_TRUE(db.storage->hosted_on.has_value());
+  EXPECT_EQ(db.storage->hosted_on->value, "cloud");
   EXPECT_EQ(reg.organization.disclosures[0].id.value, "example-2026");
   EXPECT_EQ(reg.FlowCount(), 2u);
 }
