@@ -37,6 +37,11 @@ TEST(ProviderCodec, EveryProviderOfTheRegistryRoundTrips) {
     EXPECT_EQ(back.data_flows.items.size(), p.data_flows.items.size());
     EXPECT_EQ(back.storage->encrypted_at_rest.value, p.storage->encrypted_at_rest.value);
     EXPECT_EQ(back.storage->encrypted_at_rest.loc, p.storage->encrypted_at_rest.loc);
+    // A group the file does not state stays unmade through the cache, so a
+    // warm model is no larger than a cold one (model/group.h).
+    EXPECT_EQ(back.storage.made(), p.storage.made()) << p.id.value;
+    EXPECT_EQ(back.entity.made(), p.entity.made()) << p.id.value;
+    EXPECT_EQ(back.contracts.made(), p.contracts.made()) << p.id.value;
   }
 }
 
