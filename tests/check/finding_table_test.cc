@@ -5,6 +5,7 @@
 #include "check/finding_table.h"
 #include "check/fixtures/waiver_for.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -166,6 +167,51 @@ TEST_F(FindingTableTest, GivesBackTheListPipelinesFindingsOnAnyThreadCount) {
       EXPECT_EQ(groups[k].field, want_groups[k].field);
       EXPECT_EQ(groups[k].findings, want_groups[k].findings);
     }
+  }
+}
+
+// Build evaluates chunks of pairs on every thread while one thread at a time
+// merges them in order, each thread at most a few chunks ahead: on a registry
+// of hundreds of chunks, with more threads than cores, nothing may be merged
+// twice, skipped or out of order (questions list their findings in order).
+TEST_F(FindingTableTest, HundredsOfChunksMergeInOrderOnAnyThreadCount) {
+  std::vector<Provider> copies;
+  for (int k = 0; k < 150; ++k) {
+    for (const Provider& p : reg_.providers) {
+      copies.push_back(p);
+      copies.back().id.value = fmt::format("{}-{:03}", p.id.value, k);
+    }
+  }
+  reg_.providers.insert(reg_.providers.end(), copies.begin(), copies.end());
+  std::sort(reg_.providers.begin(), reg_.providers.end(),
+            [](const Provider& a, const Provider& b) { return a.id.value < b.id.value; });
+  std::vector<Diagnostic> list_notes;
+  std::vector<Finding> expected = ListPipeline(nullptr, nullptr, &list_notes);
+  ASSERT_GT(expected.size(), 125000u);
+  const size_t groups_wanted = GroupUnstatedFails(expected).size();
+  const std::vector<Question> questions_wanted = BuildQuestions(reg_, expected);
+  for (unsigned threads : {1u, 2u, 7u}) {
+    SCOPED_TRACE("threads " + std::to_string(threads));
+    std::vector<Diagnostic> notes;
+    FindingTable table = Table(threads, &notes);
+    ASSERT_EQ(table.size(), expected.size());
+    size_t mismatches = 0;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      if (table.outcome(i) != expected[i].outcome ||
+          table.fingerprint(i) != expected[i].fingerprint) {
+        ++mismatches;
+      }
+    }
+    EXPECT_EQ(mismatches, 0u);
+    EXPECT_EQ(table.Summarise(GatePolicy{}).count(Outcome::kWaived), 2u);
+    EXPECT_EQ(table.TakeUnstatedFails().size(), groups_wanted);
+    std::vector<Question> questions = table.TakeQuestions().All();
+    ASSERT_EQ(questions.size(), questions_wanted.size());
+    for (size_t k = 0; k < questions.size(); ++k) {
+      EXPECT_EQ(questions[k].fact, questions_wanted[k].fact);
+      EXPECT_EQ(questions[k].blocks, questions_wanted[k].blocks);
+    }
+    ASSERT_EQ(notes.size(), list_notes.size());
   }
 }
 
