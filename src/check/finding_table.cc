@@ -2,23 +2,21 @@
 
 #include <algorithm>
 #include <charconv>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 #include <utility>
 
 #include "check/fingerprint.h"
+#include "util/ordered_pipeline.h"
 #include "util/parallel_for.h"
 
 namespace vendorlint {
 namespace {
 
-// Findings per unit of parallel work, and units per window: a window's
-// findings are all that exist at once (a few MB whatever the registry size).
+// Findings per unit of parallel work when a writer asks for them; pairs per
+// unit in Build (about a third become findings); and how many units each
+// thread may run ahead of the one being handed on: those units' findings are
+// all that exist at once (a few MB whatever the registry size).
 constexpr size_t kChunk = 64;
-constexpr size_t kChunksPerThread = 4;
-// Pairs per unit of evaluation in Build (about a third become findings),
-// and how many such units each thread may run ahead of the merge.
 constexpr size_t kBuildChunk = 256;
 constexpr size_t kChunksAhead = 4;
 
@@ -30,27 +28,24 @@ bool InBaseline(Outcome o) {
   return o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
 }
 
-// Calls window(chunks) for consecutive groups of at most `per_window` chunks
-// of at most kChunk indices each, taking the indices in order whose outcome
-// (per `outcome_of`) is in `which`.
-void ForWindows(size_t n, OutcomeSet which, const std::function<Outcome(size_t)>& outcome_of,
-                size_t per_window,
-                const std::function<void(const std::vector<std::vector<size_t>>&)>& window) {
-  std::vector<std::vector<size_t>> chunks;
-  std::vector<size_t> current;
+// Cuts [0, n) into ranges holding at most kChunk indices whose outcome (per
+// `outcome_of`) is in `which`: range c is [starts[c], starts[c + 1]). One
+// scan of the outcomes; the indices themselves are picked again by whoever
+// makes the range's findings, so nothing proportional to n is held.
+std::vector<size_t> ChunkStarts(size_t n, OutcomeSet which,
+                                const std::function<Outcome(size_t)>& outcome_of) {
+  std::vector<size_t> starts = {0};
+  size_t in_chunk = 0;
   for (size_t i = 0; i < n; ++i) {
     if (!InSet(which, outcome_of(i))) continue;
-    current.push_back(i);
-    if (current.size() < kChunk) continue;
-    chunks.push_back(std::move(current));
-    current.clear();
-    if (chunks.size() == per_window) {
-      window(chunks);
-      chunks.clear();
+    if (in_chunk == kChunk) {
+      starts.push_back(i);
+      in_chunk = 0;
     }
+    ++in_chunk;
   }
-  if (!current.empty()) chunks.push_back(std::move(current));
-  if (!chunks.empty()) window(chunks);
+  starts.push_back(n);
+  return starts;
 }
 
 }  // namespace
@@ -70,93 +65,53 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
 
   // Evaluate and fingerprint on every thread, chunk by chunk; merge
   // (waivers, questions, groups) in index order on whichever thread finds the
-  // next chunk done. Only fails and reviews become findings (a pass or a
-  // not-applicable pair is its outcome and hash, which no waiver, question or
-  // group reads), and no thread runs more than kChunksAhead chunks past the
-  // merge, so a few hundred findings exist at once whatever the registry's
-  // size. Why no window barrier: with one, both threads waited at the end of
-  // each window for the slower one, and two threads gave 1.5x.
+  // next chunk done (util/ordered_pipeline.h). Only fails and reviews become
+  // findings: a pass or a not-applicable pair is its outcome and hash, which
+  // no waiver, question or group reads. At most kChunksAhead chunks per
+  // thread are in flight, so a few hundred findings exist at once whatever
+  // the registry's size.
   struct Made {
     size_t index;
     Finding finding;
   };
-  const size_t chunk_count = (n + kBuildChunk - 1) / kBuildChunk;
-  const size_t ahead = kChunksAhead * threads;
-  std::vector<std::vector<Made>> made(chunk_count);
-  // Under `mu`: which chunks are done, how far the merge has gone, whether a
-  // thread is merging. Evaluation writes only its own chunk's records and
-  // `made` slot; the merger reads a slot only after its chunk is done.
-  std::mutex mu;
-  std::condition_variable merged_more;
-  std::vector<uint8_t> done(chunk_count, 0);
-  size_t merged = 0;       // chunks [0, merged) are merged
-  size_t merge_to = 0;     // chunks [merged, merge_to) are being merged
-  bool merging = false;
-  size_t next = 0;         // the next chunk to evaluate
-  auto merge_chunk = [&](std::vector<Made>& chunk) {
-    for (auto& [i, f] : chunk) {
-      Record& r = t.records_[i];
-      if (in.waivers) {
-        int wi = matcher.Match(f);
-        if (wi >= 0) {
-          matcher.Apply(static_cast<size_t>(wi), &f);
-          r.waiver = wi;
+  std::vector<std::vector<Made>> made((n + kBuildChunk - 1) / kBuildChunk);
+  OrderedPipeline(
+      made.size(), threads, kChunksAhead,
+      [&](size_t c) {
+        const size_t from = c * kBuildChunk;
+        const size_t to = std::min(n, from + kBuildChunk);
+        for (size_t i = from; i < to; ++i) {
+          const Rule& rule = t.RuleOf(i);
+          const Provider& provider = t.ProviderOf(i);
+          Record& r = t.records_[i];
+          const Outcome o = EvaluateOutcome(rule, provider, *in.registry, in.ctx);
+          r.original = o;
+          r.outcome = o;
+          if (o == Outcome::kFail || o == Outcome::kReview) {
+            Finding f = EvaluateKnown(rule, provider, *in.registry, in.ctx, o);
+            r.hash = FingerprintHash(*in.registry, f);
+            made[c].push_back(Made{i, std::move(f)});
+          } else {
+            r.hash = FingerprintHashWithoutEvidence(rule.id, provider.id.value);
+          }
         }
-      }
-      r.outcome = f.outcome;
-      questions.Add(i, f);
-      groups.Add(i, f);
-    }
-    std::vector<Made>().swap(chunk);  // `= {}` would keep the capacity
-  };
-  auto evaluate_chunk = [&](size_t c) {
-    const size_t from = c * kBuildChunk;
-    const size_t to = std::min(n, from + kBuildChunk);
-    for (size_t i = from; i < to; ++i) {
-      const Rule& rule = t.RuleOf(i);
-      const Provider& provider = t.ProviderOf(i);
-      Record& r = t.records_[i];
-      const Outcome o = EvaluateOutcome(rule, provider, *in.registry, in.ctx);
-      r.original = o;
-      r.outcome = o;
-      if (o == Outcome::kFail || o == Outcome::kReview) {
-        Finding f = EvaluateKnown(rule, provider, *in.registry, in.ctx, o);
-        r.hash = FingerprintHash(*in.registry, f);
-        made[c].push_back(Made{i, std::move(f)});
-      } else {
-        r.hash = FingerprintHashWithoutEvidence(rule.id, provider.id.value);
-      }
-    }
-  };
-  ParallelFor(threads, threads, [&](size_t) {
-    std::unique_lock lock(mu);
-    for (;;) {
-      if (next == chunk_count) return;
-      const size_t c = next++;
-      // Chunk `merged` is always held by a thread that is not waiting here,
-      // so the merge moves on and this wait ends.
-      merged_more.wait(lock, [&] { return c < merged + ahead; });
-      lock.unlock();
-      evaluate_chunk(c);
-      lock.lock();
-      done[c] = 1;
-      if (merging) continue;  // the merging thread will reach chunk c
-      merging = true;
-      for (;;) {
-        merge_to = merged;
-        while (merge_to < chunk_count && done[merge_to]) ++merge_to;
-        if (merge_to == merged) break;
-        const size_t from = merged;
-        lock.unlock();
-        for (size_t k = from; k < merge_to; ++k) merge_chunk(made[k]);
-        lock.lock();
-        merged = merge_to;
-        merged_more.notify_all();
-      }
-      merging = false;
-    }
-  });
-
+      },
+      [&](size_t c) {
+        for (auto& [i, f] : made[c]) {
+          Record& r = t.records_[i];
+          if (in.waivers) {
+            int wi = matcher.Match(f);
+            if (wi >= 0) {
+              matcher.Apply(static_cast<size_t>(wi), &f);
+              r.waiver = wi;
+            }
+          }
+          r.outcome = f.outcome;
+          questions.Add(i, f);
+          groups.Add(i, f);
+        }
+        std::vector<Made>().swap(made[c]);  // `= {}` would keep the capacity
+      });
 
   if (in.waivers) {
     const auto& rs = t.pairs_.rules;
@@ -255,51 +210,53 @@ Finding FindingTable::Materialise(size_t i) const {
 
 void FindingTable::ForEach(OutcomeSet which,
                            const std::function<void(size_t, const Finding&)>& fn) const {
-  const unsigned threads = Threads(in_.ctx.threads);
-  ForWindows(
-      size(), which, [&](size_t i) { return records_[i].outcome; }, kChunksPerThread * threads,
-      [&](const std::vector<std::vector<size_t>>& chunks) {
-        std::vector<std::vector<Finding>> made(chunks.size());
-        ParallelFor(chunks.size(), threads, [&](size_t c) {
-          made[c].reserve(chunks[c].size());
-          for (size_t i : chunks[c]) made[c].push_back(Materialise(i));
-        });
-        for (size_t c = 0; c < chunks.size(); ++c)
-          for (size_t k = 0; k < chunks[c].size(); ++k) fn(chunks[c][k], made[c][k]);
+  const std::vector<size_t> starts =
+      ChunkStarts(size(), which, [&](size_t i) { return records_[i].outcome; });
+  std::vector<std::vector<std::pair<size_t, Finding>>> made(starts.size() - 1);
+  OrderedPipeline(
+      made.size(), Threads(in_.ctx.threads), kChunksAhead,
+      [&](size_t c) {
+        for (size_t i = starts[c]; i < starts[c + 1]; ++i)
+          if (InSet(which, records_[i].outcome)) made[c].emplace_back(i, Materialise(i));
+      },
+      [&](size_t c) {
+        for (const auto& [i, f] : made[c]) fn(i, f);
+        std::vector<std::pair<size_t, Finding>>().swap(made[c]);
       });
 }
 
 void FindingTable::ForEach(std::span<const size_t> indices,
                            const std::function<void(size_t, const Finding&)>& fn) const {
-  const unsigned threads = Threads(in_.ctx.threads);
-  ForWindows(
-      indices.size(), kAllOutcomes, [](size_t) { return Outcome::kPass; },
-      kChunksPerThread * threads, [&](const std::vector<std::vector<size_t>>& chunks) {
-        std::vector<std::vector<Finding>> made(chunks.size());
-        ParallelFor(chunks.size(), threads, [&](size_t c) {
-          made[c].reserve(chunks[c].size());
-          for (size_t k : chunks[c]) made[c].push_back(Materialise(indices[k]));
-        });
-        for (size_t c = 0; c < chunks.size(); ++c)
-          for (size_t k = 0; k < chunks[c].size(); ++k) fn(indices[chunks[c][k]], made[c][k]);
+  std::vector<std::vector<Finding>> made((indices.size() + kChunk - 1) / kChunk);
+  OrderedPipeline(
+      made.size(), Threads(in_.ctx.threads), kChunksAhead,
+      [&](size_t c) {
+        const size_t to = std::min(indices.size(), (c + 1) * kChunk);
+        for (size_t k = c * kChunk; k < to; ++k) made[c].push_back(Materialise(indices[k]));
+      },
+      [&](size_t c) {
+        for (size_t k = 0; k < made[c].size(); ++k) fn(indices[c * kChunk + k], made[c][k]);
+        std::vector<Finding>().swap(made[c]);
       });
 }
 
 void FindingTable::RenderChunks(OutcomeSet which,
                                 const std::function<std::string(std::span<const Finding>)>& render,
                                 const std::function<void(const std::string&)>& emit) const {
-  const unsigned threads = Threads(in_.ctx.threads);
-  ForWindows(
-      size(), which, [&](size_t i) { return records_[i].outcome; }, kChunksPerThread * threads,
-      [&](const std::vector<std::vector<size_t>>& chunks) {
-        std::vector<std::string> text(chunks.size());
-        ParallelFor(chunks.size(), threads, [&](size_t c) {
-          std::vector<Finding> made;
-          made.reserve(chunks[c].size());
-          for (size_t i : chunks[c]) made.push_back(Materialise(i));
-          text[c] = render(made);
-        });
-        for (const std::string& s : text) emit(s);
+  const std::vector<size_t> starts =
+      ChunkStarts(size(), which, [&](size_t i) { return records_[i].outcome; });
+  std::vector<std::string> text(starts.size() - 1);
+  OrderedPipeline(
+      text.size(), Threads(in_.ctx.threads), kChunksAhead,
+      [&](size_t c) {
+        std::vector<Finding> made;
+        for (size_t i = starts[c]; i < starts[c + 1]; ++i)
+          if (InSet(which, records_[i].outcome)) made.push_back(Materialise(i));
+        if (!made.empty()) text[c] = render(made);
+      },
+      [&](size_t c) {
+        if (!text[c].empty()) emit(text[c]);
+        std::string().swap(text[c]);
       });
 }
 
