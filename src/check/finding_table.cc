@@ -139,14 +139,23 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
       t.unstated_fails_ = groups.Finish();
       return;
     }
-    std::vector<uint64_t> hashes(n);
-    for (size_t i = 0; i < n; ++i) hashes[i] = t.records_[i].hash;
-    std::sort(hashes.begin(), hashes.end());
+    // Sorted one slice of the top bits at a time, so that an eighth of the
+    // hashes is copied at once, not all of them (23 MB at 100,000 providers).
+    // Slices come in ascending order, so `repeated` is sorted.
+    constexpr unsigned kSliceBits = 3;
     std::vector<uint64_t> repeated;
-    for (size_t i = 1; i < n; ++i)
-      if (hashes[i] == hashes[i - 1] && (repeated.empty() || repeated.back() != hashes[i]))
-        repeated.push_back(hashes[i]);
-    hashes = {};
+    std::vector<uint64_t> slice;
+    slice.reserve(n / 8 + n / 32);
+    for (uint64_t part = 0; part < (uint64_t{1} << kSliceBits); ++part) {
+      slice.clear();
+      for (size_t i = 0; i < n; ++i)
+        if ((t.records_[i].hash >> (64 - kSliceBits)) == part) slice.push_back(t.records_[i].hash);
+      std::sort(slice.begin(), slice.end());
+      for (size_t i = 1; i < slice.size(); ++i)
+        if (slice[i] == slice[i - 1] && (repeated.empty() || repeated.back() != slice[i]))
+          repeated.push_back(slice[i]);
+    }
+    std::vector<uint64_t>().swap(slice);
     if (repeated.empty()) return;
     std::map<uint64_t, uint32_t> seen;
     for (size_t i = 0; i < n; ++i) {

@@ -2,7 +2,7 @@
 // (rule, provider) pair (outcome, fingerprint hash, waiver, baseline state),
 // enough for the summary, the gate, baselines and waivers. A full Finding,
 // with its message and evidence, is made again from the model only when a
-// writer asks for it (Materialise, ForEach), a bounded batch at a time, so a
+// writer asks for it (Materialise, ForEach), a bounded chunk at a time, so a
 // check's memory does not grow with the findings it writes (issue 14).
 //
 // Contracts:
@@ -74,14 +74,17 @@ class FindingTable {
   // baselines read (ids, severity, outcome, message, fingerprint, baseline).
   Finding Light(size_t i) const;
 
-  // Calls fn(i, finding) on this thread, in index order, for every finding
-  // whose outcome is in `which`; findings are made in parallel batches.
+  // Calls fn(i, finding) in index order, one call at a time, for every
+  // finding whose outcome is in `which`; findings are made in parallel chunks
+  // (util/ordered_pipeline.h), and fn runs on whichever of the run's threads
+  // hands the next chunk on, so it must not throw or rely on the thread.
   void ForEach(OutcomeSet which, const std::function<void(size_t, const Finding&)>& fn) const;
   // The same for the findings at `indices` (ascending).
   void ForEach(std::span<const size_t> indices,
                const std::function<void(size_t, const Finding&)>& fn) const;
   // Renders the findings whose outcome is in `which` in chunks: render(chunk)
-  // runs on worker threads, emit(text) on this thread in order.
+  // runs on every thread, emit(text) in order, one call at a time, on any of
+  // them (as ForEach's fn).
   void RenderChunks(OutcomeSet which,
                     const std::function<std::string(std::span<const Finding>)>& render,
                     const std::function<void(const std::string&)>& emit) const;
