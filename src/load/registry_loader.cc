@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <map>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "load/organization_loader.h"
@@ -168,13 +171,23 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   }
   std::vector<std::string> names;
   std::string providers_dir = Join(dir, "providers");
-  // The providers folder is resolved once too; if it lies outside the root
-  // (a link), each file takes the full check and is refused.
+  // The providers folder is resolved and opened once (yaml::Limits::dir_fd);
+  // if it lies outside the root (a link), each file takes the full check and
+  // is refused.
+  struct DirFd {
+    int fd = -1;
+    ~DirFd() {
+      if (fd >= 0) ::close(fd);
+    }
+  } providers_fd;
   if (char* resolved = ::realpath(providers_dir.c_str(), nullptr)) {
     const std::string& root = options.limits.resolved_root;
     if (!root.empty() && std::string_view(resolved).starts_with(root == "/" ? root : root + "/")) {
-      options.limits.dir = providers_dir;
-      options.limits.resolved_dir = resolved;
+      providers_fd.fd = ::open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+      if (providers_fd.fd >= 0) {
+        options.limits.dir = providers_dir;
+        options.limits.dir_fd = providers_fd.fd;
+      }
     }
     ::free(resolved);
   }
@@ -232,7 +245,7 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
     taxonomy_limits.root = fs::path(taxonomy_path).parent_path().string();
     taxonomy_limits.resolved_root.clear();
     taxonomy_limits.dir.clear();
-    taxonomy_limits.resolved_dir.clear();
+    taxonomy_limits.dir_fd = -1;
   }
   std::string taxonomy_bytes;
   if (!LoadTaxonomy(taxonomy_path, taxonomy_id, taxonomy_limits, &reg->taxonomy, &local,

@@ -527,25 +527,20 @@ int OpenChecked(const std::string& path, const Limits& limits, std::vector<Diagn
   return ::open(open_path.c_str(), kOpenFlags | nofollow);
 }
 
-// The fast path for a file named `<limits.dir>/<name>`: open
-// `<limits.resolved_dir>/<name>` without following a link. The folder was
-// resolved (and checked to lie inside the root) once by the caller, so only
-// the name itself could lead elsewhere, and O_NOFOLLOW refuses it if it is a
-// link. Returns the descriptor or -1 with errno set; -2 when the path is not
-// of that form or the name is a link (ELOOP): the caller then resolves the
-// whole path as for any other file.
+// The fast path for a file named `<limits.dir>/<name>` (yaml::Limits::dir_fd):
+// only the name itself could lead elsewhere, and O_NOFOLLOW refuses it if it
+// is a link. Returns the descriptor or -1 with errno set; -2 when the path is
+// not of that form or the name is a link (ELOOP): the caller then resolves
+// the whole path as for any other file.
 int OpenInResolvedDir(const std::string& path, const Limits& limits) {
   const std::string& dir = limits.dir;
-  if (limits.resolved_dir.empty() || dir.empty() || path.size() <= dir.size() + 1 ||
+  if (limits.dir_fd < 0 || dir.empty() || path.size() <= dir.size() + 1 ||
       !path.starts_with(dir) || path[dir.size()] != '/') {
     return -2;
   }
-  std::string_view name = std::string_view(path).substr(dir.size() + 1);
-  if (name.find('/') != std::string_view::npos || name == "." || name == "..") return -2;
-  std::string resolved = limits.resolved_dir;
-  if (resolved != "/") resolved += '/';
-  resolved += name;
-  const int fd = ::open(resolved.c_str(), kOpenFlags | O_NOFOLLOW);
+  const std::string name = path.substr(dir.size() + 1);
+  if (name.find('/') != std::string::npos || name == "." || name == "..") return -2;
+  const int fd = ::openat(limits.dir_fd, name.c_str(), kOpenFlags | O_NOFOLLOW);
   if (fd < 0 && errno == ELOOP) return -2;
   return fd;
 }

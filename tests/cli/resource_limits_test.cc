@@ -126,7 +126,7 @@ TEST(SymlinkLimits, LinkInsideTheRegistryIsFollowed) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
-// The providers folder is resolved once per load (yaml::Limits::resolved_dir):
+// The providers folder is resolved and opened once per load (yaml::Limits::dir_fd):
 // a folder that is itself a link out of the registry must not let its files in.
 TEST(SymlinkLimits, ProvidersFolderLinkedOutsideTheRegistryIsRefusedFileByFile) {
   std::string dir = CopyProject();
