@@ -53,6 +53,7 @@
 #endif
 
 #include "check/finding_table.h"
+#include "load/limited_read.h"
 #include "load/registry_loader.h"
 #include "report/json_report.h"
 #include "report/report.h"

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "load/byte_checks.h"
+#include "load/limited_read.h"
 #include "load/yaml_document.h"
 
 namespace vendorlint {

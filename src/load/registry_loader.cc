@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "load/limited_read.h"
 #include "load/organization_loader.h"
 #include "util/parallel_for.h"
 #include "load/provider_loader.h"

@@ -89,13 +89,8 @@ struct Node {
 bool ParseDocument(std::string_view path, std::string_view bytes, const Limits& limits, Node* root,
                    std::vector<Diagnostic>* diags);
 
-// Reads a file, refusing (with a Diagnostic) files over limits.max_bytes
-// without reading them whole, and files that resolve outside limits.root
-// without reading them at all. Returns false on error.
-bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
-                     std::vector<Diagnostic>* diags);
-
-// ReadFileLimited then ParseDocument: the way every loader reads a file.
+// ReadFileLimited (load/limited_read.h) then ParseDocument: the way every
+// loader reads a file.
 bool ParseFile(const std::string& path, const Limits& limits, Node* root,
                std::vector<Diagnostic>* diags);
 

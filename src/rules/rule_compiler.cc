@@ -8,6 +8,7 @@
 
 #include "util/did_you_mean.h"
 #include "util/parallel_for.h"
+#include "load/limited_read.h"
 #include "rules/predicate_compiler.h"
 #include "util/escape.h"
 

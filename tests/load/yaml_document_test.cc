@@ -1,7 +1,5 @@
 #include "load/yaml_document.h"
 
-#include <sys/stat.h>
-
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -650,53 +648,6 @@ TEST(YamlTree, TopLevelScalarAndSequence) {
   ASSERT_TRUE(p.ok);
   ASSERT_TRUE(p.root.IsSequence());
   EXPECT_EQ(p.root.items.size(), 2u);
-}
-
-// ---- ReadFileLimited -------------------------------------------------------
-
-TEST(YamlReadFile, ReadsAFile) {
-  const std::string dir = testing::MakeTempDir();
-  testing::WriteFileOrDie(dir + "/a.yaml", "a: 1\n");
-  std::string content;
-  std::vector<Diagnostic> diags;
-  ASSERT_TRUE(ReadFileLimited(dir + "/a.yaml", Limits{}, &content, &diags));
-  EXPECT_EQ(content, "a: 1\n");
-  EXPECT_TRUE(diags.empty());
-  testing::WriteFileOrDie(dir + "/empty.yaml", "");
-  ASSERT_TRUE(ReadFileLimited(dir + "/empty.yaml", Limits{}, &content, &diags));
-  EXPECT_EQ(content, "");
-}
-
-TEST(YamlReadFile, RefusesLargeFilesWithoutReadingThem) {
-  const std::string dir = testing::MakeTempDir();
-  const std::string path = dir + "/big.yaml";
-  testing::WriteFileOrDie(path, std::string((1 << 20) + 1, 'a'));
-  std::string content;
-  std::vector<Diagnostic> diags;
-  EXPECT_FALSE(ReadFileLimited(path, Limits{}, &content, &diags));
-  ASSERT_EQ(diags.size(), 1u);
-  EXPECT_EQ(diags[0].Format(), path +
-                                   ": error: file is larger than 1 MiB (1048577 bytes); split it "
-                                   "(the limit is fixed)");
-  testing::WriteFileOrDie(path, std::string(1 << 20, 'a'));
-  diags.clear();
-  EXPECT_TRUE(ReadFileLimited(path, Limits{}, &content, &diags));
-  EXPECT_EQ(content.size(), size_t{1} << 20);
-}
-
-TEST(YamlReadFile, MissingFileDirectoryAndFifo) {
-  const std::string dir = testing::MakeTempDir();
-  std::string content;
-  std::vector<Diagnostic> diags;
-  EXPECT_FALSE(ReadFileLimited(dir + "/nope.yaml", Limits{}, &content, &diags));
-  EXPECT_FALSE(ReadFileLimited(dir, Limits{}, &content, &diags));
-  ASSERT_EQ(::mkfifo((dir + "/fifo").c_str(), 0600), 0);
-  EXPECT_FALSE(ReadFileLimited(dir + "/fifo", Limits{}, &content, &diags));  // must not block
-  ASSERT_EQ(diags.size(), 3u);
-  EXPECT_EQ(diags[0].Format(),
-            dir + "/nope.yaml: error: cannot read file: No such file or directory");
-  EXPECT_EQ(diags[1].Format(), dir + ": error: cannot read file: it is a directory");
-  EXPECT_EQ(diags[2].Format(), dir + "/fifo: error: cannot read file: not a regular file");
 }
 
 // ---- robustness ------------------------------------------------------------
