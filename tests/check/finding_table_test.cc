@@ -176,7 +176,7 @@ TEST_F(FindingTableTest, GivesBackTheListPipelinesFindingsOnAnyThreadCount) {
 // twice, skipped or out of order (questions list their findings in order).
 TEST_F(FindingTableTest, HundredsOfChunksMergeInOrderOnAnyThreadCount) {
   std::vector<Provider> copies;
-  for (int k = 0; k < 150; ++k) {
+  for (int k = 0; k < 60; ++k) {
     for (const Provider& p : reg_.providers) {
       copies.push_back(p);
       copies.back().id.value = fmt::format("{}-{:03}", p.id.value, k);
@@ -187,7 +187,7 @@ TEST_F(FindingTableTest, HundredsOfChunksMergeInOrderOnAnyThreadCount) {
             [](const Provider& a, const Provider& b) { return a.id.value < b.id.value; });
   std::vector<Diagnostic> list_notes;
   std::vector<Finding> expected = ListPipeline(nullptr, nullptr, &list_notes);
-  ASSERT_GT(expected.size(), 125000u);
+  ASSERT_GT(expected.size(), 50000u);  // about 200 chunks of 256 pairs
   const size_t groups_wanted = GroupUnstatedFails(expected).size();
   const std::vector<Question> questions_wanted = BuildQuestions(reg_, expected);
   for (unsigned threads : {1u, 2u, 7u}) {
