@@ -27,7 +27,6 @@
 //    rules, against vendorlint with those three rules, cold and warm.
 // Medians of --repeat runs. No figure is asserted: the goals are
 // ratios read off this output.
-#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -328,9 +327,7 @@ void Phases(const Options& o, const fs::path& dir, unsigned threads, Cost* floor
   yaml::Limits read_limits;
   read_limits.root = dir.string();
   read_limits.resolved_root = fs::canonical(dir).string();
-  read_limits.dir = (dir / "providers").string();
-  read_limits.dir_fd = ::open(fs::canonical(dir / "providers").c_str(),
-                              O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  yaml::OpenedFolder providers_folder((dir / "providers").string(), &read_limits);
   auto checked_read = [&] {
     Clock c;
     ParallelFor(files.size(), threads, [&](size_t i) {
@@ -369,7 +366,6 @@ void Phases(const Options& o, const fs::path& dir, unsigned threads, Cost* floor
     return Since(c);
   };
   Cost r = Repeat(o.repeat, read), cr = Repeat(o.repeat, checked_read);
-  if (read_limits.dir_fd >= 0) ::close(read_limits.dir_fd);
   Cost f = Repeat(o.repeat, floor);
 #ifdef VL_BENCH_LIBYAML
   // libyaml's event parser on the same bytes: what the floor would be with

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <thread>
 #include <utility>
 
 #include "check/fingerprint.h"
@@ -19,10 +18,6 @@ namespace {
 constexpr size_t kChunk = 64;
 constexpr size_t kBuildChunk = 256;
 constexpr size_t kChunksAhead = 4;
-
-unsigned Threads(unsigned t) {
-  return t == 0 ? std::max(1u, std::thread::hardware_concurrency()) : t;
-}
 
 bool InBaseline(Outcome o) {
   return o == Outcome::kFail || o == Outcome::kReview || o == Outcome::kWaived;
@@ -61,7 +56,7 @@ FindingTable FindingTable::Build(const FindingTableInput& in,
   WaiverMatcher matcher(in.waivers ? *in.waivers : kNoWaivers, in.ctx.as_of);
   QuestionBuilder questions(*in.registry);
   UnstatedFailGrouper groups;
-  const unsigned threads = Threads(in.ctx.threads);
+  const unsigned threads = in.ctx.threads;  // 0: one per core, as ParallelFor takes it
 
   // Evaluate and fingerprint on every thread, chunk by chunk; merge
   // (waivers, questions, groups) in index order on whichever thread finds the
@@ -223,7 +218,7 @@ void FindingTable::ForEach(OutcomeSet which,
       ChunkStarts(size(), which, [&](size_t i) { return records_[i].outcome; });
   std::vector<std::vector<std::pair<size_t, Finding>>> made(starts.size() - 1);
   OrderedPipeline(
-      made.size(), Threads(in_.ctx.threads), kChunksAhead,
+      made.size(), in_.ctx.threads, kChunksAhead,
       [&](size_t c) {
         for (size_t i = starts[c]; i < starts[c + 1]; ++i)
           if (InSet(which, records_[i].outcome)) made[c].emplace_back(i, Materialise(i));
@@ -238,7 +233,7 @@ void FindingTable::ForEach(std::span<const size_t> indices,
                            const std::function<void(size_t, const Finding&)>& fn) const {
   std::vector<std::vector<Finding>> made((indices.size() + kChunk - 1) / kChunk);
   OrderedPipeline(
-      made.size(), Threads(in_.ctx.threads), kChunksAhead,
+      made.size(), in_.ctx.threads, kChunksAhead,
       [&](size_t c) {
         const size_t to = std::min(indices.size(), (c + 1) * kChunk);
         for (size_t k = c * kChunk; k < to; ++k) made[c].push_back(Materialise(indices[k]));
@@ -256,7 +251,7 @@ void FindingTable::RenderChunks(OutcomeSet which,
       ChunkStarts(size(), which, [&](size_t i) { return records_[i].outcome; });
   std::vector<std::string> text(starts.size() - 1);
   OrderedPipeline(
-      text.size(), Threads(in_.ctx.threads), kChunksAhead,
+      text.size(), in_.ctx.threads, kChunksAhead,
       [&](size_t c) {
         std::vector<Finding> made;
         for (size_t i = starts[c]; i < starts[c + 1]; ++i)

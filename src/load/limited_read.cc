@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -34,12 +35,20 @@ std::optional<std::string> RealPath(const std::string& path) {
   return out;
 }
 
+// Whether a resolved path lies inside a resolved root folder.
+bool Inside(std::string_view real, const std::string& root) {
+  return real.starts_with(root == "/" ? root : root + "/");
+}
+
 // O_NONBLOCK: opening a FIFO must not wait for a writer.
 constexpr int kOpenFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
 
+// What the openers return besides a descriptor or -1 (errno set).
+constexpr int kRefused = -3;         // refused and reported in `diags`
+constexpr int kNotInOpenedDir = -2;  // not for the opened folder: resolve the whole path
+
 // Resolves the whole path and opens it if it lies inside the root. Returns
-// the descriptor, -1 with errno set when the open fails, or -3 when the file
-// is refused (reported in `diags`).
+// the descriptor, -1 with errno set when the open fails, or kRefused.
 int OpenChecked(const std::string& path, const Limits& limits, std::vector<Diagnostic>* diags) {
   std::string open_path = path;
   int nofollow = 0;
@@ -55,14 +64,13 @@ int OpenChecked(const std::string& path, const Limits& limits, std::vector<Diagn
         limits.resolved_root.empty() || limits.root.empty() ? RealPath(root_dir)
                                                             : limits.resolved_root;
     if (real && root) {
-      std::string prefix = *root == "/" ? *root : *root + "/";
-      if (!real->starts_with(prefix)) {
+      if (!Inside(*real, *root)) {
         diags->push_back({path, 0, 0, Severity::kError,
                           fmt::format("refused: a symbolic link to a file outside `{}`; only "
                                       "files inside it are read (replace the link with the "
                                       "file itself)",
                                       root_dir)});
-        return -3;
+        return kRefused;
       }
       // The resolved path has no links left: what was checked is what is read.
       open_path = *real;
@@ -74,23 +82,36 @@ int OpenChecked(const std::string& path, const Limits& limits, std::vector<Diagn
 
 // The fast path for a file named `<limits.dir>/<name>` (yaml::Limits::dir_fd):
 // only the name itself could lead elsewhere, and O_NOFOLLOW refuses it if it
-// is a link. Returns the descriptor or -1 with errno set; -2 when the path is
-// not of that form or the name is a link (ELOOP): the caller then resolves
-// the whole path as for any other file.
-int OpenInResolvedDir(const std::string& path, const Limits& limits) {
+// is a link. Returns the descriptor or -1 with errno set; kNotInOpenedDir
+// when the path is not of that form or the name is a link (ELOOP).
+int OpenInOpenedDir(const std::string& path, const Limits& limits) {
   const std::string& dir = limits.dir;
   if (limits.dir_fd < 0 || dir.empty() || path.size() <= dir.size() + 1 ||
       !path.starts_with(dir) || path[dir.size()] != '/') {
-    return -2;
+    return kNotInOpenedDir;
   }
   const std::string name = path.substr(dir.size() + 1);
-  if (name.find('/') != std::string::npos || name == "." || name == "..") return -2;
+  if (name.find('/') != std::string::npos || name == "." || name == "..") return kNotInOpenedDir;
   const int fd = ::openat(limits.dir_fd, name.c_str(), kOpenFlags | O_NOFOLLOW);
-  if (fd < 0 && errno == ELOOP) return -2;
+  if (fd < 0 && errno == ELOOP) return kNotInOpenedDir;
   return fd;
 }
 
 }  // namespace
+
+OpenedFolder::OpenedFolder(const std::string& dir, Limits* limits) {
+  if (limits->resolved_root.empty()) return;
+  std::optional<std::string> real = RealPath(dir);
+  if (!real || !Inside(*real, limits->resolved_root)) return;
+  fd_ = ::open(real->c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd_ < 0) return;
+  limits->dir = dir;
+  limits->dir_fd = fd_;
+}
+
+OpenedFolder::~OpenedFolder() {
+  if (fd_ >= 0) ::close(fd_);
+}
 
 bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
                      std::vector<Diagnostic>* diags) {
@@ -98,9 +119,9 @@ bool ReadFileLimited(const std::string& path, const Limits& limits, std::string*
     diags->push_back({path, 0, 0, Severity::kError, std::move(message)});
     return false;
   };
-  int fd = OpenInResolvedDir(path, limits);
-  if (fd == -2) fd = OpenChecked(path, limits, diags);
-  if (fd == -3) return false;  // refused, reported
+  int fd = OpenInOpenedDir(path, limits);
+  if (fd == kNotInOpenedDir) fd = OpenChecked(path, limits, diags);
+  if (fd == kRefused) return false;
   if (fd < 0) return fail(std::string("cannot read file: ") + std::strerror(errno));
   struct Closer {
     int fd;

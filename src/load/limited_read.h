@@ -21,6 +21,22 @@ namespace vendorlint::yaml {
 bool ReadFileLimited(const std::string& path, const Limits& limits, std::string* out,
                      std::vector<Diagnostic>* diags);
 
+// A folder many files are read from, opened once (Limits::dir, dir_fd): if
+// `dir` resolves inside limits->resolved_root, it is opened and both fields
+// of *limits are set, until this object is destroyed; otherwise they are left
+// unset and every file takes the full check (and one outside is refused).
+// Not copyable; *limits must not be used for reads after it is destroyed.
+class OpenedFolder {
+ public:
+  OpenedFolder(const std::string& dir, Limits* limits);
+  ~OpenedFolder();
+  OpenedFolder(const OpenedFolder&) = delete;
+  OpenedFolder& operator=(const OpenedFolder&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 // The message for a file over limits.max_bytes (`size`: its size, when known).
 std::string TooLargeMessage(const Limits& limits, std::optional<uint64_t> size);
 

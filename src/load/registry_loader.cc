@@ -5,9 +5,6 @@
 #include <filesystem>
 #include <map>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include "load/limited_read.h"
@@ -175,23 +172,7 @@ bool LoadRegistry(const LoadOptions& given, Registry* reg, std::vector<Diagnosti
   // The providers folder is resolved and opened once (yaml::Limits::dir_fd);
   // if it lies outside the root (a link), each file takes the full check and
   // is refused.
-  struct DirFd {
-    int fd = -1;
-    ~DirFd() {
-      if (fd >= 0) ::close(fd);
-    }
-  } providers_fd;
-  if (char* resolved = ::realpath(providers_dir.c_str(), nullptr)) {
-    const std::string& root = options.limits.resolved_root;
-    if (!root.empty() && std::string_view(resolved).starts_with(root == "/" ? root : root + "/")) {
-      providers_fd.fd = ::open(resolved, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-      if (providers_fd.fd >= 0) {
-        options.limits.dir = providers_dir;
-        options.limits.dir_fd = providers_fd.fd;
-      }
-    }
-    ::free(resolved);
-  }
+  yaml::OpenedFolder providers_folder(providers_dir, &options.limits);
   if (!fs::is_directory(providers_dir, ec)) {
     local.push_back(Diagnostic{providers_dir, 0, 0, Severity::kError,
                                "providers folder not found: add one `<id>.yaml` per provider"});

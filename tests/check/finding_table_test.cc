@@ -3,6 +3,7 @@
 // groups, summary) makes, whatever the number of threads and however a writer
 // asks for them. Checked on the real registry and policy pack.
 #include "check/finding_table.h"
+#include "check/fixtures/real_pack.h"
 #include "check/fixtures/waiver_for.h"
 
 #include <fmt/format.h>
@@ -61,12 +62,7 @@ void ExpectSameFinding(const Finding& a, const Finding& b, size_t i) {
 class FindingTableTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    LoadOptions lo;
-    lo.registry_dir = std::string(VL_SOURCE_DIR) + "/registry";
-    std::vector<Diagnostic> diags;
-    ASSERT_TRUE(LoadRegistry(lo, &reg_, &diags));
-    ASSERT_TRUE(LoadRules(std::string(VL_SOURCE_DIR) + "/rules", reg_.taxonomy, yaml::Limits{},
-                          &rules_, &diags));
+    ASSERT_NO_FATAL_FAILURE(testing::LoadRealRegistryAndPack(&reg_, &rules_));
     ctx_.as_of = Date{2026, 11, 22};
     // Waivers made from the findings themselves: a valid one on the first
     // fail, an expired one on the first review, one narrowed to the first

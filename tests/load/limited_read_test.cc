@@ -3,11 +3,10 @@
 // and report exactly what the full check does.
 #include "load/limited_read.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,26 +64,38 @@ TEST(YamlReadFile, MissingFileDirectoryAndFifo) {
   EXPECT_EQ(diags[2].Format(), dir + "/fifo: error: cannot read file: not a regular file");
 }
 
-// A root with a folder opened once, as the registry loader opens providers/.
-struct OpenedFolder {
+// A root with a providers/ folder opened once, as the registry loader opens it.
+struct Project {
   std::string root = testing::MakeTempDir();
   std::string dir = root + "/providers";
   Limits limits;
-  OpenedFolder() {
+  std::optional<OpenedFolder> opened;
+  Project() {
     fs::create_directory(dir);
     limits.root = root;
     limits.resolved_root = fs::canonical(root).string();
-    limits.dir = dir;
-    limits.dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    opened.emplace(dir, &limits);
   }
-  ~OpenedFolder() { ::close(limits.dir_fd); }
-  OpenedFolder(const OpenedFolder&) = delete;
-  OpenedFolder& operator=(const OpenedFolder&) = delete;
 };
 
+TEST(YamlReadFile, AFolderOutsideTheRootIsNotOpened) {
+  Project p;
+  Limits limits = p.limits;
+  limits.dir.clear();
+  limits.dir_fd = -1;
+  const std::string elsewhere = testing::MakeTempDir();
+  OpenedFolder outside(elsewhere, &limits);
+  EXPECT_EQ(limits.dir_fd, -1);
+  EXPECT_TRUE(limits.dir.empty());
+  fs::create_symlink(elsewhere, p.root + "/linked");
+  OpenedFolder linked(p.root + "/linked", &limits);
+  EXPECT_EQ(limits.dir_fd, -1);
+}
+
 TEST(YamlReadFile, InAnOpenedFolderReadsFilesAndReportsAsTheFullCheckDoes) {
-  OpenedFolder f;
+  Project f;
   ASSERT_GE(f.limits.dir_fd, 0);
+  EXPECT_EQ(f.limits.dir, f.dir);
   testing::WriteFileOrDie(f.dir + "/a.yaml", "a: 1\n");
   fs::create_directory(f.dir + "/sub.yaml");
   ASSERT_EQ(::mkfifo((f.dir + "/fifo.yaml").c_str(), 0600), 0);
@@ -104,7 +115,8 @@ TEST(YamlReadFile, InAnOpenedFolderReadsFilesAndReportsAsTheFullCheckDoes) {
 }
 
 TEST(YamlReadFile, InAnOpenedFolderALinkOutOfTheRootIsRefusedUnread) {
-  OpenedFolder f;
+  Project f;
+  ASSERT_GE(f.limits.dir_fd, 0);
   const std::string secret = testing::MakeTempDir() + "/secret.yaml";
   testing::WriteFileOrDie(secret, "SECRET: 1\n");
   fs::create_symlink(secret, f.dir + "/leak.yaml");

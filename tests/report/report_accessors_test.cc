@@ -4,6 +4,7 @@
 // both. Checked on the real registry and policy pack, with waivers (valid and
 // expired) and a baseline, under several gate policies.
 #include "report/report.h"
+#include "check/fixtures/real_pack.h"
 #include "check/fixtures/waiver_for.h"
 
 #include <gtest/gtest.h>
@@ -32,12 +33,7 @@ namespace {
 class ReportAccessorsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    LoadOptions lo;
-    lo.registry_dir = std::string(VL_SOURCE_DIR) + "/registry";
-    std::vector<Diagnostic> diags;
-    ASSERT_TRUE(LoadRegistry(lo, &reg_, &diags));
-    ASSERT_TRUE(LoadRules(std::string(VL_SOURCE_DIR) + "/rules", reg_.taxonomy, yaml::Limits{},
-                          &rules_, &diags));
+    ASSERT_NO_FATAL_FAILURE(testing::LoadRealRegistryAndPack(&reg_, &rules_));
     ctx_.as_of = Date{2026, 11, 22};
     ctx_.threads = 2;
     // A valid waiver on the first fail (waived), an expired one on the first
